@@ -1,0 +1,78 @@
+package dev.godwit.engine.dialect;
+
+import dev.godwit.engine.dialect.mysql.MysqlDialect;
+import dev.godwit.engine.dialect.postgres.PostgresDialect;
+import dev.godwit.engine.migrate.sql.SqlStatement;
+import dev.godwit.engine.project.Provider;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything about one database family that the migration engine needs to
+ * know. No code outside {@code dialect/} asks which database it talks to.
+ */
+public interface Dialect {
+
+    Provider provider();
+
+    /** Whether DDL can be rolled back: true lets a whole migration run as one transaction. */
+    boolean transactionalDdl();
+
+    /** Quotes an identifier for this database. */
+    String quote(String identifier);
+
+    /** Points the session at the schema the project works in (PostgreSQL search_path; MySQL: nothing). */
+    void prepareSession(Connection connection, String schema) throws SQLException;
+
+    /** The history table's DDL, exactly as Prisma creates it. */
+    String historyTableDdl(String schema);
+
+    /** The history table, schema-qualified and quoted, for use in SQL. */
+    String historyTable(String schema);
+
+    boolean historyTableExists(Connection connection, String schema) throws SQLException;
+
+    /** Tables, views and types in the schema other than the history table: a schema with any is not empty. */
+    List<String> userObjects(Connection connection, String schema) throws SQLException;
+
+    /**
+     * Takes the migration lock that Prisma takes, waiting at most {@code timeout}.
+     * Throws a CONNECTION-kind GodwitException naming the holder when the wait times out.
+     */
+    MigrationLock lock(Connection connection, Duration timeout) throws SQLException;
+
+    /** Who holds the migration lock now, if anyone (another session, or this one). */
+    Optional<LockHolder> lockHolder(Connection connection) throws SQLException;
+
+    /** Why this statement cannot run inside a transaction on this database, if so. */
+    Optional<String> whyNotTransactional(SqlStatement statement);
+
+    /** The current time, from the database clock, as an SQL expression (it advances within a transaction). */
+    String nowExpression();
+
+    /** String concatenation of two SQL expressions. */
+    String concat(String left, String right);
+
+    /**
+     * Turns a failure to connect into one line and a hint: unreachable host, wrong
+     * password, missing database, no permission. Never includes a password.
+     */
+    dev.godwit.engine.GodwitException connectionFailure(SQLException e, String display);
+
+    /** Whether the error means the connection is gone (server restart, killed session, network). */
+    boolean isConnectionLoss(SQLException e);
+
+    /** Short server description, e.g. "PostgreSQL 15.4". */
+    String serverVersion(Connection connection) throws SQLException;
+
+    static Dialect of(Provider provider) {
+        return switch (provider) {
+            case POSTGRESQL -> new PostgresDialect();
+            case MYSQL -> new MysqlDialect();
+        };
+    }
+}

@@ -1,0 +1,199 @@
+package dev.godwit.engine.dialect.mysql;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.dialect.ConnectionFailures;
+import dev.godwit.engine.dialect.Dialect;
+import dev.godwit.engine.dialect.LockHolder;
+import dev.godwit.engine.dialect.MigrationLock;
+import dev.godwit.engine.migrate.sql.SqlStatement;
+import dev.godwit.engine.project.Provider;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** MySQL and MariaDB: DDL commits itself, so migrations always run statement by statement. */
+public final class MysqlDialect implements Dialect {
+
+    /** The named lock Prisma Migrate takes; sharing it keeps both tools from applying at once. */
+    public static final String LOCK_NAME = "prisma_migrate";
+
+    @Override
+    public Provider provider() {
+        return Provider.MYSQL;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public void prepareSession(Connection connection, String schema) {
+        // The database in the URL is the schema; nothing to switch.
+    }
+
+    @Override
+    public String historyTableDdl(String schema) {
+        return "CREATE TABLE IF NOT EXISTS " + historyTable(schema) + " (\n"
+                + "    `id`                    VARCHAR(36) PRIMARY KEY NOT NULL,\n"
+                + "    `checksum`              VARCHAR(64) NOT NULL,\n"
+                + "    `finished_at`           DATETIME(3),\n"
+                + "    `migration_name`        VARCHAR(255) NOT NULL,\n"
+                + "    `logs`                  TEXT,\n"
+                + "    `rolled_back_at`        DATETIME(3),\n"
+                + "    `started_at`            DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),\n"
+                + "    `applied_steps_count`   INTEGER UNSIGNED NOT NULL DEFAULT 0\n"
+                + ") DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
+    }
+
+    @Override
+    public String historyTable(String schema) {
+        return quote(schema) + "." + quote("_prisma_migrations");
+    }
+
+    @Override
+    public boolean historyTableExists(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = '_prisma_migrations'")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public List<String> userObjects(Connection connection, String schema) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
+                        + "AND TABLE_NAME <> '_prisma_migrations' ORDER BY TABLE_NAME LIMIT 20")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public MigrationLock lock(Connection connection, Duration timeout) throws SQLException {
+        long seconds = Math.max(0, (timeout.toMillis() + 999) / 1000);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            ps.setString(1, LOCK_NAME);
+            ps.setLong(2, seconds);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) == 1) {
+                    return () -> unlock(connection);
+                }
+            }
+        }
+        String holder = lockHolder(connection).map(LockHolder::describe).orElse("a session that has since let go");
+        throw new GodwitException(ErrorKind.CONNECTION,
+                "could not take the migration lock within " + seconds + " s: held by " + holder,
+                "another godwit or prisma migrate is applying migrations; wait for it, or raise --lock-timeout");
+    }
+
+    private static void unlock(Connection connection) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            ps.setString(1, LOCK_NAME);
+            ps.execute();
+        } catch (SQLException e) {
+            // Closing the session releases the lock too.
+        }
+    }
+
+    @Override
+    public Optional<LockHolder> lockHolder(Connection connection) throws SQLException {
+        long holderId;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT IS_USED_LOCK(?)")) {
+            ps.setString(1, LOCK_NAME);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                holderId = rs.getLong(1);
+                if (rs.wasNull()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT USER, HOST FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+            ps.setLong(1, holderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.of(new LockHolder("connection " + holderId, rs.getString(1), null, rs.getString(2), null));
+                }
+            }
+        }
+        return Optional.of(new LockHolder("connection " + holderId, null, null, null, null));
+    }
+
+    @Override
+    public Optional<String> whyNotTransactional(SqlStatement statement) {
+        return Optional.of("MySQL commits each DDL statement by itself");
+    }
+
+    @Override
+    public String nowExpression() {
+        return "CURRENT_TIMESTAMP(3)";
+    }
+
+    @Override
+    public String concat(String left, String right) {
+        return "CONCAT(" + left + ", " + right + ")";
+    }
+
+    @Override
+    public GodwitException connectionFailure(SQLException e, String display) {
+        String detail = ConnectionFailures.clean(e);
+        switch (e.getErrorCode()) {
+            case 1045, 1698 -> {
+                return ConnectionFailures.authentication(display, detail);
+            }
+            case 1049 -> {
+                return ConnectionFailures.missingDatabase(display, display.substring(display.lastIndexOf('/') + 1));
+            }
+            case 1044, 1142, 1227 -> {
+                return ConnectionFailures.permission(display, detail);
+            }
+            default -> {
+            }
+        }
+        GodwitException network = ConnectionFailures.fromNetworkCause(display, e);
+        if (network != null) {
+            return network;
+        }
+        if (isConnectionLoss(e)) {
+            return ConnectionFailures.connectionLost(display, detail);
+        }
+        return ConnectionFailures.other(display, e);
+    }
+
+    @Override
+    public boolean isConnectionLoss(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        // 08xxx: communication failures; 1927/1053: connection killed / server shutdown in progress.
+        return state.startsWith("08") || e.getErrorCode() == 1927 || e.getErrorCode() == 1053;
+    }
+
+    @Override
+    public String serverVersion(Connection connection) throws SQLException {
+        String v = connection.getMetaData().getDatabaseProductVersion();
+        return (v.toLowerCase().contains("mariadb") ? "MariaDB " : "MySQL ") + v;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.godwit.engine.dialect.postgres;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.dialect.ConnectionFailures;
+import dev.godwit.engine.dialect.Dialect;
+import dev.godwit.engine.dialect.LockHolder;
+import dev.godwit.engine.dialect.MigrationLock;
+import dev.godwit.engine.migrate.sql.SqlStatement;
+import dev.godwit.engine.migrate.sql.TransactionRules;
+import dev.godwit.engine.project.Provider;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+public final class PostgresDialect implements Dialect {
+
+    /** The advisory lock key Prisma Migrate uses; sharing it keeps both tools from applying at once. */
+    public static final long LOCK_KEY = 72707369L;
+    private static final long LOCK_POLL_MILLIS = 100;
+
+    @Override
+    public Provider provider() {
+        return Provider.POSTGRESQL;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public void prepareSession(Connection connection, String schema) throws SQLException {
+        // Prisma's URLs choose the schema with ?schema=; unqualified names in migrations land there.
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET search_path TO " + quote(schema));
+        }
+    }
+
+    @Override
+    public String historyTableDdl(String schema) {
+        return "CREATE TABLE IF NOT EXISTS " + historyTable(schema) + " (\n"
+                + "    \"id\"                    VARCHAR(36) PRIMARY KEY NOT NULL,\n"
+                + "    \"checksum\"              VARCHAR(64) NOT NULL,\n"
+                + "    \"finished_at\"           TIMESTAMPTZ,\n"
+                + "    \"migration_name\"        VARCHAR(255) NOT NULL,\n"
+                + "    \"logs\"                  TEXT,\n"
+                + "    \"rolled_back_at\"        TIMESTAMPTZ,\n"
+                + "    \"started_at\"            TIMESTAMPTZ NOT NULL DEFAULT now(),\n"
+                + "    \"applied_steps_count\"   INTEGER NOT NULL DEFAULT 0\n"
+                + ")";
+    }
+
+    @Override
+    public String historyTable(String schema) {
+        return quote(schema) + "." + quote("_prisma_migrations");
+    }
+
+    @Override
+    public boolean historyTableExists(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = ? AND c.relname = '_prisma_migrations' AND c.relkind IN ('r', 'p')")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public List<String> userObjects(Connection connection, String schema) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname <> '_prisma_migrations' "
+                        + "UNION ALL SELECT t.typname FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+                        + "WHERE n.nspname = ? AND t.typtype = 'e' ORDER BY 1 LIMIT 20")) {
+            ps.setString(1, schema);
+            ps.setString(2, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public MigrationLock lock(Connection connection, Duration timeout) throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            while (true) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return () -> unlock(connection);
+                    }
+                }
+                if (System.nanoTime() >= deadline) {
+                    throw lockTimeout(connection, timeout);
+                }
+                sleep();
+            }
+        }
+    }
+
+    private GodwitException lockTimeout(Connection connection, Duration timeout) throws SQLException {
+        String holder = lockHolder(connection).map(LockHolder::describe).orElse("a session that has since let go");
+        return new GodwitException(ErrorKind.CONNECTION,
+                "could not take the migration lock within " + timeout.toSeconds() + " s: held by " + holder,
+                "another godwit or prisma migrate is applying migrations; wait for it, or raise --lock-timeout");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(LOCK_POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GodwitException(ErrorKind.RUNTIME, "interrupted while waiting for the migration lock");
+        }
+    }
+
+    private static void unlock(Connection connection) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            ps.execute();
+        } catch (SQLException e) {
+            // The session going away releases the lock too; nothing more to do.
+        }
+    }
+
+    @Override
+    public Optional<LockHolder> lockHolder(Connection connection) throws SQLException {
+        // A bigint advisory key is stored as classid = high 32 bits, objid = low 32 bits, objsubid = 1.
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT l.pid, a.usename, a.application_name, host(a.client_addr), a.backend_start "
+                        + "FROM pg_catalog.pg_locks l LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
+                        + "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = ? AND l.objsubid = 1 "
+                        + "AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())")) {
+            ps.setLong(1, LOCK_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Timestamp since = rs.getTimestamp(5);
+                return Optional.of(new LockHolder("pid " + rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), since == null ? null : since.toInstant()));
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> whyNotTransactional(SqlStatement statement) {
+        return TransactionRules.whyNotTransactional(statement, Provider.POSTGRESQL);
+    }
+
+    @Override
+    public String nowExpression() {
+        return "clock_timestamp()";
+    }
+
+    @Override
+    public String concat(String left, String right) {
+        return left + " || " + right;
+    }
+
+    @Override
+    public GodwitException connectionFailure(SQLException e, String display) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String detail = ConnectionFailures.clean(e);
+        if (state.equals("28P01") || state.equals("28000")) {
+            return ConnectionFailures.authentication(display, detail);
+        }
+        if (state.equals("3D000")) {
+            return ConnectionFailures.missingDatabase(display, display.substring(display.lastIndexOf('/') + 1));
+        }
+        if (state.equals("42501")) {
+            return ConnectionFailures.permission(display, detail);
+        }
+        GodwitException network = ConnectionFailures.fromNetworkCause(display, e);
+        if (network != null) {
+            return network;
+        }
+        if (isConnectionLoss(e)) {
+            return ConnectionFailures.connectionLost(display, detail);
+        }
+        return ConnectionFailures.other(display, e);
+    }
+
+    @Override
+    public boolean isConnectionLoss(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        // 08xxx: connection exceptions; 57P01..57P03: administrator shutdown / terminated / cannot connect now.
+        return state.startsWith("08") || state.startsWith("57P");
+    }
+
+    @Override
+    public String serverVersion(Connection connection) throws SQLException {
+        return "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion();
+    }
+}

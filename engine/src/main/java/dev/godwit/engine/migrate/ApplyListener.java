@@ -1,0 +1,20 @@
+package dev.godwit.engine.migrate;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Progress of an apply, for front ends to show; the engine itself never prints. */
+public interface ApplyListener {
+    ApplyListener NONE = new ApplyListener() {
+    };
+
+    default void warning(String message) {
+    }
+
+    /** Called before a migration runs; {@code reasons} explain a statement-by-statement mode. */
+    default void starting(LocalMigration migration, ExecutionMode mode, List<String> reasons) {
+    }
+
+    default void applied(LocalMigration migration, Duration took) {
+    }
+}

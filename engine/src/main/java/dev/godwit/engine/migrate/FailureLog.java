@@ -1,0 +1,59 @@
+package dev.godwit.engine.migrate;
+
+import dev.godwit.engine.migrate.sql.SqlStatement;
+import dev.godwit.engine.project.Secrets;
+
+import java.sql.SQLException;
+
+/** The text written to {@code logs} for a failed attempt, and short forms of it. */
+public final class FailureLog {
+    private static final int MAX_STATEMENT_CHARS = 2000;
+
+    private FailureLog() {
+    }
+
+    static String compose(PlannedMigration plan, SqlStatement failed, String databaseMessage, int tookEffect) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Migration `").append(plan.migration().name()).append("` failed at statement ")
+                .append(failed.index()).append(" of ").append(plan.statements().size())
+                .append(" (migration.sql line ").append(failed.line()).append(", column ").append(failed.column()).append(").\n\n");
+        sb.append("Database error:\n").append(databaseMessage).append("\n\n");
+        String text = failed.text();
+        if (text.length() > MAX_STATEMENT_CHARS) {
+            text = text.substring(0, MAX_STATEMENT_CHARS) + "\n…";
+        }
+        sb.append("Statement:\n").append(text).append("\n\n");
+        if (plan.mode() == ExecutionMode.TRANSACTION) {
+            sb.append("The migration ran in one transaction, which was rolled back: none of it took effect.\n");
+        } else {
+            sb.append("The migration ran statement by statement: ").append(tookEffect)
+                    .append(tookEffect == 1 ? " statement" : " statements")
+                    .append(" took effect before the failure and were not undone.\n");
+        }
+        return Secrets.mask(sb.toString());
+    }
+
+    /** The database's message with its error code, never a password. */
+    public static String databaseMessage(SQLException e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String state = e.getSQLState();
+        if (state != null && !msg.contains(state)) {
+            msg = msg + " (SQLSTATE " + state + ")";
+        }
+        return Secrets.mask(msg);
+    }
+
+    /** A one-line summary of a failed attempt's logs, for lists. */
+    public static String summary(String logs) {
+        if (logs == null || logs.isBlank()) {
+            return "no error was recorded: the process applying it stopped before it could finish (killed, or the connection was lost)";
+        }
+        String[] lines = logs.strip().split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("Database error:") && i + 1 < lines.length) {
+                return lines[0] + " " + lines[i + 1].strip();
+            }
+        }
+        return lines[0];
+    }
+}

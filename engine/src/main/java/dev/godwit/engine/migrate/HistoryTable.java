@@ -1,0 +1,137 @@
+package dev.godwit.engine.migrate;
+
+import dev.godwit.engine.dialect.Dialect;
+import dev.godwit.engine.project.Secrets;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads and writes {@code _prisma_migrations} with Prisma's row semantics:
+ * one row per attempt, a random UUID id, times taken from the database clock.
+ */
+public final class HistoryTable {
+    private final Dialect dialect;
+    private final String schema;
+    private final String table;
+
+    public HistoryTable(Dialect dialect, String schema) {
+        this.dialect = dialect;
+        this.schema = schema;
+        this.table = dialect.historyTable(schema);
+    }
+
+    public boolean exists(Connection c) throws SQLException {
+        return dialect.historyTableExists(c, schema);
+    }
+
+    public void create(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(dialect.historyTableDdl(schema));
+        }
+    }
+
+    /** Every attempt, oldest first. */
+    public List<HistoryRecord> readAll(Connection c) throws SQLException {
+        List<HistoryRecord> rows = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, "
+                     + "started_at, applied_steps_count FROM " + table + " ORDER BY started_at, migration_name, id")) {
+            while (rs.next()) {
+                rows.add(new HistoryRecord(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)),
+                        rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                        rs.getInt(8)));
+            }
+        }
+        return rows;
+    }
+
+    /** Records that an attempt has started; returns the new row's id. */
+    public String insertStarted(Connection c, String name, String checksum) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+                + " (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, " + now() + ", 0)")) {
+            ps.setString(1, id);
+            ps.setString(2, checksum);
+            ps.setString(3, name);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    public void markFinished(Connection c, String id, int appliedSteps) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
+                + " SET finished_at = " + now() + ", applied_steps_count = ? WHERE id = ?")) {
+            ps.setInt(1, appliedSteps);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Counts statements that took effect while a migration runs statement by statement. */
+    public void recordProgress(Connection c, String id, int appliedSteps) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET applied_steps_count = ? WHERE id = ?")) {
+            ps.setInt(1, appliedSteps);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void markFailed(Connection c, String id, String logs, int appliedSteps) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
+                + " SET logs = ?, applied_steps_count = ? WHERE id = ?")) {
+            ps.setString(1, Secrets.mask(logs));
+            ps.setInt(2, appliedSteps);
+            ps.setString(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void markRolledBack(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET rolled_back_at = " + now() + " WHERE id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void appendLogs(Connection c, String id, String text) throws SQLException {
+        String concat = dialect.concat("COALESCE(logs, '')", "?");
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET logs = " + concat + " WHERE id = ?")) {
+            ps.setString(1, Secrets.mask(text));
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** What {@code resolve --applied} writes: a finished row that started when it finished. */
+    public String insertApplied(Connection c, String name, String checksum, String logs) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        String now = now();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+                + " (id, checksum, migration_name, logs, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, ?, "
+                + now + ", " + now + ", 0)")) {
+            ps.setString(1, id);
+            ps.setString(2, checksum);
+            ps.setString(3, name);
+            ps.setString(4, logs == null ? null : Secrets.mask(logs));
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private String now() {
+        return dialect.nowExpression();
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.godwit.engine.migrate;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+
+import java.util.List;
+
+/**
+ * A migration's statement failed. Carries where (statement number and line of
+ * migration.sql), the database's own message, and how much took effect.
+ */
+public class MigrationFailedException extends GodwitException {
+    private final String migration;
+    private final int statementIndex;
+    private final int statementCount;
+    private final int line;
+    private final String databaseMessage;
+    private final ExecutionMode mode;
+    private final int statementsTakenEffect;
+    private final List<ApplyResult.Applied> appliedBefore;
+
+    public MigrationFailedException(String migration, int statementIndex, int statementCount, int line,
+                                    String databaseMessage, ExecutionMode mode, int statementsTakenEffect,
+                                    List<ApplyResult.Applied> appliedBefore, String hint, Throwable cause) {
+        super(ErrorKind.RUNTIME, "migration " + migration + " failed at statement " + statementIndex + " of "
+                + statementCount + " (migration.sql line " + line + "): " + databaseMessage, hint, cause);
+        this.migration = migration;
+        this.statementIndex = statementIndex;
+        this.statementCount = statementCount;
+        this.line = line;
+        this.databaseMessage = databaseMessage;
+        this.mode = mode;
+        this.statementsTakenEffect = statementsTakenEffect;
+        this.appliedBefore = List.copyOf(appliedBefore);
+    }
+
+    public String migration() { return migration; }
+    public int statementIndex() { return statementIndex; }
+    public int statementCount() { return statementCount; }
+    public int line() { return line; }
+    public String databaseMessage() { return databaseMessage; }
+    public ExecutionMode mode() { return mode; }
+    public int statementsTakenEffect() { return statementsTakenEffect; }
+    public List<ApplyResult.Applied> appliedBefore() { return appliedBefore; }
+}

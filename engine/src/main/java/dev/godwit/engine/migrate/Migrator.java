@@ -1,0 +1,221 @@
+package dev.godwit.engine.migrate;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.db.Target;
+import dev.godwit.engine.dialect.Dialect;
+import dev.godwit.engine.dialect.LockHolder;
+import dev.godwit.engine.dialect.MigrationLock;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * status, apply and resolve: the versioned-migration workflow shared with
+ * Prisma Migrate, against one target database.
+ */
+public final class Migrator {
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Target target;
+    private final Dialect dialect;
+    private final HistoryTable history;
+
+    public Migrator(Target target) {
+        this.target = target;
+        this.dialect = target.dialect();
+        this.history = new HistoryTable(dialect, target.schema());
+    }
+
+    public StatusReport status(MigrationsFolder folder) {
+        try (Connection c = connect()) {
+            boolean exists = history.exists(c);
+            List<HistoryRecord> rows = exists ? history.readAll(c) : List.of();
+            Optional<LockHolder> holder = dialect.lockHolder(c);
+            List<String> warnings = new ArrayList<>(folder.warnings());
+            return new StatusReport(target.display(), dialect.serverVersion(c), exists,
+                    StatusCalculator.compute(folder.migrations(), rows), holder, warnings);
+        } catch (SQLException e) {
+            throw databaseError("reading the migration history", e);
+        }
+    }
+
+    /** Applies every pending migration in folder order (Prisma's {@code migrate deploy}). */
+    public ApplyResult apply(MigrationsFolder folder, Duration lockTimeout, boolean dryRun, ApplyListener listener) {
+        try (Connection c = connect()) {
+            if (dryRun) {
+                return dryRun(c, folder, listener);
+            }
+            try (MigrationLock ignored = dialect.lock(c, lockTimeout)) {
+                boolean created = ensureHistoryTable(c);
+                List<MigrationStatus> states = StatusCalculator.compute(folder.migrations(), history.readAll(c));
+                refuseUnresolvedFailures(states);
+                List<String> warnings = warnings(folder, states, listener);
+                MigrationRunner runner = new MigrationRunner(dialect, history, c, listener);
+                List<ApplyResult.Applied> applied = new ArrayList<>();
+                for (MigrationStatus s : states) {
+                    if (s.state().isPending()) {
+                        applied.add(runner.run(plan(s.local().orElseThrow()), applied));
+                    }
+                }
+                return new ApplyResult(false, created, applied, List.of(), warnings);
+            }
+        } catch (SQLException e) {
+            throw databaseError("applying migrations", e);
+        }
+    }
+
+    private ApplyResult dryRun(Connection c, MigrationsFolder folder, ApplyListener listener) throws SQLException {
+        boolean exists = history.exists(c);
+        if (!exists) {
+            refuseNonEmptySchema(c);
+        }
+        List<MigrationStatus> states = StatusCalculator.compute(folder.migrations(), exists ? history.readAll(c) : List.of());
+        refuseUnresolvedFailures(states);
+        List<String> warnings = warnings(folder, states, listener);
+        List<PlannedMigration> planned = states.stream().filter(s -> s.state().isPending())
+                .map(s -> plan(s.local().orElseThrow())).toList();
+        return new ApplyResult(true, false, List.of(), planned, warnings);
+    }
+
+    /** How a migration would run: its statements, and whether they fit in one transaction. */
+    public PlannedMigration plan(LocalMigration m) {
+        return MigrationPlanner.plan(dialect, m);
+    }
+
+    public HistoryRecord resolveRolledBack(MigrationsFolder folder, String name, String reason, Duration lockTimeout) {
+        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, lockTimeout)) {
+            if (!history.exists(c)) {
+                throw new GodwitException(ErrorKind.USAGE, "cannot mark " + name + " as rolled back: the database has no migration history yet",
+                        "only a failed migration can be marked rolled back; run `godwit status` to see the state");
+            }
+            MigrationStatus s = find(folder, history.readAll(c), name);
+            HistoryRecord failed = s.failedAttempt().orElseThrow(() -> notFailed(s));
+            if (s.isApplied()) {
+                throw notFailed(s);
+            }
+            for (HistoryRecord r : s.attempts()) {
+                if (r.isFailed()) {
+                    history.markRolledBack(c, r.id());
+                }
+            }
+            history.appendLogs(c, failed.id(), ResolveNote.line("rolled back", reason));
+            return failed;
+        } catch (SQLException e) {
+            throw databaseError("resolving " + name, e);
+        }
+    }
+
+    public String resolveApplied(MigrationsFolder folder, String name, String reason, Duration lockTimeout) {
+        LocalMigration local = folder.find(name).orElseThrow(() -> new GodwitException(ErrorKind.USAGE,
+                "no migration folder named " + name + " in " + folder.dir(), Suggestions.hint(name, folder)));
+        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, lockTimeout)) {
+            ensureHistoryTableForBaseline(c);
+            MigrationStatus s = find(folder, history.readAll(c), name);
+            if (s.isApplied()) {
+                throw new GodwitException(ErrorKind.USAGE, name + " is already applied",
+                        "nothing to resolve; `godwit status` shows every migration's state");
+            }
+            for (HistoryRecord r : s.attempts()) {
+                if (r.isFailed()) {
+                    history.markRolledBack(c, r.id());
+                }
+            }
+            return history.insertApplied(c, name, local.checksum(), ResolveNote.line("applied", reason));
+        } catch (SQLException e) {
+            throw databaseError("resolving " + name, e);
+        }
+    }
+
+    private MigrationStatus find(MigrationsFolder folder, List<HistoryRecord> rows, String name) {
+        return StatusCalculator.compute(folder.migrations(), rows).stream()
+                .filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new GodwitException(ErrorKind.USAGE, "no migration named " + name
+                        + " in " + folder.dir() + " or in the database's history", Suggestions.hint(name, folder)));
+    }
+
+    private static GodwitException notFailed(MigrationStatus s) {
+        return new GodwitException(ErrorKind.USAGE, s.name() + " is " + s.state().label() + ", not failed",
+                "only a failed migration can be marked rolled back; `godwit status` lists the failed ones");
+    }
+
+    private boolean ensureHistoryTable(Connection c) throws SQLException {
+        if (history.exists(c)) {
+            return false;
+        }
+        refuseNonEmptySchema(c);
+        history.create(c);
+        return true;
+    }
+
+    private void ensureHistoryTableForBaseline(Connection c) throws SQLException {
+        if (!history.exists(c)) {
+            history.create(c);
+        }
+    }
+
+    private void refuseNonEmptySchema(Connection c) throws SQLException {
+        List<String> objects = dialect.userObjects(c, target.schema());
+        if (!objects.isEmpty()) {
+            throw new GodwitException(ErrorKind.ACTION_NEEDED,
+                    "the schema \"" + target.schema() + "\" of " + target.display() + " is not empty (" + String.join(", ", objects)
+                            + ") and has no _prisma_migrations table, so godwit cannot tell which migrations it holds",
+                    "baseline it: if the first migration already matches the database, run "
+                            + "`godwit resolve --applied <first migration name>`, then `godwit apply`");
+        }
+    }
+
+    private static void refuseUnresolvedFailures(List<MigrationStatus> states) {
+        List<MigrationStatus> failed = states.stream().filter(s -> s.failedAttempt().isPresent() && !s.isApplied()).toList();
+        if (failed.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(failed.size() == 1 ? "a failed migration is not resolved; nothing was applied:"
+                : failed.size() + " failed migrations are not resolved; nothing was applied:");
+        for (MigrationStatus s : failed) {
+            sb.append("\n  ").append(s.name()).append(": ").append(FailureLog.summary(s.failedAttempt().get().logs()));
+        }
+        String first = failed.get(0).name();
+        throw new GodwitException(ErrorKind.ACTION_NEEDED, sb.toString(),
+                "fix the cause, then `godwit resolve --rolled-back " + first + "` to run it again, or `godwit resolve --applied "
+                        + first + "` if you completed it by hand");
+    }
+
+    private static List<String> warnings(MigrationsFolder folder, List<MigrationStatus> states, ApplyListener listener) {
+        List<String> warnings = new ArrayList<>(folder.warnings());
+        for (MigrationStatus s : states) {
+            switch (s.state()) {
+                case OUT_OF_ORDER -> warnings.add(s.name() + " is older than the newest applied migration; applying it anyway, "
+                        + "after the newer ones (check that it does not depend on their absence)");
+                case EDITED -> warnings.add(s.name() + " was edited after it was applied; the database holds the old version");
+                case MISSING_LOCALLY -> warnings.add(s.name() + " is recorded in the database but has no folder here");
+                default -> {
+                }
+            }
+        }
+        warnings.forEach(listener::warning);
+        return warnings;
+    }
+
+    private Connection connect() {
+        try {
+            Connection c = target.dataSource().getConnection();
+            c.setAutoCommit(true);
+            dialect.prepareSession(c, target.schema());
+            return c;
+        } catch (SQLException e) {
+            throw dialect.connectionFailure(e, target.display());
+        }
+    }
+
+    private GodwitException databaseError(String doing, SQLException e) {
+        if (dialect.isConnectionLoss(e)) {
+            return dialect.connectionFailure(e, target.display());
+        }
+        return new GodwitException(ErrorKind.RUNTIME, target.display() + ": " + doing + ": " + FailureLog.databaseMessage(e), null, e);
+    }
+}

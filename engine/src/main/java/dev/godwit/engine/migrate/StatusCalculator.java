@@ -1,0 +1,71 @@
+package dev.godwit.engine.migrate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Joins the migrations folder and the history rows into one state per
+ * migration, with Prisma's rules: any applied row makes a migration applied;
+ * otherwise an unfinished, not rolled back row makes it failed; rolled-back
+ * rows are ignored, so the migration is pending again.
+ */
+public final class StatusCalculator {
+    private StatusCalculator() {
+    }
+
+    public static List<MigrationStatus> compute(List<LocalMigration> local, List<HistoryRecord> history) {
+        Map<String, List<HistoryRecord>> byName = new LinkedHashMap<>();
+        for (HistoryRecord r : history) {
+            byName.computeIfAbsent(r.migrationName(), k -> new ArrayList<>()).add(r);
+        }
+        String newestApplied = newestAppliedName(byName);
+
+        // Sorted by name: local and missing migrations interleave by their timestamps.
+        TreeMap<String, MigrationStatus> out = new TreeMap<>();
+        for (LocalMigration m : local) {
+            List<HistoryRecord> attempts = byName.getOrDefault(m.name(), List.of());
+            out.put(m.name(), new MigrationStatus(m.name(), stateOf(m, attempts, newestApplied), Optional.of(m), attempts));
+        }
+        for (Map.Entry<String, List<HistoryRecord>> e : byName.entrySet()) {
+            if (out.containsKey(e.getKey())) {
+                continue;
+            }
+            boolean onlyRolledBack = e.getValue().stream().allMatch(HistoryRecord::isRolledBack);
+            if (!onlyRolledBack) {
+                out.put(e.getKey(), new MigrationStatus(e.getKey(), MigrationState.MISSING_LOCALLY, Optional.empty(), e.getValue()));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static MigrationState stateOf(LocalMigration m, List<HistoryRecord> attempts, String newestApplied) {
+        Optional<HistoryRecord> applied = attempts.stream().filter(HistoryRecord::isApplied).reduce((a, b) -> b);
+        if (applied.isPresent()) {
+            String recorded = applied.get().checksum();
+            boolean same = m.checksum().equalsIgnoreCase(recorded) || Checksums.matches(recorded, m.bytes());
+            return same ? MigrationState.APPLIED : MigrationState.EDITED;
+        }
+        if (attempts.stream().anyMatch(HistoryRecord::isFailed)) {
+            return MigrationState.FAILED;
+        }
+        if (newestApplied != null && m.name().compareTo(newestApplied) < 0) {
+            return MigrationState.OUT_OF_ORDER;
+        }
+        return attempts.isEmpty() ? MigrationState.PENDING : MigrationState.ROLLED_BACK;
+    }
+
+    private static String newestAppliedName(Map<String, List<HistoryRecord>> byName) {
+        String newest = null;
+        for (Map.Entry<String, List<HistoryRecord>> e : byName.entrySet()) {
+            if (e.getValue().stream().anyMatch(HistoryRecord::isApplied)
+                    && (newest == null || e.getKey().compareTo(newest) > 0)) {
+                newest = e.getKey();
+            }
+        }
+        return newest;
+    }
+}

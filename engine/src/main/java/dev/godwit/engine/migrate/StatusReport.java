@@ -1,0 +1,64 @@
+package dev.godwit.engine.migrate;
+
+import dev.godwit.engine.dialect.LockHolder;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The whole truth about a database's migrations, as {@code status} reports it. */
+public record StatusReport(
+        String database,
+        String serverVersion,
+        boolean historyTableExists,
+        List<MigrationStatus> migrations,
+        Optional<LockHolder> lockHolder,
+        List<String> warnings) {
+
+    public StatusReport {
+        migrations = List.copyOf(migrations);
+        warnings = List.copyOf(warnings);
+    }
+
+    public List<MigrationStatus> inState(MigrationState state) {
+        return migrations.stream().filter(m -> m.state() == state).toList();
+    }
+
+    public List<MigrationStatus> pending() {
+        return migrations.stream().filter(m -> m.state().isPending()).toList();
+    }
+
+    /** Migrations with an unresolved failed attempt, including ones missing locally. */
+    public List<MigrationStatus> failed() {
+        return migrations.stream().filter(m -> m.failedAttempt().isPresent() && !m.isApplied()).toList();
+    }
+
+    public long count(MigrationState state) {
+        return migrations.stream().filter(m -> m.state() == state).count();
+    }
+
+    /** Everything applied, nothing failed, edited or missing. */
+    public boolean upToDate() {
+        return migrations.stream().allMatch(m -> m.state() == MigrationState.APPLIED);
+    }
+
+    /** One line: "3 migrations: 2 applied, 1 pending". */
+    public String summary() {
+        if (migrations.isEmpty()) {
+            return "no migrations";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(migrations.size()).append(migrations.size() == 1 ? " migration: " : " migrations: ");
+        boolean first = true;
+        for (MigrationState s : MigrationState.values()) {
+            long n = count(s);
+            if (n > 0) {
+                sb.append(first ? "" : ", ").append(n).append(' ').append(s.label());
+                first = false;
+            }
+        }
+        if (upToDate()) {
+            sb.append(" — up to date");
+        }
+        return sb.toString();
+    }
+}
