@@ -1,0 +1,2 @@
+-- added later on another branch, but older timestamp
+COMMENT ON TABLE "User" IS 'users';
