@@ -54,6 +54,9 @@ public interface Dialect {
     /** The current time, from the database clock, as an SQL expression (it advances within a transaction). */
     String nowExpression();
 
+    /** The current time, the same value everywhere in one statement. */
+    String statementTimeExpression();
+
     /** String concatenation of two SQL expressions. */
     String concat(String left, String right);
 

@@ -111,10 +111,10 @@ public final class HistoryTable {
         }
     }
 
-    /** What {@code resolve --applied} writes: a finished row that started when it finished. */
+    /** What {@code resolve --applied} writes, as Prisma does: a finished row that started when it finished, steps 0. */
     public String insertApplied(Connection c, String name, String checksum, String logs) throws SQLException {
         String id = UUID.randomUUID().toString();
-        String now = now();
+        String now = dialect.statementTimeExpression();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
                 + " (id, checksum, migration_name, logs, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, ?, "
                 + now + ", " + now + ", 0)")) {

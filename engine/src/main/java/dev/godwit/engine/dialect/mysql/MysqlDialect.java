@@ -154,6 +154,11 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public String statementTimeExpression() {
+        return "CURRENT_TIMESTAMP(3)";
+    }
+
+    @Override
     public String concat(String left, String right) {
         return "CONCAT(" + left + ", " + right + ")";
     }

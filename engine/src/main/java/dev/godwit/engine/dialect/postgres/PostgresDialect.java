@@ -176,6 +176,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String statementTimeExpression() {
+        return "statement_timestamp()";
+    }
+
+    @Override
     public String concat(String left, String right) {
         return left + " || " + right;
     }
