@@ -1,0 +1,94 @@
+package dev.godwit.engine.embedded;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.project.DatabaseUrl;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * The PostgreSQL that godwit starts when a project names no database. Its data
+ * lives in {@code .godwit/pgdata} under the project, so what a user applies is
+ * still there next time; the server runs only while godwit does.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+    public static final String DATABASE = "godwit";
+    private static final String DATA_DIR = ".godwit/pgdata";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+    }
+
+    public static EmbeddedServer start(Path projectRoot) {
+        Path dataDir = projectRoot.resolve(DATA_DIR);
+        try {
+            Files.createDirectories(dataDir.getParent());
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .start();
+            EmbeddedServer server = new EmbeddedServer(pg, dataDir);
+            server.ensureDatabase();
+            return server;
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw new GodwitException(ErrorKind.CONNECTION, "cannot start the embedded PostgreSQL in " + dataDir + ": "
+                    + rootMessage(e), "is another godwit using this project's embedded database right now? "
+                    + "Otherwise configure a database with --url or an [env] in godwit.toml", e);
+        }
+    }
+
+    private void ensureDatabase() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", "postgres");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port() + "/postgres", props);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            if (!rs.next()) {
+                st.execute("CREATE DATABASE " + DATABASE);
+            }
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public DatabaseUrl url() {
+        return DatabaseUrl.parse("postgresql://postgres@localhost:" + port() + "/" + DATABASE + "?schema=public");
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            // The process is leaving; the server's own shutdown handles the rest.
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

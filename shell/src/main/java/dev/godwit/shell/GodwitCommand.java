@@ -1,0 +1,70 @@
+package dev.godwit.shell;
+
+import dev.godwit.shell.command.ApplyCommand;
+import dev.godwit.shell.command.InitCommand;
+import dev.godwit.shell.command.ResolveCommand;
+import dev.godwit.shell.command.StatusCommand;
+import dev.godwit.shell.render.Out;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+@Command(name = "godwit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Schema migrations for PostgreSQL and MySQL, compatible with Prisma Migrate.",
+        subcommands = {StatusCommand.class, ApplyCommand.class, ResolveCommand.class, InitCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error."})
+public final class GodwitCommand implements Runnable {
+    @Mixin
+    GlobalOptions globals = new GlobalOptions();
+
+    @Option(names = "-c", paramLabel = "COMMANDS", description = "Run commands separated by ';' or newlines, then exit.")
+    String commands;
+
+    @Option(names = "-f", paramLabel = "FILE", description = "Run the commands in FILE ('-' for stdin), then exit.")
+    Path file;
+
+    @Option(names = "--continue-on-error", description = "In -c/-f/stdin batches, go on after a failing command.")
+    boolean continueOnError;
+
+    private final Out out;
+    private final Map<String, String> env;
+    private Session session;
+
+    public GodwitCommand(Out out, Map<String, String> env) {
+        this.out = out;
+        this.env = env;
+    }
+
+    /** The session for this run, created on first use with the global options merged. */
+    public Session session(GlobalOptions local) {
+        if (session == null) {
+            session = new Session(globals.mergedWith(local), out, env);
+        }
+        return session;
+    }
+
+    /** A session that outlives single commands (batch scripts, the shell). */
+    public void useSession(Session shared) {
+        this.session = shared;
+    }
+
+    public Session existingSession() {
+        return session;
+    }
+
+    public GlobalOptions globals() {
+        return globals;
+    }
+
+    public Out out() {
+        return out;
+    }
+
+    @Override
+    public void run() {
+        // No command: Main decides between the shell and a batch read from stdin.
+    }
+}

@@ -1,0 +1,29 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.shell.GlobalOptions;
+import dev.godwit.shell.GodwitCommand;
+import dev.godwit.shell.Session;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/**
+ * A verb that works on the session. Global options may come before or after
+ * the verb; those after it win.
+ */
+public abstract class SessionCommand implements Callable<Integer> {
+    @ParentCommand
+    GodwitCommand root;
+
+    @Mixin
+    GlobalOptions local = new GlobalOptions();
+
+    @Override
+    public final Integer call() {
+        Session session = root.session(local);
+        return run(session);
+    }
+
+    protected abstract int run(Session session);
+}

@@ -1,0 +1,76 @@
+package dev.godwit.shell.render;
+
+import dev.godwit.engine.project.Secrets;
+
+import java.io.PrintStream;
+
+/**
+ * Where godwit writes: results to stdout, everything else (notes, warnings,
+ * errors) to stderr, so scripts can read stdout alone. Colours only on a
+ * terminal, and never with --no-color or NO_COLOR. Every line passes the
+ * password masker on its way out.
+ */
+public final class Out {
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private final boolean color;
+
+    public Out(PrintStream stdout, PrintStream stderr, boolean color) {
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.color = color;
+    }
+
+    public static boolean colorWanted(boolean noColorFlag) {
+        return !noColorFlag && System.getenv("NO_COLOR") == null && System.console() != null
+                && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    public boolean color() {
+        return color;
+    }
+
+    /** A result line. */
+    public void println(String line) {
+        stdout.println(Secrets.mask(line));
+    }
+
+    public void print(String text) {
+        stdout.print(Secrets.mask(text));
+        stdout.flush();
+    }
+
+    public void note(String message) {
+        stderr.println(Secrets.mask(style(Style.DIM, "godwit: " + message)));
+    }
+
+    public void warn(String message) {
+        stderr.println(Secrets.mask(style(Style.YELLOW, "warning: ") + message));
+    }
+
+    public void error(String message, String hint) {
+        stderr.println(Secrets.mask(style(Style.RED_BOLD, "error: ") + message));
+        if (hint != null && !hint.isBlank()) {
+            stderr.println(Secrets.mask(style(Style.CYAN, "hint: ") + hint));
+        }
+    }
+
+    public PrintStream stderr() {
+        return stderr;
+    }
+
+    public String style(Style style, String text) {
+        return color ? style.code + text + "\u001b[0m" : text;
+    }
+
+    public enum Style {
+        GREEN("\u001b[32m"), YELLOW("\u001b[33m"), RED("\u001b[31m"), RED_BOLD("\u001b[1;31m"), CYAN("\u001b[36m"),
+        MAGENTA("\u001b[35m"), BOLD("\u001b[1m"), DIM("\u001b[2m");
+
+        private final String code;
+
+        Style(String code) {
+            this.code = code;
+        }
+    }
+}
