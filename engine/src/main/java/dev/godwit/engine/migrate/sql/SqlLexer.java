@@ -54,6 +54,8 @@ final class SqlLexer {
     /** Span of the last token returned by {@link #next()}. */
     int start;
     int end;
+    /** Whether the last block comment ran to the end of the input without being closed. */
+    boolean unterminatedComment;
 
     SqlLexer(CharSequence s, Provider provider) {
         this.s = s;
@@ -192,11 +194,13 @@ final class SqlLexer {
     private Kind nestedBlockComment() {
         pos += 2;
         int depth = 1;
+        unterminatedComment = true;
         while (pos < length) {
             char d = s.charAt(pos);
             if (d == '*' && pos + 1 < length && s.charAt(pos + 1) == '/') {
                 pos += 2;
                 if (--depth == 0) {
+                    unterminatedComment = false;
                     break;
                 }
             } else if (d == '/' && pos + 1 < length && s.charAt(pos + 1) == '*') {
@@ -212,6 +216,7 @@ final class SqlLexer {
     private Kind mysqlBlockComment() {
         boolean executable = pos + 2 < length && s.charAt(pos + 2) == '!';
         pos += 2;
+        unterminatedComment = false;
         while (pos < length) {
             if (s.charAt(pos) == '*' && pos + 1 < length && s.charAt(pos + 1) == '/') {
                 pos += 2;
@@ -220,6 +225,7 @@ final class SqlLexer {
             pos++;
         }
         pos = length;
+        unterminatedComment = true;
         return done(executable ? Kind.EXECUTABLE_COMMENT : Kind.BLOCK_COMMENT);
     }
 

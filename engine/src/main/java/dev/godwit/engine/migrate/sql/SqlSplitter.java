@@ -31,7 +31,9 @@ import java.util.Objects;
  *
  * <p><b>Always.</b> Statements that hold only white space and comments are dropped; the last
  * statement needs no delimiter. Nothing here throws on malformed input: an unterminated quote
- * or comment runs to the end of the script and what is left becomes the last statement. If a
+ * or block comment runs to the end of the script and what is left becomes the last statement
+ * (an unclosed comment is kept as statement text, never silently dropped, so the server can
+ * report it). If a
  * routine body is still open at the end of the script (a miscounted {@code END}), that
  * statement and the rest of the script are split again without body tracking rather than
  * swallowing everything. Work is linear in the script's length and uses no recursion.
@@ -103,8 +105,8 @@ public final class SqlSplitter {
                     finish();
                     return out;
                 }
-                if (!k.significant()) {
-                    continue;
+                if (!k.significant() && !(k == Kind.BLOCK_COMMENT && lx.unterminatedComment)) {
+                    continue; // an unclosed comment is kept so that the server reports it
                 }
                 if (pendingEnd) {
                     pendingEnd = false;
