@@ -11,6 +11,11 @@ import java.util.Optional;
  * <p>Decisions are taken on the statement's keyword stream ({@link StatementKeywords}), so a
  * keyword inside a comment, a string or a quoted identifier never counts.
  *
+ * <p>Where the server's answer depends on options (subscriptions that create or drop a
+ * replication slot, {@code ALTER SUBSCRIPTION ... REFRESH}), the rule errs on the side of
+ * running outside a transaction: that costs atomicity, while the opposite mistake fails the
+ * migration.
+ *
  * <p>Transaction control written into a script ({@code BEGIN}, {@code START TRANSACTION},
  * {@code COMMIT}, {@code ROLLBACK}, ...) is <em>not</em> reported by
  * {@link #whyNotTransactional}: such a statement can run inside a transaction block, it just
