@@ -1,0 +1,42 @@
+package dev.godwit.engine.migrate.sql;
+
+import dev.godwit.engine.migrate.sql.SqlLexer.Kind;
+import dev.godwit.engine.project.Provider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** The opening tokens of a statement, read with the same lexer the splitter uses. */
+public final class StatementKeywords {
+
+    private StatementKeywords() {
+    }
+
+    /**
+     * The first {@code n} significant tokens of {@code statementText}, skipping white space and
+     * comments, e.g. {@code [CREATE, INDEX, CONCURRENTLY]}. Unquoted words are upper-cased;
+     * every other token (quoted identifier, string, number, punctuation, MySQL executable
+     * comment) is returned verbatim, so {@code "CONCURRENTLY"} in quotes never equals the
+     * keyword. Only as much of the text as needed is scanned.
+     */
+    public static List<String> leading(String statementText, int n, Provider p) {
+        Objects.requireNonNull(statementText, "statementText");
+        Objects.requireNonNull(p, "provider");
+        List<String> out = new ArrayList<>(Math.max(0, Math.min(n, 16)));
+        SqlLexer lx = new SqlLexer(statementText, p);
+        while (out.size() < n) {
+            Kind k = lx.next();
+            if (k == Kind.EOF) {
+                break;
+            }
+            if (!k.significant()) {
+                continue;
+            }
+            String token = statementText.substring(lx.start, lx.end);
+            out.add(k == Kind.WORD ? token.toUpperCase(Locale.ROOT) : token);
+        }
+        return out;
+    }
+}
