@@ -1,2 +1,90 @@
 package dev.godwit.shell;
-public class Main { public static void main(String[] a) { System.out.println("godwit"); } }
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.project.Secrets;
+import dev.godwit.shell.render.Out;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Entry point. {@code godwit COMMAND …} runs one command; {@code -c}, {@code -f}
+ * and piped stdin run a batch; no command on a terminal opens the shell.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, stdout, stderr, System.getenv()));
+    }
+
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr, Map<String, String> env) {
+        boolean noColor = Arrays.asList(args).contains("--no-color");
+        Out out = new Out(stdout, stderr, Out.colorWanted(noColor));
+        GodwitCommand root = new GodwitCommand(out, env);
+        CommandLine cli = commandLine(root, out);
+        try {
+            int code = cli.execute(args);
+            if (code == 0 && cli.getParseResult() != null && !cli.getParseResult().hasSubcommand()
+                    && !cli.isUsageHelpRequested() && !cli.isVersionHelpRequested()) {
+                code = Batch.runWithoutCommand(root, out, env);
+            }
+            return code;
+        } finally {
+            if (root.existingSession() != null) {
+                root.existingSession().close();
+            }
+        }
+    }
+
+    static CommandLine commandLine(GodwitCommand root, Out out) {
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(new PrintWriter(out.stdoutWriter(), true));
+        cli.setErr(new PrintWriter(out.stderr(), true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, root, out));
+        cli.setParameterExceptionHandler((ex, args) -> {
+            out.error(ex.getMessage(), "run `godwit " + commandName(ex.getCommandLine()) + "--help` for the options");
+            return ErrorKind.USAGE.exitCode();
+        });
+        return cli;
+    }
+
+    private static String commandName(CommandLine cl) {
+        String full = cl.getCommandSpec().qualifiedName();
+        return full.equals("godwit") ? "" : full.substring("godwit ".length()) + " ";
+    }
+
+    /** Turns any failure into an error line, a hint and an exit code; a stack trace only with --verbose. */
+    static int report(Exception ex, GodwitCommand root, Out out) {
+        boolean verbose = root.globals().verbose()
+                || (root.existingSession() != null && root.existingSession().options().verbose());
+        if (ex instanceof GodwitException g) {
+            out.error(g.getMessage(), g.hint());
+            if (verbose && g.getCause() != null) {
+                out.stderr().println(Secrets.mask(stackTrace(g)));
+            }
+            return g.kind().exitCode();
+        }
+        out.error("internal error: " + ex, verbose ? null : "run again with --verbose for details, and please report it");
+        if (verbose) {
+            out.stderr().println(Secrets.mask(stackTrace(ex)));
+        }
+        return ErrorKind.RUNTIME.exitCode();
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        return sw.toString();
+    }
+}

@@ -55,6 +55,10 @@ public final class Out {
         }
     }
 
+    public PrintStream stdoutWriter() {
+        return stdout;
+    }
+
     public PrintStream stderr() {
         return stderr;
     }

@@ -1,0 +1,40 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.project.ProjectInitializer;
+import dev.godwit.engine.project.Provider;
+import dev.godwit.shell.GodwitCommand;
+import dev.godwit.shell.render.Out;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Make a new godwit project in the current folder: godwit.toml, prisma/schema.prisma, an empty migrations folder.")
+public final class InitCommand implements Callable<Integer> {
+    @ParentCommand
+    GodwitCommand root;
+
+    @Option(names = "--provider", defaultValue = "postgresql", description = "postgresql or mysql (default: ${DEFAULT-VALUE}).")
+    String provider;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Folder to initialise (default: the current folder).")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        Out out = root.out();
+        Path target = dir != null ? dir : root.globals().projectDir() != null ? root.globals().projectDir() : Path.of("").toAbsolutePath();
+        List<Path> created = ProjectInitializer.init(target, Provider.fromPrismaName(provider));
+        for (Path p : created) {
+            out.println("created " + target.relativize(p));
+        }
+        out.println("");
+        out.println("Next: edit prisma/schema.prisma, or add migrations under prisma/migrations, then run `godwit status`.");
+        out.println("With no database URL configured, godwit runs an embedded PostgreSQL for this project.");
+        return 0;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.godwit.shell.render;
+
+import dev.godwit.engine.migrate.FailureLog;
+import dev.godwit.engine.migrate.HistoryRecord;
+import dev.godwit.engine.migrate.MigrationState;
+import dev.godwit.engine.migrate.MigrationStatus;
+import dev.godwit.engine.migrate.StatusReport;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The status report for people: one line per migration, then what to do. */
+public final class StatusText {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private final Out out;
+
+    public StatusText(Out out) {
+        this.out = out;
+    }
+
+    public void render(StatusReport r) {
+        out.println(out.style(Out.Style.BOLD, r.database()) + " (" + r.serverVersion() + ")");
+        if (!r.historyTableExists()) {
+            out.println("No _prisma_migrations table yet: nothing has been applied.");
+        }
+        int width = r.migrations().stream().mapToInt(m -> m.name().length()).max().orElse(10);
+        for (MigrationStatus m : r.migrations()) {
+            out.println(line(m, width));
+            m.failedAttempt().filter(f -> !m.isApplied()).ifPresent(f -> out.println("      " + out.style(Out.Style.RED, FailureLog.summary(f.logs()))));
+            if (m.state() == MigrationState.EDITED) {
+                out.println("      file checksum " + m.local().orElseThrow().checksum().substring(0, 12) + "…, applied "
+                        + m.decisiveAttempt().map(HistoryRecord::checksum).map(c -> c.substring(0, Math.min(12, c.length()))).orElse("?") + "…");
+            }
+        }
+        r.lockHolder().ifPresent(h -> out.println("Migration lock held by " + h.describe()));
+        out.println("");
+        out.println(r.summary());
+        if (!r.failed().isEmpty()) {
+            String name = r.failed().get(0).name();
+            out.println("Next: fix the cause, then `godwit resolve --rolled-back " + name + "` (to run it again) or `godwit resolve --applied " + name + "` (if done by hand).");
+        } else if (!r.pending().isEmpty()) {
+            out.println("Next: `godwit apply` applies the pending migrations.");
+        }
+    }
+
+    private String line(MigrationStatus m, int width) {
+        String mark = switch (m.state()) {
+            case APPLIED -> out.style(Out.Style.GREEN, "✔");
+            case PENDING -> out.style(Out.Style.CYAN, "…");
+            case ROLLED_BACK -> out.style(Out.Style.CYAN, "↺");
+            case OUT_OF_ORDER -> out.style(Out.Style.YELLOW, "↯");
+            case FAILED -> out.style(Out.Style.RED_BOLD, "✘");
+            case EDITED -> out.style(Out.Style.YELLOW, "✎");
+            case MISSING_LOCALLY -> out.style(Out.Style.MAGENTA, "?");
+        };
+        StringBuilder sb = new StringBuilder("  ").append(mark).append(' ').append(pad(m.name(), width)).append("  ");
+        sb.append(pad(m.state().label(), 18));
+        m.decisiveAttempt().filter(HistoryRecord::isApplied).ifPresent(a -> sb.append(WHEN.format(a.finishedAt()))
+                .append("  ").append(Durations.format(a.duration())));
+        if (m.attempts().size() > 1) {
+            sb.append("  (").append(m.attempts().size()).append(" attempts)");
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}
