@@ -1,6 +1,7 @@
 package dev.godwit.engine.project;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class SecretsTest {
 
+    @BeforeEach
     @AfterEach
     void forget() {
         Secrets.clearRegistered();
