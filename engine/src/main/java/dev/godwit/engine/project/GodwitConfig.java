@@ -1,0 +1,227 @@
+package dev.godwit.engine.project;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of {@code godwit.toml}:
+ * <pre>
+ * [project]
+ * schema = "prisma/schema.prisma"     # default
+ * migrations = "prisma/migrations"    # default
+ * default_env = "dev"                 # optional
+ *
+ * [env.dev]
+ * url = "postgresql://..."            # or "env:DATABASE_URL"; optional
+ * shadow_url = "env:SHADOW_URL"       # optional
+ * production = false                  # default
+ * </pre>
+ * Unknown keys and tables are not errors: they are reported by {@link #warnings()}. Values of the wrong type,
+ * a {@code default_env} naming no {@code [env.*]} table, a bad {@code env:} reference and invalid TOML are
+ * {@link ErrorKind#USAGE} errors naming the file (and, for TOML syntax, line:column).
+ */
+public final class GodwitConfig {
+    public static final String FILE_NAME = "godwit.toml";
+    public static final String DEFAULT_SCHEMA = "prisma/schema.prisma";
+    public static final String DEFAULT_MIGRATIONS = "prisma/migrations";
+
+    private static final TomlMapper MAPPER = new TomlMapper();
+
+    private final Path file;
+    private final String schema;
+    private final String migrations;
+    private final String defaultEnv;
+    private final Map<String, Environment> environments;
+    private final List<String> warnings;
+
+    private GodwitConfig(Path file, String schema, String migrations, String defaultEnv,
+                         Map<String, Environment> environments, List<String> warnings) {
+        this.file = file;
+        this.schema = schema;
+        this.migrations = migrations;
+        this.defaultEnv = defaultEnv;
+        this.environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The configuration of a project without godwit.toml: default paths, no environments. */
+    public static GodwitConfig defaults() {
+        return new GodwitConfig(null, DEFAULT_SCHEMA, DEFAULT_MIGRATIONS, null, Map.of(), List.of());
+    }
+
+    /** Reads a godwit.toml file. */
+    public static GodwitConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GodwitException(ErrorKind.USAGE, "cannot read " + file + ": " + e.getMessage(), null, e);
+        }
+        return parse(text, file);
+    }
+
+    /** Parses godwit.toml text; {@code file} (may be null) is only used to name the source in messages. */
+    public static GodwitConfig parse(String text, Path file) {
+        String where = file == null ? FILE_NAME : file.toString();
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            JsonLocation loc = e.getLocation();
+            String pos = loc == null || loc.getLineNr() < 0 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            throw new GodwitException(ErrorKind.USAGE, where + pos + ": invalid TOML: " + e.getOriginalMessage(),
+                    "fix the syntax of " + where, e);
+        } catch (IOException e) {
+            throw new GodwitException(ErrorKind.USAGE, "cannot read " + where + ": " + e.getMessage(), null, e);
+        }
+        List<String> warnings = new ArrayList<>();
+        String schema = DEFAULT_SCHEMA;
+        String migrations = DEFAULT_MIGRATIONS;
+        String defaultEnv = null;
+        Map<String, Environment> envs = new LinkedHashMap<>();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return new GodwitConfig(file, schema, migrations, null, envs, warnings);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> top = it.next();
+            switch (top.getKey()) {
+                case "project" -> {
+                    JsonNode p = table(top.getValue(), "[project]", where);
+                    for (Iterator<Map.Entry<String, JsonNode>> pi = p.fields(); pi.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = pi.next();
+                        String label = "project." + e.getKey();
+                        switch (e.getKey()) {
+                            case "schema" -> schema = nonEmptyString(e.getValue(), label, where);
+                            case "migrations" -> migrations = nonEmptyString(e.getValue(), label, where);
+                            case "default_env" -> defaultEnv = nonEmptyString(e.getValue(), label, where);
+                            default -> warnings.add(unknown(where, label));
+                        }
+                    }
+                }
+                case "env" -> {
+                    JsonNode envTable = table(top.getValue(), "[env]", where);
+                    for (Iterator<Map.Entry<String, JsonNode>> ei = envTable.fields(); ei.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = ei.next();
+                        envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, warnings));
+                    }
+                }
+                default -> warnings.add(unknown(where, top.getKey()));
+            }
+        }
+        if (defaultEnv != null && !envs.containsKey(defaultEnv)) {
+            throw new GodwitException(ErrorKind.USAGE,
+                    where + ": project.default_env is \"" + defaultEnv + "\" but there is no [env." + defaultEnv + "]",
+                    envs.isEmpty() ? "add an [env." + defaultEnv + "] table"
+                            : "known environments: " + String.join(", ", envs.keySet()));
+        }
+        return new GodwitConfig(file, schema, migrations, defaultEnv, envs, warnings);
+    }
+
+    private static Environment environment(String name, JsonNode node, String where, List<String> warnings) {
+        String label = "[env." + name + "]";
+        JsonNode t = table(node, label, where);
+        String url = null;
+        String shadowUrl = null;
+        boolean production = false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = "env." + name + "." + e.getKey();
+            switch (e.getKey()) {
+                case "url" -> url = urlValue(e.getValue(), key, where);
+                case "shadow_url" -> shadowUrl = urlValue(e.getValue(), key, where);
+                case "production" -> {
+                    if (!e.getValue().isBoolean()) {
+                        throw typeError(where, key, "true or false");
+                    }
+                    production = e.getValue().booleanValue();
+                }
+                default -> warnings.add(unknown(where, key));
+            }
+        }
+        return new Environment(name, url, shadowUrl, production);
+    }
+
+    private static String urlValue(JsonNode v, String key, String where) {
+        if (!v.isTextual()) {
+            throw typeError(where, key, "a string");
+        }
+        String s = v.textValue().strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        String var = Environment.envVarOf(s);
+        if (var != null && !var.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new GodwitException(ErrorKind.USAGE,
+                    where + ": " + key + " = \"" + Secrets.maskUrl(s) + "\" does not name a valid environment variable",
+                    "write env:NAME, e.g. env:DATABASE_URL");
+        }
+        return s;
+    }
+
+    private static JsonNode table(JsonNode n, String label, String where) {
+        if (!n.isObject()) {
+            throw typeError(where, label, "a table");
+        }
+        return n;
+    }
+
+    private static String nonEmptyString(JsonNode v, String key, String where) {
+        if (!v.isTextual() || v.textValue().isBlank()) {
+            throw typeError(where, key, "a non-empty string");
+        }
+        return v.textValue();
+    }
+
+    private static GodwitException typeError(String where, String key, String expected) {
+        return new GodwitException(ErrorKind.USAGE, where + ": " + key + " must be " + expected, null);
+    }
+
+    private static String unknown(String where, String key) {
+        return where + ": unknown key \"" + key + "\" (ignored)";
+    }
+
+    /** The file this was read from, or null for {@link #defaults()} and text without a file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The schema path as written (relative paths are relative to the project root). */
+    public String schema() {
+        return schema;
+    }
+
+    /** The migrations directory as written (relative paths are relative to the project root). */
+    public String migrations() {
+        return migrations;
+    }
+
+    /** {@code project.default_env}, or null. */
+    public String defaultEnv() {
+        return defaultEnv;
+    }
+
+    /** The {@code [env.*]} tables in file order; unmodifiable. */
+    public Map<String, Environment> environments() {
+        return environments;
+    }
+
+    /** Messages about ignored keys and tables, e.g. {@code godwit.toml: unknown key "env.dev.uri" (ignored)}. */
+    public List<String> warnings() {
+        return warnings;
+    }
+}
