@@ -17,4 +17,8 @@ public interface ApplyListener {
 
     default void applied(LocalMigration migration, Duration took) {
     }
+
+    /** Called when a migration fails, before the failure is thrown. */
+    default void failed(LocalMigration migration, Duration took) {
+    }
 }

@@ -27,8 +27,8 @@ public final class FailureLog {
             sb.append("The migration ran in one transaction, which was rolled back: none of it took effect.\n");
         } else {
             sb.append("The migration ran statement by statement: ").append(tookEffect)
-                    .append(tookEffect == 1 ? " statement" : " statements")
-                    .append(" took effect before the failure and were not undone.\n");
+                    .append(tookEffect == 1 ? " statement took effect before the failure and was not undone.\n"
+                            : " statements took effect before the failure and were not undone.\n");
         }
         return Secrets.mask(sb.toString());
     }

@@ -20,10 +20,11 @@ public class MigrationFailedException extends GodwitException {
     private final List<ApplyResult.Applied> appliedBefore;
 
     public MigrationFailedException(String migration, int statementIndex, int statementCount, int line,
-                                    String databaseMessage, ExecutionMode mode, int statementsTakenEffect,
+                                    String statementText, String databaseMessage, ExecutionMode mode, int statementsTakenEffect,
                                     List<ApplyResult.Applied> appliedBefore, String hint, Throwable cause) {
         super(ErrorKind.RUNTIME, "migration " + migration + " failed at statement " + statementIndex + " of "
-                + statementCount + " (migration.sql line " + line + "): " + databaseMessage, hint, cause);
+                + statementCount + " (migration.sql line " + line + "): " + databaseMessage
+                + "\n  statement: " + excerpt(statementText), hint, cause);
         this.migration = migration;
         this.statementIndex = statementIndex;
         this.statementCount = statementCount;
@@ -32,6 +33,11 @@ public class MigrationFailedException extends GodwitException {
         this.mode = mode;
         this.statementsTakenEffect = statementsTakenEffect;
         this.appliedBefore = List.copyOf(appliedBefore);
+    }
+
+    private static String excerpt(String sql) {
+        String oneLine = sql.strip().replaceAll("\\s+", " ");
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) + " …" : oneLine;
     }
 
     public String migration() { return migration; }

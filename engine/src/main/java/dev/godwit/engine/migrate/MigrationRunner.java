@@ -32,10 +32,15 @@ final class MigrationRunner {
         listener.starting(m, plan.mode(), plan.reasons());
         long start = System.nanoTime();
         String id = history.insertStarted(c, m.name(), m.checksum());
-        if (plan.mode() == ExecutionMode.TRANSACTION) {
-            runInTransaction(plan, id, appliedBefore);
-        } else {
-            runStatementByStatement(plan, id, appliedBefore);
+        try {
+            if (plan.mode() == ExecutionMode.TRANSACTION) {
+                runInTransaction(plan, id, appliedBefore);
+            } else {
+                runStatementByStatement(plan, id, appliedBefore);
+            }
+        } catch (SQLException | RuntimeException e) {
+            listener.failed(m, Duration.ofNanos(System.nanoTime() - start));
+            throw e;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         listener.applied(m, took);
@@ -105,7 +110,7 @@ final class MigrationRunner {
                     + plan.migration().name() + "`; otherwise " + hint;
         }
         return new MigrationFailedException(plan.migration().name(), failed.index(), plan.statements().size(), failed.line(),
-                dbMessage, plan.mode(), tookEffect, appliedBefore, hint, e);
+                failed.text(), dbMessage, plan.mode(), tookEffect, appliedBefore, hint, e);
     }
 
     private void rollbackQuietly() {

@@ -137,5 +137,10 @@ public final class ApplyCommand extends SessionCommand {
         public void applied(LocalMigration m, Duration took) {
             out.println(out.style(Out.Style.GREEN, "done") + " in " + Durations.format(took));
         }
+
+        @Override
+        public void failed(LocalMigration m, Duration took) {
+            out.println(out.style(Out.Style.RED_BOLD, "FAILED") + " after " + Durations.format(took));
+        }
     }
 }

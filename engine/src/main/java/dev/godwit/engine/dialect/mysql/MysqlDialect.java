@@ -198,7 +198,14 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public String serverVersion(Connection connection) throws SQLException {
-        String v = connection.getMetaData().getDatabaseProductVersion();
-        return (v.toLowerCase().contains("mariadb") ? "MariaDB " : "MySQL ") + v;
+        String v;
+        try (java.sql.Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            v = rs.getString(1);
+        }
+        boolean maria = v.toLowerCase().contains("mariadb");
+        // "10.11.19-MariaDB-0+deb12u1" → "10.11.19"
+        String number = v.split("-")[0];
+        return (maria ? "MariaDB " : "MySQL ") + number;
     }
 }
