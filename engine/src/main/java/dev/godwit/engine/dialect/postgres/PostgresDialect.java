@@ -47,6 +47,12 @@ public final class PostgresDialect implements Dialect {
         // Prisma's URLs choose the schema with ?schema=; unqualified names in migrations land there.
         try (Statement st = connection.createStatement()) {
             st.execute("SET search_path TO " + quote(schema));
+            if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+                // Without this a backend whose client was killed runs its statement to the end and keeps
+                // the migration lock meanwhile; with it the server notices the dead client within a second
+                // and rolls back.
+                st.execute("SET client_connection_check_interval = '1s'");
+            }
         }
     }
 
@@ -124,7 +130,8 @@ public final class PostgresDialect implements Dialect {
         String holder = lockHolder(connection).map(LockHolder::describe).orElse("a session that has since let go");
         return new GodwitException(ErrorKind.CONNECTION,
                 "could not take the migration lock within " + timeout.toSeconds() + " s: held by " + holder,
-                "another godwit or prisma migrate is applying migrations; wait for it, or raise --lock-timeout");
+                "another godwit or prisma migrate is applying migrations; wait for it, or raise --lock-timeout. If that "
+                        + "session belongs to a process that is gone, end it with SELECT pg_terminate_backend(<pid>)");
     }
 
     private static void sleep() {
