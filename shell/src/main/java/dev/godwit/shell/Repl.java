@@ -40,6 +40,7 @@ final class Repl {
                     .build();
             out.println("godwit " + Version.version() + " — project " + session.project().root()
                     + ". Type `help` for commands, Ctrl-D to leave.");
+            Batch.runOne(session, out, env, List.of("status"));
             while (true) {
                 String line;
                 try {

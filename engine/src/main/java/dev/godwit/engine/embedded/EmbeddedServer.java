@@ -38,6 +38,7 @@ public final class EmbeddedServer implements AutoCloseable {
             Files.createDirectories(dataDir.getParent());
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
+                    .setPort(stablePort(projectRoot))
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "localhost")
                     .start();
@@ -48,6 +49,23 @@ public final class EmbeddedServer implements AutoCloseable {
             throw new GodwitException(ErrorKind.CONNECTION, "cannot start the embedded PostgreSQL in " + dataDir + ": "
                     + rootMessage(e), "is another godwit using this project's embedded database right now? "
                     + "Otherwise configure a database with --url or an [env] in godwit.toml", e);
+        }
+    }
+
+    /**
+     * The same port for the same project every time (so URLs in a user's notes stay valid),
+     * unless it is taken, in which case any free port.
+     */
+    static int stablePort(Path projectRoot) {
+        int port = 20000 + Math.floorMod(projectRoot.toAbsolutePath().normalize().toString().hashCode(), 10000);
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (IOException taken) {
+            try (java.net.ServerSocket any = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return any.getLocalPort();
+            } catch (IOException e) {
+                return port;
+            }
         }
     }
 
