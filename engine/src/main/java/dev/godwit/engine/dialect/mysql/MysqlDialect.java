@@ -196,4 +196,19 @@ public final class MysqlDialect implements Dialect {
         String v = connection.getMetaData().getDatabaseProductVersion();
         return (v.toLowerCase().contains("mariadb") ? "MariaDB " : "MySQL ") + v;
     }
+
+    @Override
+    public dev.godwit.engine.dialect.Inspector inspector() {
+        throw new UnsupportedOperationException("MySQL introspection is not implemented yet");
+    }
+
+    @Override
+    public dev.godwit.engine.dialect.DdlWriter ddlWriter() {
+        throw new UnsupportedOperationException("MySQL DDL is not implemented yet");
+    }
+
+    @Override
+    public dev.godwit.engine.diff.DiffHooks diffHooks() {
+        return dev.godwit.engine.diff.DiffHooks.STRICT;
+    }
 }
