@@ -32,6 +32,16 @@ class RoundTripTest {
         return pairs(TestDatabase.Kind.POSTGRESQL, "postgresql");
     }
 
+    @TestFactory
+    Stream<DynamicTest> mysqlSchemas() {
+        return schemas(TestDatabase.Kind.MYSQL, "mysql");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> mysqlEvolution() {
+        return pairs(TestDatabase.Kind.MYSQL, "mysql");
+    }
+
     static Stream<DynamicTest> schemas(TestDatabase.Kind kind, String dir) {
         return SchemaCorpus.schemas(dir).stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             try (TestDatabase original = TestDatabases.of(kind); TestDatabase copy = TestDatabases.of(kind)) {

@@ -199,12 +199,12 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public dev.godwit.engine.dialect.Inspector inspector() {
-        throw new UnsupportedOperationException("MySQL introspection is not implemented yet");
+        return new MysqlInspector();
     }
 
     @Override
     public dev.godwit.engine.dialect.DdlWriter ddlWriter() {
-        throw new UnsupportedOperationException("MySQL DDL is not implemented yet");
+        return new MysqlDdl();
     }
 
     @Override
