@@ -72,6 +72,15 @@ public interface Dialect {
     /** Short server description, e.g. "PostgreSQL 15.4". */
     String serverVersion(Connection connection) throws SQLException;
 
+    /** Reads a schema of this database into the model. */
+    Inspector inspector();
+
+    /** Writes changes as this database's DDL. */
+    DdlWriter ddlWriter();
+
+    /** What the differ must know about this database. */
+    dev.godwit.engine.diff.DiffHooks diffHooks();
+
     static Dialect of(Provider provider) {
         return switch (provider) {
             case POSTGRESQL -> new PostgresDialect();

@@ -208,4 +208,19 @@ public final class MysqlDialect implements Dialect {
         String number = v.split("-")[0];
         return (maria ? "MariaDB " : "MySQL ") + number;
     }
+
+    @Override
+    public dev.godwit.engine.dialect.Inspector inspector() {
+        return new MysqlInspector();
+    }
+
+    @Override
+    public dev.godwit.engine.dialect.DdlWriter ddlWriter() {
+        return new MysqlDdl();
+    }
+
+    @Override
+    public dev.godwit.engine.diff.DiffHooks diffHooks() {
+        return dev.godwit.engine.diff.DiffHooks.STRICT;
+    }
 }

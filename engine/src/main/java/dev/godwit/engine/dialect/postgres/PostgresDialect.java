@@ -226,4 +226,19 @@ public final class PostgresDialect implements Dialect {
     public String serverVersion(Connection connection) throws SQLException {
         return "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion();
     }
+
+    @Override
+    public dev.godwit.engine.dialect.Inspector inspector() {
+        return new PostgresInspector();
+    }
+
+    @Override
+    public dev.godwit.engine.dialect.DdlWriter ddlWriter() {
+        return new PostgresDdl();
+    }
+
+    @Override
+    public dev.godwit.engine.diff.DiffHooks diffHooks() {
+        return dev.godwit.engine.diff.DiffHooks.STRICT;
+    }
 }

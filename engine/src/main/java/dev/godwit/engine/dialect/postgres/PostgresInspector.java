@@ -1,0 +1,194 @@
+package dev.godwit.engine.dialect.postgres;
+
+import dev.godwit.engine.dialect.CatalogQuery;
+import dev.godwit.engine.dialect.Inspector;
+import dev.godwit.engine.schema.CheckConstraint;
+import dev.godwit.engine.schema.Column;
+import dev.godwit.engine.schema.ColumnType;
+import dev.godwit.engine.schema.EnumType;
+import dev.godwit.engine.schema.ForeignKey;
+import dev.godwit.engine.schema.Identity;
+import dev.godwit.engine.schema.Index;
+import dev.godwit.engine.schema.PrimaryKey;
+import dev.godwit.engine.schema.ReferentialAction;
+import dev.godwit.engine.schema.Schema;
+import dev.godwit.engine.schema.Sequence;
+import dev.godwit.engine.schema.Table;
+import dev.godwit.engine.schema.UnmanagedObject;
+import dev.godwit.engine.schema.View;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a PostgreSQL schema from {@code pg_catalog} with eight queries, one per kind of object,
+ * whatever the number of tables.
+ */
+public final class PostgresInspector implements Inspector {
+    private static final CatalogQuery TABLES = CatalogQuery.load(PostgresInspector.class, "tables.sql");
+    private static final CatalogQuery COLUMNS = CatalogQuery.load(PostgresInspector.class, "columns.sql");
+    private static final CatalogQuery CONSTRAINTS = CatalogQuery.load(PostgresInspector.class, "constraints.sql");
+    private static final CatalogQuery INDEXES = CatalogQuery.load(PostgresInspector.class, "indexes.sql");
+    private static final CatalogQuery ENUMS = CatalogQuery.load(PostgresInspector.class, "enums.sql");
+    private static final CatalogQuery SEQUENCES = CatalogQuery.load(PostgresInspector.class, "sequences.sql");
+    private static final CatalogQuery VIEWS = CatalogQuery.load(PostgresInspector.class, "views.sql");
+    private static final CatalogQuery UNMANAGED = CatalogQuery.load(PostgresInspector.class, "unmanaged.sql");
+
+    /** A table while it is being assembled. */
+    private static final class Draft {
+        final String name;
+        final String comment;
+        final List<Column> columns = new ArrayList<>();
+        final Map<Integer, String> columnsByNum = new HashMap<>();
+        PrimaryKey primaryKey;
+        final List<Index> indexes = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
+
+        Draft(String name, String comment) {
+            this.name = name;
+            this.comment = comment;
+        }
+
+        Table build() {
+            return new Table(name, columns, primaryKey, indexes, foreignKeys, checks, comment, Map.of());
+        }
+    }
+
+    @Override
+    public Schema inspect(Connection c, String schema) throws SQLException {
+        Map<String, Draft> tables = new LinkedHashMap<>();
+        TABLES.forEach(c, schema, rs -> tables.put(rs.getString("relname"), new Draft(rs.getString("relname"), rs.getString("comment"))));
+        COLUMNS.forEach(c, schema, rs -> readColumn(rs, tables.get(rs.getString("relname"))));
+        CONSTRAINTS.forEach(c, schema, rs -> readConstraint(rs, tables.get(rs.getString("relname"))));
+        INDEXES.forEach(c, schema, rs -> readIndex(rs, tables.get(rs.getString("table_name"))));
+
+        Map<String, List<String>> enumValues = new LinkedHashMap<>();
+        ENUMS.forEach(c, schema, rs -> enumValues.computeIfAbsent(rs.getString("typname"), k -> new ArrayList<>()).add(rs.getString("enumlabel")));
+        List<EnumType> enums = enumValues.entrySet().stream().map(e -> new EnumType(e.getKey(), e.getValue())).toList();
+
+        List<Sequence> sequences = new ArrayList<>();
+        SEQUENCES.forEach(c, schema, rs -> sequences.add(new Sequence(rs.getString("relname"), PostgresTypes.parse(rs.getString("type"), null).name(),
+                rs.getLong("seqstart"), rs.getLong("seqincrement"), rs.getLong("seqmin"), rs.getLong("seqmax"),
+                rs.getLong("seqcache"), rs.getBoolean("seqcycle"))));
+        List<View> views = new ArrayList<>();
+        VIEWS.forEach(c, schema, rs -> views.add(new View(rs.getString("relname"), rs.getString("definition").strip(), "m".equals(rs.getString("relkind")))));
+        List<UnmanagedObject> unmanaged = new ArrayList<>();
+        UNMANAGED.forEach(c, schema, rs -> unmanaged.add(new UnmanagedObject(rs.getString("kind"), rs.getString("name"), rs.getString("detail"))));
+
+        return new Schema(schema, tables.values().stream().map(Draft::build).toList(), enums, sequences, views, unmanaged);
+    }
+
+    private static void readColumn(ResultSet rs, Draft table) throws SQLException {
+        if (table == null) {
+            return;
+        }
+        String name = rs.getString("attname");
+        String enumName = "e".equals(rs.getString("base_kind")) ? rs.getString("base_name") : null;
+        ColumnType type = PostgresTypes.parse(rs.getString("formatted"), enumName);
+        String rawDefault = rs.getString("default_expr");
+        String generated = null;
+        Identity identity = switch (rs.getString("attidentity")) {
+            case "a" -> Identity.IDENTITY_ALWAYS;
+            case "d" -> Identity.IDENTITY_BY_DEFAULT;
+            default -> Identity.NONE;
+        };
+        String defaultValue;
+        if ("s".equals(rs.getString("attgenerated"))) {
+            generated = rawDefault;
+            defaultValue = null;
+        } else if (identity == Identity.NONE && PostgresDefaults.isNextvalOf(rawDefault, rs.getString("owned_sequence"))) {
+            identity = Identity.SERIAL;
+            defaultValue = null;
+        } else {
+            defaultValue = PostgresDefaults.normalise(rawDefault, type);
+        }
+        table.columns.add(new Column(name, type, !rs.getBoolean("attnotnull"), defaultValue, identity, generated,
+                rs.getString("collation"), rs.getString("comment"), Map.of()));
+        table.columnsByNum.put(rs.getInt("attnum"), name);
+    }
+
+    private static void readConstraint(ResultSet rs, Draft table) throws SQLException {
+        if (table == null) {
+            return;
+        }
+        String name = rs.getString("conname");
+        List<String> columns = strings(rs.getArray("columns"));
+        switch (rs.getString("contype")) {
+            case "p" -> table.primaryKey = new PrimaryKey(name, columns);
+            case "f" -> table.foreignKeys.add(new ForeignKey(name, columns, rs.getString("ref_table"), strings(rs.getArray("ref_columns")),
+                    action(rs.getString("confdeltype")), action(rs.getString("confupdtype")),
+                    !rs.getBoolean("condeferrable") ? ForeignKey.Deferrable.NOT
+                            : rs.getBoolean("condeferred") ? ForeignKey.Deferrable.DEFERRED : ForeignKey.Deferrable.IMMEDIATE));
+            case "c" -> table.checks.add(new CheckConstraint(name, checkExpression(rs.getString("definition"))));
+            default -> {
+                // unique constraints come with the indexes; exclusion constraints are reported as not managed
+            }
+        }
+    }
+
+    /** {@code CHECK ((a > 0)) NOT VALID} → {@code (a > 0)}. */
+    static String checkExpression(String definition) {
+        String s = definition.strip();
+        if (s.startsWith("CHECK ")) {
+            s = s.substring("CHECK ".length()).strip();
+        }
+        if (s.endsWith(" NOT VALID")) {
+            s = s.substring(0, s.length() - " NOT VALID".length());
+        }
+        if (s.startsWith("(") && s.endsWith(")")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static void readIndex(ResultSet rs, Draft table) throws SQLException {
+        if (table == null) {
+            return;
+        }
+        int keyCount = rs.getInt("indnkeyatts");
+        int[] attnums = Arrays.stream(rs.getString("indkey").trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
+        int[] options = Arrays.stream(rs.getString("indoption").trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
+        List<String> keys = strings(rs.getArray("keys"));
+        List<dev.godwit.engine.schema.IndexPart> parts = new ArrayList<>();
+        List<String> include = new ArrayList<>();
+        for (int i = 0; i < attnums.length; i++) {
+            String column = attnums[i] == 0 ? null : table.columnsByNum.get(attnums[i]);
+            if (i >= keyCount) {
+                include.add(column);
+                continue;
+            }
+            boolean desc = (options[i] & 1) != 0;
+            boolean nullsFirst = (options[i] & 2) != 0;
+            String nulls = desc == nullsFirst ? null : nullsFirst ? "FIRST" : "LAST";
+            parts.add(new dev.godwit.engine.schema.IndexPart(column, column == null ? keys.get(i) : null, desc, nulls, null, null));
+        }
+        table.indexes.add(new Index(rs.getString("index_name"), rs.getBoolean("indisunique"), parts, rs.getString("amname"),
+                rs.getString("predicate"), include, "u".equals(rs.getString("contype"))));
+    }
+
+    private static ReferentialAction action(String code) {
+        return switch (code) {
+            case "r" -> ReferentialAction.RESTRICT;
+            case "c" -> ReferentialAction.CASCADE;
+            case "n" -> ReferentialAction.SET_NULL;
+            case "d" -> ReferentialAction.SET_DEFAULT;
+            default -> ReferentialAction.NO_ACTION;
+        };
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.godwit.engine.diff;
+
+import dev.godwit.engine.schema.CheckConstraint;
+import dev.godwit.engine.schema.Column;
+import dev.godwit.engine.schema.EnumType;
+import dev.godwit.engine.schema.ForeignKey;
+import dev.godwit.engine.schema.Index;
+import dev.godwit.engine.schema.PrimaryKey;
+import dev.godwit.engine.schema.Sequence;
+import dev.godwit.engine.schema.Table;
+import dev.godwit.engine.schema.View;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One typed step from one schema towards another. Every change says whether it can lose
+ * data and, where it can be derived from the change alone, what undoes it.
+ */
+public sealed interface Change {
+
+    /** Whether applying the change can lose data (or fail on existing data). */
+    boolean destructive();
+
+    /** The change that undoes this one, when the change itself carries enough to build it. */
+    Optional<Change> reverse();
+
+    /** The table the change belongs to, if any (for grouping in reports and scripts). */
+    default Optional<String> table() {
+        return Optional.empty();
+    }
+
+    /** Marker for changes that go into one ALTER TABLE statement per table. */
+    sealed interface TableAlteration extends Change {
+        String tableName();
+
+        @Override
+        default Optional<String> table() {
+            return Optional.of(tableName());
+        }
+    }
+
+    record CreateTable(Table definition) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new DropTable(definition)); }
+        public Optional<String> table() { return Optional.of(definition.name()); }
+    }
+
+    record DropTable(Table definition) implements Change {
+        public boolean destructive() { return true; }
+        public Optional<Change> reverse() { return Optional.of(new CreateTable(definition)); }
+        public Optional<String> table() { return Optional.of(definition.name()); }
+    }
+
+    record AddColumn(String tableName, Column column) implements TableAlteration {
+        /** Adding a required column without default fails on a table with rows. */
+        public boolean destructive() {
+            return !column.nullable() && column.defaultValue() == null && column.generated() == null
+                    && column.identity() == dev.godwit.engine.schema.Identity.NONE;
+        }
+        public Optional<Change> reverse() { return Optional.of(new DropColumn(tableName, column)); }
+    }
+
+    record DropColumn(String tableName, Column column) implements TableAlteration {
+        public boolean destructive() { return true; }
+        public Optional<Change> reverse() { return Optional.of(new AddColumn(tableName, column)); }
+    }
+
+    /** What about a column changed. */
+    enum Aspect { TYPE, NULLABILITY, DEFAULT, IDENTITY, COLLATION, COMMENT }
+
+    record AlterColumn(String tableName, Column from, Column to, Set<Aspect> aspects) implements TableAlteration {
+        public AlterColumn {
+            aspects = Set.copyOf(aspects);
+        }
+        /** A type change casts existing values; making a column required fails on NULLs. */
+        public boolean destructive() {
+            return aspects.contains(Aspect.TYPE) || aspects.contains(Aspect.COLLATION)
+                    || (aspects.contains(Aspect.NULLABILITY) && !to.nullable());
+        }
+        public Optional<Change> reverse() { return Optional.of(new AlterColumn(tableName, to, from, aspects)); }
+    }
+
+    record AddPrimaryKey(String tableName, PrimaryKey primaryKey) implements TableAlteration {
+        public boolean destructive() { return true; }
+        public Optional<Change> reverse() { return Optional.of(new DropPrimaryKey(tableName, primaryKey)); }
+    }
+
+    record DropPrimaryKey(String tableName, PrimaryKey primaryKey) implements TableAlteration {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new AddPrimaryKey(tableName, primaryKey)); }
+    }
+
+    record AddCheck(String tableName, CheckConstraint check) implements TableAlteration {
+        public boolean destructive() { return true; }
+        public Optional<Change> reverse() { return Optional.of(new DropCheck(tableName, check)); }
+    }
+
+    record DropCheck(String tableName, CheckConstraint check) implements TableAlteration {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new AddCheck(tableName, check)); }
+    }
+
+    record SetTableComment(String tableName, String from, String to) implements TableAlteration {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new SetTableComment(tableName, to, from)); }
+    }
+
+    record AddIndex(String tableName, Index index) implements Change {
+        /** A unique index fails when existing rows hold duplicates. */
+        public boolean destructive() { return index.unique(); }
+        public Optional<Change> reverse() { return Optional.of(new DropIndex(tableName, index)); }
+        public Optional<String> table() { return Optional.of(tableName); }
+    }
+
+    record DropIndex(String tableName, Index index) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new AddIndex(tableName, index)); }
+        public Optional<String> table() { return Optional.of(tableName); }
+    }
+
+    record AddForeignKey(String tableName, ForeignKey foreignKey) implements Change {
+        /** Fails when existing rows point nowhere. */
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new DropForeignKey(tableName, foreignKey)); }
+        public Optional<String> table() { return Optional.of(tableName); }
+    }
+
+    record DropForeignKey(String tableName, ForeignKey foreignKey) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new AddForeignKey(tableName, foreignKey)); }
+        public Optional<String> table() { return Optional.of(tableName); }
+    }
+
+    record CreateEnum(EnumType enumType) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new DropEnum(enumType)); }
+    }
+
+    record DropEnum(EnumType enumType) implements Change {
+        public boolean destructive() { return true; }
+        public Optional<Change> reverse() { return Optional.of(new CreateEnum(enumType)); }
+    }
+
+    /** Where a new enum value goes: at the end, or before/after an existing value. */
+    enum Position { END, BEFORE, AFTER }
+
+    record AddEnumValue(String enumName, String value, Position position, String neighbour) implements Change {
+        public boolean destructive() { return false; }
+        /** PostgreSQL cannot drop one enum value; the reverse is a type recreation that only the differ can build. */
+        public Optional<Change> reverse() { return Optional.empty(); }
+    }
+
+    /** A column that uses an enum type, with its default, so a recreated type can be swapped in. */
+    record EnumUsage(String table, Column column) {
+    }
+
+    /**
+     * The enum loses values (or reorders them): on PostgreSQL the type is recreated and
+     * every column that uses it converted.
+     */
+    record RecreateEnum(EnumType from, EnumType to, List<EnumUsage> usages) implements Change {
+        public RecreateEnum {
+            usages = List.copyOf(usages);
+        }
+        public boolean destructive() { return !to.values().containsAll(from.values()); }
+        public Optional<Change> reverse() { return Optional.of(new RecreateEnum(to, from, usages)); }
+    }
+
+    record CreateView(View view) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new DropView(view)); }
+    }
+
+    record DropView(View view) implements Change {
+        public boolean destructive() { return view.materialized(); }
+        public Optional<Change> reverse() { return Optional.of(new CreateView(view)); }
+    }
+
+    record CreateSequence(Sequence sequence) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new DropSequence(sequence)); }
+    }
+
+    record DropSequence(Sequence sequence) implements Change {
+        public boolean destructive() { return true; }
+        public Optional<Change> reverse() { return Optional.of(new CreateSequence(sequence)); }
+    }
+
+    record AlterSequence(Sequence from, Sequence to) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new AlterSequence(to, from)); }
+    }
+}

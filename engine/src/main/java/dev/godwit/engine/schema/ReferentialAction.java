@@ -1,0 +1,15 @@
+package dev.godwit.engine.schema;
+
+public enum ReferentialAction {
+    NO_ACTION("NO ACTION"), RESTRICT("RESTRICT"), CASCADE("CASCADE"), SET_NULL("SET NULL"), SET_DEFAULT("SET DEFAULT");
+
+    private final String sql;
+
+    ReferentialAction(String sql) {
+        this.sql = sql;
+    }
+
+    public String sql() {
+        return sql;
+    }
+}

@@ -1,0 +1,21 @@
+-- All columns of all tables of one schema, in ordinal order.
+SELECT c.relname, a.attnum, a.attname,
+       format_type(a.atttypid, a.atttypmod) AS formatted,
+       COALESCE(et.typname, t.typname) AS base_name,
+       COALESCE(et.typtype, t.typtype) AS base_kind,
+       a.attndims, a.attnotnull,
+       pg_get_expr(d.adbin, d.adrelid) AS default_expr,
+       a.attidentity, a.attgenerated,
+       CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
+       col_description(c.oid, a.attnum) AS comment,
+       pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) AS owned_sequence
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
+LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+  AND c.relname <> '_prisma_migrations' AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY c.relname, a.attnum

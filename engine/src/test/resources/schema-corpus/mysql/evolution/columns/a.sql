@@ -1,0 +1,11 @@
+CREATE TABLE `Contact` (
+    `id` INTEGER NOT NULL AUTO_INCREMENT,
+    `phone` VARCHAR(191) NULL,
+    `nickname` VARCHAR(191) NOT NULL,
+    `score` INTEGER NOT NULL DEFAULT 0,
+    `legacy` TEXT NULL,
+    `status` ENUM('OPEN', 'DONE') NOT NULL DEFAULT 'OPEN',
+    `label` VARCHAR(20) NULL,
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE TABLE `Gone` (`id` INTEGER NOT NULL, PRIMARY KEY (`id`)) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

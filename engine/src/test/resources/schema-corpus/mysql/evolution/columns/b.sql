@@ -1,0 +1,12 @@
+CREATE TABLE `Contact` (
+    `id` INTEGER NOT NULL AUTO_INCREMENT,
+    `phone` VARCHAR(191) NOT NULL,
+    `nickname` VARCHAR(191) NULL,
+    `score` BIGINT NOT NULL DEFAULT 10,
+    `status` ENUM('OPEN', 'IN_PROGRESS', 'DONE', 'ARCHIVED') NOT NULL DEFAULT 'IN_PROGRESS',
+    `label` VARCHAR(50) NOT NULL DEFAULT 'none',
+    `bio` TEXT NULL COMMENT 'about me',
+    PRIMARY KEY (`id`),
+    CONSTRAINT `score_positive` CHECK (`score` >= 0)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE TABLE `New Table` (`id` INTEGER NOT NULL, `when` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), PRIMARY KEY (`id`)) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
