@@ -43,6 +43,15 @@ public final class FailureLog {
         return Secrets.mask(msg);
     }
 
+    /** A one-line summary of a failed attempt, saying how far it got when nothing was logged. */
+    public static String summary(HistoryRecord attempt) {
+        if ((attempt.logs() == null || attempt.logs().isBlank()) && attempt.appliedStepsCount() > 0) {
+            return "no error was recorded: the process applying it stopped after " + attempt.appliedStepsCount()
+                    + (attempt.appliedStepsCount() == 1 ? " statement" : " statements") + " had taken effect (killed, or the connection was lost)";
+        }
+        return summary(attempt.logs());
+    }
+
     /** A one-line summary of a failed attempt's logs, for lists. */
     public static String summary(String logs) {
         if (logs == null || logs.isBlank()) {

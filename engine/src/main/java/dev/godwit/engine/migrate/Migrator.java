@@ -177,7 +177,7 @@ public final class Migrator {
         StringBuilder sb = new StringBuilder(failed.size() == 1 ? "a failed migration is not resolved; nothing was applied:"
                 : failed.size() + " failed migrations are not resolved; nothing was applied:");
         for (MigrationStatus s : failed) {
-            sb.append("\n  ").append(s.name()).append(": ").append(FailureLog.summary(s.failedAttempt().get().logs()));
+            sb.append("\n  ").append(s.name()).append(": ").append(FailureLog.summary(s.failedAttempt().get()));
         }
         String first = failed.get(0).name();
         throw new GodwitException(ErrorKind.ACTION_NEEDED, sb.toString(),

@@ -47,7 +47,7 @@ public final class StatusJson {
         m.put("appliedAt", decisive != null && decisive.isApplied() ? str(decisive.finishedAt()) : null);
         m.put("durationMs", decisive != null && decisive.duration() != null ? decisive.duration().toMillis() : null);
         m.put("attempts", s.attempts().size());
-        m.put("error", s.failedAttempt().map(f -> FailureLog.summary(f.logs())).orElse(null));
+        m.put("error", s.failedAttempt().map(f -> FailureLog.summary(f)).orElse(null));
         m.put("localChecksum", s.local().map(l -> l.checksum()).orElse(null));
         m.put("recordedChecksum", decisive == null ? null : decisive.checksum());
         List<Map<String, Object>> attempts = s.attempts().stream().map(StatusJson::attempt).toList();

@@ -26,7 +26,7 @@ public final class StatusText {
         int width = r.migrations().stream().mapToInt(m -> m.name().length()).max().orElse(10);
         for (MigrationStatus m : r.migrations()) {
             out.println(line(m, width));
-            m.failedAttempt().filter(f -> !m.isApplied()).ifPresent(f -> out.println("      " + out.style(Out.Style.RED, FailureLog.summary(f.logs()))));
+            m.failedAttempt().filter(f -> !m.isApplied()).ifPresent(f -> out.println("      " + out.style(Out.Style.RED, FailureLog.summary(f))));
             if (m.state() == MigrationState.EDITED) {
                 out.println("      file checksum " + m.local().orElseThrow().checksum().substring(0, 12) + "…, applied "
                         + m.decisiveAttempt().map(HistoryRecord::checksum).map(c -> c.substring(0, Math.min(12, c.length()))).orElse("?") + "…");
