@@ -88,6 +88,18 @@ class CliTest {
     }
 
     @Test
+    void aSchemaNamedInTheUrlIsCreatedAndUsed() {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            TestProject p = new TestProject(tmp, db, db.url() + "?schema=app").blog();
+            GodwitRun apply = p.run("apply");
+            assertEquals(0, apply.exitCode(), apply.all());
+            assertEquals("3", db.scalar("SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'app'"), "User, Post and the history table");
+            assertTrue(db.tables().isEmpty(), "nothing in public: " + db.tables());
+            assertEquals(0, p.run("status").exitCode());
+        }
+    }
+
+    @Test
     void batchStopsAtTheFirstFailingCommandUnlessToldToGoOn() {
         try (TestDatabase db = TestDatabases.postgres()) {
             TestProject p = new TestProject(tmp, db).blog();

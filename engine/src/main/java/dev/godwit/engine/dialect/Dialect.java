@@ -28,6 +28,9 @@ public interface Dialect {
     /** Points the session at the schema the project works in (PostgreSQL search_path; MySQL: nothing). */
     void prepareSession(Connection connection, String schema) throws SQLException;
 
+    /** Creates the schema when it does not exist yet (a URL may name a new one with ?schema=). */
+    void ensureSchema(Connection connection, String schema) throws SQLException;
+
     /** The history table's DDL, exactly as Prisma creates it. */
     String historyTableDdl(String schema);
 

@@ -148,12 +148,14 @@ public final class Migrator {
             return false;
         }
         refuseNonEmptySchema(c);
+        dialect.ensureSchema(c, target.schema());
         history.create(c);
         return true;
     }
 
     private void ensureHistoryTableForBaseline(Connection c) throws SQLException {
         if (!history.exists(c)) {
+            dialect.ensureSchema(c, target.schema());
             history.create(c);
         }
     }

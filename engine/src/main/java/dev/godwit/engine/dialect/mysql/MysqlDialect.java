@@ -45,6 +45,11 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public void ensureSchema(Connection connection, String schema) {
+        // The schema is the database of the URL: it exists, or connecting would have failed.
+    }
+
+    @Override
     public String historyTableDdl(String schema) {
         return "CREATE TABLE IF NOT EXISTS " + historyTable(schema) + " (\n"
                 + "    `id`                    VARCHAR(36) PRIMARY KEY NOT NULL,\n"

@@ -57,6 +57,13 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void ensureSchema(Connection connection, String schema) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+        }
+    }
+
+    @Override
     public String historyTableDdl(String schema) {
         return "CREATE TABLE IF NOT EXISTS " + historyTable(schema) + " (\n"
                 + "    \"id\"                    VARCHAR(36) PRIMARY KEY NOT NULL,\n"
