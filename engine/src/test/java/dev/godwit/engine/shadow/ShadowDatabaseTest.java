@@ -104,4 +104,25 @@ class ShadowDatabaseTest {
             assertEquals(List.of("a"), other.tables(), "a configured shadow is left as the replay made it");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void withoutPermissionToCreateDatabasesPostgresFallsBackToAThrowawayEmbeddedServer() {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            String role = "godwit_nocreatedb_" + db.name().substring(db.name().length() - 6);
+            db.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB");
+            try {
+                db.execute("GRANT CONNECT ON DATABASE " + db.name() + " TO " + role);
+                DatabaseUrl limited = DatabaseUrl.parse(db.url().replace("://postgres@", "://" + role + "@").replaceFirst("://[^@]*@", "://" + role + "@"));
+                try (ShadowDatabase shadow = ShadowProvider.open(limited, Optional.empty())) {
+                    assertEquals(ShadowDatabase.Kind.EMBEDDED, shadow.kind());
+                    assertTrue(shadow.describe().startsWith("embedded PostgreSQL"), shadow.describe());
+                    shadow.replay(new MigrationsDir(tmp, db.provider()).add("20240101000000_a", "CREATE TABLE a (id INTEGER);\n").read());
+                    assertEquals(List.of("a"), shadow.inspect().tables().stream().map(t -> t.name()).toList());
+                }
+            } finally {
+                db.execute("REVOKE ALL ON DATABASE " + db.name() + " FROM " + role);
+                db.execute("DROP ROLE " + role);
+            }
+        }
+    }
 }
