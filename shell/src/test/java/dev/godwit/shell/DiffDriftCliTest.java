@@ -57,6 +57,9 @@ class DiffDriftCliTest {
 
             GodwitRun bad = p.run("diff", "--from", "nowhere:x", "--to", "database", "--exit-code");
             assertEquals(1, bad.exitCode(), bad.all());
+            GodwitRun badOption = p.run("diff", "--from", "empty", "--exit-code");
+            assertEquals(1, badOption.exitCode(), badOption.all());
+            assertEquals(2, p.run("diff", "--from", "empty").exitCode(), "without --exit-code a usage error stays 2");
             GodwitRun missing = p.run("diff", "--from", "sql:" + tmp.resolve("none.sql"), "--to", "database", "--exit-code");
             assertEquals(1, missing.exitCode(), missing.all());
 
