@@ -17,7 +17,7 @@ import java.util.Map;
  * from {@code -c}, from {@code -f FILE}, or from piped stdin. Stops at the first
  * failing command unless --continue-on-error; never prompts.
  */
-final class Batch {
+public final class Batch {
     private Batch() {
     }
 
@@ -48,6 +48,9 @@ final class Batch {
         Session shared = root.session(new GlobalOptions());
         int last = 0;
         for (List<String> words : CommandSplitter.split(script)) {
+            if (words.get(0).equals("exit") || words.get(0).equals("quit")) {
+                break;
+            }
             int code = runOne(shared, out, env, words);
             if (code != 0) {
                 last = code;
@@ -59,7 +62,7 @@ final class Batch {
         return last;
     }
 
-    static int runOne(Session shared, Out out, Map<String, String> env, List<String> words) {
+    public static int runOne(Session shared, Out out, Map<String, String> env, List<String> words) {
         GodwitCommand cmd = new GodwitCommand(out, env);
         cmd.useSession(shared);
         CommandLine cli = Main.commandLine(cmd, out);
