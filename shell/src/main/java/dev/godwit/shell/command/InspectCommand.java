@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Describe the database like psql's \\d: without TABLE, every table;",
-                "with TABLE, its columns, primary key, indexes and foreign keys."})
+        description = {"Describe a table like psql's \\d: columns, primary key, indexes, foreign keys.",
+                "Without TABLE, list every table."})
 public final class InspectCommand extends SessionCommand {
     @Parameters(paramLabel = "TABLE", arity = "0..1", description = "Table name.")
     String table;
