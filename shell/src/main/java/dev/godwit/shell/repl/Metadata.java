@@ -42,6 +42,9 @@ public final class Metadata implements AutoCloseable {
     });
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private volatile CompletableFuture<Snapshot> running;
+    private int runningGeneration;
+    /** Bumped when the session moves to another database, so a refresh of the old one is thrown away. */
+    private volatile int generation;
 
     public Metadata(Session session) {
         this.session = session;
@@ -51,11 +54,20 @@ public final class Metadata implements AutoCloseable {
         return snapshot;
     }
 
+    /** Forgets what was known about the database (after switching to another one); the next refresh fills it in. */
+    public synchronized void invalidate() {
+        generation++;
+        Snapshot s = snapshot;
+        snapshot = new Snapshot(s.environments(), List.of(), List.of(), List.of(), List.of(), 0, false, null);
+    }
+
     /** Starts a refresh unless one is already under way. */
     public synchronized CompletableFuture<Snapshot> refreshAsync() {
-        if (running == null || running.isDone()) {
+        if (running == null || running.isDone() || runningGeneration != generation) {
+            int gen = generation;
+            runningGeneration = gen;
             running = CompletableFuture.supplyAsync(this::load, worker).whenComplete((s, e) -> {
-                if (s != null) {
+                if (s != null && gen == generation) {
                     snapshot = s;
                 }
             });

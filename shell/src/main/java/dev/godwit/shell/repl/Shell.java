@@ -43,6 +43,9 @@ public final class Shell {
     /** Commands that change nothing and can be run again after a lost connection. */
     private static final Set<String> RETRYABLE = Set.of("status", "show", "history", "inspect", "envs", "refresh", "connect", "use", "project");
 
+    /** Commands that point the session at another database. */
+    private static final Set<String> SWITCHING = Set.of("connect", "use", "project");
+
     private final GodwitCommand root;
     private final Out out;
     private final Map<String, String> env;
@@ -159,12 +162,17 @@ public final class Shell {
     /** Runs one input line (possibly several commands); false when the user asked to leave. */
     boolean execute(String line) {
         boolean changed = false;
+        int lastCode = 0;
         for (List<String> words : CommandSplitter.split(line)) {
             String name = words.get(0);
             if (name.equals("exit") || name.equals("quit")) {
                 return false;
             }
+            if (SWITCHING.contains(name)) {
+                metadata.invalidate();
+            }
             int code = runWithRetry(words);
+            lastCode = code;
             if (name.equals("help") && words.size() == 1) {
                 out.println("");
                 out.println("In the shell: TAB completes commands, options, environments, migration and table names;");
@@ -175,7 +183,11 @@ public final class Shell {
             }
             changed |= !READ_ONLY.contains(name);
         }
-        metadata.refresh(changed ? Duration.ofSeconds(3) : Duration.ofMillis(1500));
+        if (lastCode == dev.godwit.engine.ErrorKind.CONNECTION.exitCode()) {
+            metadata.refreshAsync(); // the database is not answering: show the prompt now, fill in the state later
+        } else {
+            metadata.refresh(changed ? Duration.ofSeconds(2) : Duration.ofMillis(1000));
+        }
         return true;
     }
 

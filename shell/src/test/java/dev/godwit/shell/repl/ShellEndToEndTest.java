@@ -58,6 +58,14 @@ class ShellEndToEndTest {
         }
     }
 
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void statusThenCompleteAndResolveAFailedMigrationThenExit() throws Exception {
         try (TestDatabase db = TestDatabases.postgres()) {
@@ -97,6 +105,25 @@ class ShellEndToEndTest {
                 keys.flush();
                 output.waitFor("Marked 20240102000000_bad as rolled back", 0);
                 screen.waitFor("(1 pending)> ", mark);
+
+                // The server drops every connection of the pool (as on a restart): the next command works, at worst after a notice and a retry.
+                db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+                int before2 = count(output.text(), "1 rolled back");
+                keys.write("status\r".getBytes(StandardCharsets.UTF_8));
+                keys.flush();
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (count(output.text(), "1 rolled back") == before2 && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertTrue(count(output.text(), "1 rolled back") > before2, output.text());
+                assertFalse(output.text().contains("error:"), output.text());
+
+                // A connection lost during a read-only command: one notice, one retry (which here is lost again).
+                keys.write("sql select pg_terminate_backend(pg_backend_pid());\r".getBytes(StandardCharsets.UTF_8));
+                keys.flush();
+                output.waitFor("reconnecting and running it again", 0);
+                output.waitFor("error: lost the connection", 0);
+                assertEquals(1, count(output.text(), "error: lost the connection"), "reported once, after the retry: " + output.text());
 
                 keys.write("connect postgresql://someone:s3cr3t-pw@127.0.0.1:1/nowhere\r".getBytes(StandardCharsets.UTF_8));
                 keys.flush();
