@@ -149,6 +149,25 @@ public final class Session implements AutoCloseable {
         target = null;
     }
 
+    /**
+     * The session one command runs on: this one, or, when the command names another project,
+     * environment or URL (e.g. {@code status --env prod} in a script or the shell), a
+     * short-lived session for just that command, which the caller closes.
+     */
+    public Session forCommand(GlobalOptions local) {
+        if (local.projectDir() == null && local.env() == null && local.url() == null) {
+            return this;
+        }
+        GlobalOptions m = options.mergedWith(local);
+        if (local.url() == null) {
+            m = m.withTarget(m.projectDir(), m.env(), null);
+        }
+        m.setPooled(false);
+        Session s = new Session(m, out, processEnv);
+        s.setPrompter(prompter);
+        return s;
+    }
+
     /** Whether a database has been reached (or at least chosen) in this session. */
     public synchronized boolean hasTarget() {
         return target != null;

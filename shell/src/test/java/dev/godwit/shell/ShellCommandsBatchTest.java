@@ -93,6 +93,11 @@ class ShellCommandsBatchTest {
             assertEquals(3, r.exitCode(), "status on the second database finds 3 pending: " + r.all());
             assertTrue(r.stdout().contains("Connected to"), r.stdout());
             assertTrue(r.stdout().contains("3 pending"), r.stdout());
+            GodwitRun once = p.run("-c", "status --url " + two.url() + "; status");
+            assertEquals(3, once.exitCode(), "options on one command apply to that command only: " + once.all());
+            GodwitRun onceThenBack = p.run("-c", "status --url " + one.url() + "; status --json");
+            assertTrue(onceThenBack.stdout().contains("up to date"), onceThenBack.all());
+
             GodwitRun back = p.run("--continue-on-error", "-c", "connect " + two.url() + "; use dev; status");
             assertEquals(0, back.exitCode(), back.all());
             assertTrue(back.stdout().contains("Using environment dev"), back.stdout());

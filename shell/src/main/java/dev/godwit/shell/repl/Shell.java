@@ -55,6 +55,7 @@ public final class Shell {
     private Session session;
     private Metadata metadata;
     private LineReader reader;
+    private ShellHighlighter highlighter;
     private volatile boolean running;
 
     public Shell(GodwitCommand root, Out out, Map<String, String> env, Terminal terminal, Path stateDir) {
@@ -101,7 +102,7 @@ public final class Shell {
                 .appName("godwit")
                 .history(new MaskingHistory())
                 .completer(new ShellCompleter(tree, metadata::snapshot))
-                .highlighter(new ShellHighlighter(name -> tree.getSubcommands().containsKey(name)))
+                .highlighter(highlighter = new ShellHighlighter(tree.getSubcommands().keySet()))
                 .parser(new ShellParser(this::provider))
                 .variable(LineReader.HISTORY_FILE, historyFile(stateDir, projectRoot))
                 .variable(LineReader.HISTORY_IGNORE, "exit:quit")
@@ -244,6 +245,7 @@ public final class Shell {
         @Override
         public boolean confirm(String question, String typeToConfirm) {
             reader.setVariable(LineReader.DISABLE_HISTORY, true);
+            highlighter.setEnabled(false);
             try {
                 if (typeToConfirm != null) {
                     out.println(question);
@@ -255,6 +257,7 @@ public final class Shell {
             } catch (UserInterruptException | EndOfFileException e) {
                 return false;
             } finally {
+                highlighter.setEnabled(true);
                 reader.setVariable(LineReader.DISABLE_HISTORY, false);
             }
         }

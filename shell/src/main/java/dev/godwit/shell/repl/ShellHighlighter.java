@@ -7,7 +7,6 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -31,14 +30,27 @@ public final class ShellHighlighter implements Highlighter {
             "ANALYZE", "BEGIN", "COMMIT", "ROLLBACK", "WITH", "RETURNING", "CASCADE", "COLUMN", "ADD", "CONSTRAINT", "PRIMARY",
             "KEY", "FOREIGN", "REFERENCES", "DEFAULT", "UNIQUE", "CASE", "WHEN", "THEN", "ELSE", "END", "SHOW", "DESCRIBE");
 
-    private final Predicate<String> knownCommand;
+    private final java.util.Collection<String> commands;
+    private volatile boolean enabled = true;
 
-    public ShellHighlighter(Predicate<String> knownCommand) {
-        this.knownCommand = knownCommand;
+    /** {@code commands}: the command names (plus exit and quit, always known). */
+    public ShellHighlighter(java.util.Collection<String> commands) {
+        java.util.Set<String> all = new java.util.TreeSet<>(commands);
+        all.add("exit");
+        all.add("quit");
+        this.commands = all;
+    }
+
+    /** Off while the user answers a question: an answer is not a command. */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
     }
 
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
+        if (!enabled) {
+            return new AttributedString(buffer);
+        }
         AttributedStringBuilder sb = new AttributedStringBuilder();
         int n = buffer.length();
         int i = 0;
@@ -51,7 +63,9 @@ public final class ShellHighlighter implements Highlighter {
         }
         String command = buffer.substring(i, e);
         if (!command.isEmpty()) {
-            sb.styled(knownCommand.test(command) || command.equals("exit") || command.equals("quit") ? COMMAND : UNKNOWN, command);
+            boolean known = commands.contains(command);
+            boolean typing = e == n && commands.stream().anyMatch(c -> c.startsWith(command));
+            sb.styled(known ? COMMAND : typing ? AttributedStyle.DEFAULT : UNKNOWN, command);
         }
         if (command.equals("sql")) {
             sql(buffer, e, sb);
