@@ -48,19 +48,21 @@ public final class HistoryCommand extends SessionCommand {
             out.println("The history of " + report.database() + " is empty.");
             return 0;
         }
+        int width = all.stream().mapToInt(a -> a.migrationName().length()).max().orElse(0);
         for (HistoryRecord a : all) {
-            printAttempt(out, "", a, !logs);
+            printAttempt(out, "", a, !logs, width);
         }
         out.println("");
         out.println(all.size() + (all.size() == 1 ? " attempt" : " attempts") + " in the history of " + report.database() + ".");
         return 0;
     }
 
-    static void printAttempt(Out out, String prefix, HistoryRecord a, boolean firstLogLineOnly) {
+    static void printAttempt(Out out, String prefix, HistoryRecord a, boolean firstLogLineOnly, int nameWidth) {
         String outcome = a.isRolledBack() ? out.style(Out.Style.CYAN, "rolled back") + " " + when(a.rolledBackAt())
                 : a.isApplied() ? out.style(Out.Style.GREEN, "applied") : out.style(Out.Style.RED_BOLD, "FAILED");
         StringBuilder sb = new StringBuilder("  ").append(prefix).append(when(a.startedAt())).append("  ")
-                .append(a.migrationName()).append("  ").append(outcome);
+                .append(a.migrationName()).append(" ".repeat(Math.max(0, nameWidth - a.migrationName().length())))
+                .append("  ").append(outcome);
         if (a.duration() != null) {
             sb.append("  in ").append(Durations.format(a.duration()));
         }

@@ -59,7 +59,7 @@ public final class ShowCommand extends SessionCommand {
         out.println(m.attempts().isEmpty() ? "No attempts in the history." : "Attempts (" + m.attempts().size() + "):");
         int i = 1;
         for (HistoryRecord a : m.attempts()) {
-            HistoryCommand.printAttempt(out, i++ + ". ", a, false);
+            HistoryCommand.printAttempt(out, i++ + ". ", a, false, 0);
         }
         return 0;
     }

@@ -85,6 +85,18 @@ public final class Shell {
         }
     }
 
+    /** Commands can hold table data and host names: the history file is readable by its owner only. */
+    private static void privateFile(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+            }
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: the default permissions stay
+        }
+    }
+
     public int run() throws IOException {
         root.globals().setPooled(true);
         session = root.session(new GlobalOptions());
@@ -97,6 +109,8 @@ public final class Shell {
         } catch (RuntimeException e) {
             projectRoot = Path.of("").toAbsolutePath();
         }
+        Path historyFile = historyFile(stateDir, projectRoot);
+        privateFile(historyFile);
         reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("godwit")
@@ -104,7 +118,7 @@ public final class Shell {
                 .completer(new ShellCompleter(tree, metadata::snapshot))
                 .highlighter(highlighter = new ShellHighlighter(tree.getSubcommands().keySet()))
                 .parser(new ShellParser(this::provider))
-                .variable(LineReader.HISTORY_FILE, historyFile(stateDir, projectRoot))
+                .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_IGNORE, "exit:quit")
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P -> ")
                 .variable(LineReader.LIST_MAX, 200)

@@ -137,6 +137,7 @@ class ShellEndToEndTest {
 
                 Path history = Shell.historyFile(state, p.root());
                 String saved = Files.readString(history);
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(history)));
                 assertTrue(saved.contains("resolve --rolled-back 20240102000000_bad"), saved);
                 assertTrue(saved.contains("connect postgresql://someone:****@127.0.0.1:1/nowhere"), saved);
                 assertFalse(saved.contains("s3cr3t-pw"), saved);
