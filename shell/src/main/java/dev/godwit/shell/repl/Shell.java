@@ -57,6 +57,7 @@ public final class Shell {
     private LineReader reader;
     private ShellHighlighter highlighter;
     private volatile boolean running;
+    private volatile Thread commandThread;
 
     public Shell(GodwitCommand root, Out out, Map<String, String> env, Terminal terminal, Path stateDir) {
         this.root = root;
@@ -170,7 +171,15 @@ public final class Shell {
     private void interrupt() {
         if (running) {
             int n = session.statements().cancelAll();
-            out.note(n > 0 ? "cancelling the running statement…" : "interrupted");
+            if (n > 0) {
+                out.note("cancelling the running statement…");
+            } else {
+                out.note("interrupted");
+                Thread t = commandThread;
+                if (t != null) {
+                    t.interrupt(); // e.g. waiting for a connection
+                }
+            }
         }
     }
 
@@ -210,6 +219,7 @@ public final class Shell {
         boolean retryable = RETRYABLE.contains(words.get(0)) || (words.get(0).equals("sql") && !words.contains("--write"));
         session.recordFailure(null);
         session.setQuietConnectionLoss(retryable);
+        commandThread = Thread.currentThread();
         running = true;
         try {
             int code = Batch.runOne(session, out, env, words);
@@ -227,6 +237,8 @@ public final class Shell {
             return code;
         } finally {
             running = false;
+            commandThread = null;
+            Thread.interrupted(); // a Ctrl-C that came too late must not hit the next read
             session.setQuietConnectionLoss(false);
         }
     }

@@ -122,6 +122,16 @@ public final class ShellCompleter implements Completer {
                 candidates.add(new Candidate("postgresql://", "postgresql://", "URL", null, null, null, false));
                 candidates.add(new Candidate("mysql://", "mysql://", "URL", null, null, null, false));
             }
+            case "diff", "drift" -> {
+                for (String prefix : List.of("url:", "env:", "sql:")) {
+                    candidates.add(new Candidate(prefix, prefix, "sources", null, null, null, false));
+                }
+                for (String e : m.environments()) {
+                    candidates.add(new Candidate("env:" + e, "env:" + e, "environments", null, null, null, true));
+                }
+                candidates.add(new Candidate("migrations", "migrations", "sources", "the migrations folder", null, null, true));
+                values(m.tables(), "tables", candidates);
+            }
             case "sql" -> {
                 values(m.tables(), "tables", candidates);
                 values(SQL_WORDS, "SQL", candidates);

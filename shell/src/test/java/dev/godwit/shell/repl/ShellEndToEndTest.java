@@ -125,6 +125,19 @@ class ShellEndToEndTest {
                 output.waitFor("error: lost the connection", 0);
                 assertEquals(1, count(output.text(), "error: lost the connection"), "reported once, after the retry: " + output.text());
 
+                // Ctrl-C while a statement runs cancels the statement, not the shell.
+                keys.write("sql select pg_sleep(60);\r".getBytes(StandardCharsets.UTF_8));
+                keys.flush();
+                long started = System.currentTimeMillis();
+                while (db.scalar("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'select pg_sleep(60)%'").equals("0")
+                        && System.currentTimeMillis() - started < 20_000) {
+                    Thread.sleep(50);
+                }
+                keys.write(3);
+                keys.flush();
+                output.waitFor("statement cancelled", 0);
+                assertTrue(System.currentTimeMillis() - started < 30_000, "cancelled long before the minute was up");
+
                 keys.write("connect postgresql://someone:s3cr3t-pw@127.0.0.1:1/nowhere\r".getBytes(StandardCharsets.UTF_8));
                 keys.flush();
                 output.waitFor("exit code 4", 0);
