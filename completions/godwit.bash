@@ -804,3 +804,24 @@ function _picocli_godwit_help() {
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_godwit -o default godwit godwit.sh godwit.bash
+
+# Values that live in the project or the database (environments, migration and table
+# names) come from `godwit __complete`, which uses the same completer as the shell.
+function _godwit_dynamic() {
+  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" cmd="" i
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case "${COMP_WORDS[i]}" in
+      --project|--env|-e|--url|-c|-f) ((i++)) ;;
+      -*) ;;
+      *) cmd="${COMP_WORDS[i]}"; break ;;
+    esac
+  done
+  case "$prev" in
+    --rolled-back|--applied|--env|-e) ;;
+    show|inspect|use) [[ "$prev" == "$cmd" ]] || { _complete_godwit "$@"; return; } ;;
+    *) _complete_godwit "$@"; return ;;
+  esac
+  local IFS=$'\n'
+  COMPREPLY=( $("${COMP_WORDS[0]}" __complete -- "${COMP_WORDS[@]:1:COMP_CWORD-1}" "$cur" 2>/dev/null) )
+}
+complete -F _godwit_dynamic -o default godwit

@@ -21,10 +21,35 @@ public final class Completions {
     private Completions() {
     }
 
+    /** Values that live in the project or the database, asked of {@code godwit __complete}; the rest is picocli's. */
+    static final String DYNAMIC = """
+
+            # Values that live in the project or the database (environments, migration and table
+            # names) come from `godwit __complete`, which uses the same completer as the shell.
+            function _godwit_dynamic() {
+              local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" cmd="" i
+              for ((i = 1; i < COMP_CWORD; i++)); do
+                case "${COMP_WORDS[i]}" in
+                  --project|--env|-e|--url|-c|-f) ((i++)) ;;
+                  -*) ;;
+                  *) cmd="${COMP_WORDS[i]}"; break ;;
+                esac
+              done
+              case "$prev" in
+                --rolled-back|--applied|--env|-e) ;;
+                show|inspect|use) [[ "$prev" == "$cmd" ]] || { _complete_godwit "$@"; return; } ;;
+                *) _complete_godwit "$@"; return ;;
+              esac
+              local IFS=$'\\n'
+              COMPREPLY=( $("${COMP_WORDS[0]}" __complete -- "${COMP_WORDS[@]:1:COMP_CWORD-1}" "$cur" 2>/dev/null) )
+            }
+            complete -F _godwit_dynamic -o default godwit
+            """;
+
     public static String bash() {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Out out = new Out(nowhere, nowhere, false);
-        return AutoComplete.bash("godwit", Main.commandLine(new GodwitCommand(out, Map.of()), out));
+        return AutoComplete.bash("godwit", Main.commandLine(new GodwitCommand(out, Map.of()), out)) + DYNAMIC;
     }
 
     public static void main(String[] args) throws IOException {

@@ -67,6 +67,11 @@ class ShellCommandsBatchTest {
             assertTrue(out.contains("* dev"), out);
             assertFalse(out.contains("Next:"), "exit ends the script before status: " + out);
 
+            GodwitRun failed = p.run("__complete", "--", "resolve", "--rolled-back", "");
+            assertEquals("20240104000000_bad", failed.stdout().strip(), "bash completion gets live names: " + failed.all());
+            GodwitRun tables = p.run("__complete", "--", "inspect", "Po");
+            assertEquals("Post", tables.stdout().strip(), tables.all());
+
             GodwitRun json = p.run("history", "--json");
             assertEquals(0, json.exitCode(), json.all());
             assertTrue(json.stdout().contains("\"outcome\" : \"failed\""), json.stdout());

@@ -19,5 +19,6 @@ public final class ShellCommands {
         cli.addSubcommand(new ProjectCommand());
         cli.addSubcommand(new RefreshCommand());
         cli.addSubcommand("help", new CommandLine.HelpCommand());
+        cli.addSubcommand(new CompleteCommand());
     }
 }

@@ -46,8 +46,16 @@ public final class Metadata implements AutoCloseable {
     /** Bumped when the session moves to another database, so a refresh of the old one is thrown away. */
     private volatile int generation;
 
+    private final boolean offline;
+
     public Metadata(Session session) {
+        this(session, false);
+    }
+
+    /** {@code offline}: read only the project (environments, migration folder), never the database. */
+    public Metadata(Session session, boolean offline) {
         this.session = session;
+        this.offline = offline;
     }
 
     public Snapshot snapshot() {
@@ -92,9 +100,12 @@ public final class Metadata implements AutoCloseable {
         try {
             Project p = session.project();
             envs = List.copyOf(p.environments().keySet());
-            Provider provider = p.schemaProvider().orElseGet(() -> session.resolvedUrl().url().provider());
+            Provider provider = p.schemaProvider().orElseGet(() -> offline ? Provider.POSTGRESQL : session.resolvedUrl().url().provider());
             MigrationsFolder folder = MigrationsFolder.read(p.migrationsDir(), provider);
             folder.migrations().stream().map(LocalMigration::name).forEach(local::add);
+            if (offline) {
+                return new Snapshot(envs, local, List.of(), local, List.of(), 0, false, null);
+            }
             StatusReport r = session.migrator().status(folder);
             List<String> all = r.migrations().stream().map(MigrationStatus::name).toList();
             List<String> failed = r.failed().stream().map(MigrationStatus::name).toList();
