@@ -134,8 +134,12 @@ public final class Shell {
         try {
             out.println("godwit " + Version.version() + ", project " + projectRoot
                     + ". TAB completes, `help` lists commands, Ctrl-C cancels, Ctrl-D leaves.");
-            execute("status");
-            metadata.refresh(Duration.ofSeconds(5));
+            int first = runWithRetry(List.of("status"));
+            if (first == dev.godwit.engine.ErrorKind.CONNECTION.exitCode()) {
+                metadata.refreshAsync();
+            } else {
+                metadata.refresh(Duration.ofSeconds(5));
+            }
             while (true) {
                 String line;
                 try {
