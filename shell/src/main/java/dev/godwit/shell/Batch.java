@@ -47,7 +47,7 @@ public final class Batch {
     static int run(GodwitCommand root, Out out, Map<String, String> env, String script) {
         Session shared = root.session(new GlobalOptions());
         int last = 0;
-        for (List<String> words : CommandSplitter.split(script)) {
+        for (List<String> words : CommandSplitter.split(script, sqlProvider(shared))) {
             if (words.get(0).equals("exit") || words.get(0).equals("quit")) {
                 break;
             }
@@ -60,6 +60,18 @@ public final class Batch {
             }
         }
         return last;
+    }
+
+    /** Whose SQL rules split the statements of sql commands: the project's provider when known, else PostgreSQL's. */
+    private static dev.godwit.engine.project.Provider sqlProvider(Session session) {
+        try {
+            if (session.options().url() != null) {
+                return dev.godwit.engine.project.DatabaseUrl.parse(session.options().url()).provider();
+            }
+            return session.project().schemaProvider().orElse(dev.godwit.engine.project.Provider.POSTGRESQL);
+        } catch (RuntimeException e) {
+            return dev.godwit.engine.project.Provider.POSTGRESQL;
+        }
     }
 
     public static int runOne(Session shared, Out out, Map<String, String> env, List<String> words) {

@@ -17,6 +17,11 @@ public final class CommandSplitter {
     }
 
     public static List<List<String>> split(String script) {
+        return split(script, dev.godwit.engine.project.Provider.POSTGRESQL);
+    }
+
+    /** Splits with the SQL rules of {@code provider} for the statements of {@code sql} commands. */
+    public static List<List<String>> split(String script, dev.godwit.engine.project.Provider provider) {
         List<List<String>> commands = new ArrayList<>();
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
@@ -47,7 +52,7 @@ public final class CommandSplitter {
             } else if (ch == ';' || ch == '\n' || ch == '\r') {
                 inWord = flush(words, word, inWord);
                 if (ch != ';' && words.size() == 1 && words.get(0).equals("sql")) {
-                    i = sqlRest(script, i + 1, words);
+                    i = sqlRest(script, i + 1, words, provider);
                 }
                 if (!words.isEmpty()) {
                     commands.add(words);
@@ -56,7 +61,7 @@ public final class CommandSplitter {
             } else if (Character.isWhitespace(ch)) {
                 inWord = flush(words, word, inWord);
                 if (words.size() == 1 && words.get(0).equals("sql")) {
-                    i = sqlRest(script, i, words);
+                    i = sqlRest(script, i, words, provider);
                     commands.add(words);
                     words = new ArrayList<>();
                 }
@@ -75,9 +80,9 @@ public final class CommandSplitter {
     private static final java.util.Set<String> SQL_VALUE_OPTIONS = java.util.Set.of("--env", "-e", "--url", "--project");
 
     /** Reads sql's options and its statement from {@code i}; returns the index of the last character used. */
-    private static int sqlRest(String script, int i, List<String> words) {
+    private static int sqlRest(String script, int i, List<String> words, dev.godwit.engine.project.Provider provider) {
         int p = sqlOptions(script, i, words);
-        int end = dev.godwit.engine.migrate.sql.SqlSplitter.statementEnd(script, p, dev.godwit.engine.project.Provider.POSTGRESQL);
+        int end = dev.godwit.engine.migrate.sql.SqlSplitter.statementEnd(script, p, provider);
         String statement = (end < 0 ? script.substring(p) : script.substring(p, end - 1)).strip();
         if (!statement.isEmpty()) {
             words.add(statement);

@@ -191,7 +191,7 @@ public final class Shell {
     boolean execute(String line) {
         boolean changed = false;
         int lastCode = 0;
-        for (List<String> words : CommandSplitter.split(line)) {
+        for (List<String> words : CommandSplitter.split(line, provider())) {
             String name = words.get(0);
             if (name.equals("exit") || name.equals("quit")) {
                 return false;

@@ -80,6 +80,8 @@ class HistoryAndInputTest {
         assertEquals(List.of(List.of("sql", "select 1\nfrom t"), List.of("apply")),
                 CommandSplitter.split("sql\nselect 1\nfrom t;\napply\n"));
         assertEquals(List.of(List.of("sql", "--env", "prod", "select 1")), CommandSplitter.split("sql --env prod select 1;"));
+        assertEquals(List.of(List.of("sql", "select 'it\\'s; fine'"), List.of("status")),
+                CommandSplitter.split("sql select 'it\\'s; fine'; status", Provider.MYSQL), "MySQL backslash escapes");
     }
 
     @Test
