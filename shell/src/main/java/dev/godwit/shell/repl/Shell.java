@@ -129,6 +129,7 @@ public final class Shell {
                 .option(LineReader.Option.CASE_INSENSITIVE, true)
                 .build();
         reader.setAutosuggestion(LineReader.SuggestionType.HISTORY);
+        highlighter.setEnabled(color); // NO_COLOR, --no-color and dumb terminals get plain input too
         session.setPrompter(new ReaderPrompter());
         terminal.handle(Terminal.Signal.INT, signal -> interrupt());
         try {
@@ -287,7 +288,7 @@ public final class Shell {
             } catch (UserInterruptException | EndOfFileException e) {
                 return false;
             } finally {
-                highlighter.setEnabled(true);
+                highlighter.setEnabled(color);
                 reader.setVariable(LineReader.DISABLE_HISTORY, false);
             }
         }
