@@ -17,7 +17,7 @@ import java.util.Map;
  * from {@code -c}, from {@code -f FILE}, or from piped stdin. Stops at the first
  * failing command unless --continue-on-error; never prompts.
  */
-final class Batch {
+public final class Batch {
     private Batch() {
     }
 
@@ -47,7 +47,10 @@ final class Batch {
     static int run(GodwitCommand root, Out out, Map<String, String> env, String script) {
         Session shared = root.session(new GlobalOptions());
         int last = 0;
-        for (List<String> words : CommandSplitter.split(script)) {
+        for (List<String> words : CommandSplitter.split(script, sqlProvider(shared))) {
+            if (words.get(0).equals("exit") || words.get(0).equals("quit")) {
+                break;
+            }
             int code = runOne(shared, out, env, words);
             if (code != 0) {
                 last = code;
@@ -59,7 +62,19 @@ final class Batch {
         return last;
     }
 
-    static int runOne(Session shared, Out out, Map<String, String> env, List<String> words) {
+    /** Whose SQL rules split the statements of sql commands: the project's provider when known, else PostgreSQL's. */
+    private static dev.godwit.engine.project.Provider sqlProvider(Session session) {
+        try {
+            if (session.options().url() != null) {
+                return dev.godwit.engine.project.DatabaseUrl.parse(session.options().url()).provider();
+            }
+            return session.project().schemaProvider().orElse(dev.godwit.engine.project.Provider.POSTGRESQL);
+        } catch (RuntimeException e) {
+            return dev.godwit.engine.project.Provider.POSTGRESQL;
+        }
+    }
+
+    public static int runOne(Session shared, Out out, Map<String, String> env, List<String> words) {
         GodwitCommand cmd = new GodwitCommand(out, env);
         cmd.useSession(shared);
         CommandLine cli = Main.commandLine(cmd, out);

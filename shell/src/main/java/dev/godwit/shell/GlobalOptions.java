@@ -35,6 +35,15 @@ public final class GlobalOptions {
         return m;
     }
 
+    /** A copy pointing elsewhere: another project, environment or URL (nulls fall back to the defaults). */
+    public GlobalOptions withTarget(Path projectDir, String envName, String databaseUrl) {
+        GlobalOptions m = mergedWith(new GlobalOptions());
+        m.project = projectDir;
+        m.env = envName;
+        m.url = databaseUrl;
+        return m;
+    }
+
     public Path projectDir() {
         return project;
     }

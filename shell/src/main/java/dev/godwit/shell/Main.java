@@ -46,8 +46,9 @@ public final class Main {
         }
     }
 
-    static CommandLine commandLine(GodwitCommand root, Out out) {
+    public static CommandLine commandLine(GodwitCommand root, Out out) {
         CommandLine cli = new CommandLine(root);
+        dev.godwit.shell.command.ShellCommands.addTo(cli);
         cli.setOut(new PrintWriter(out.stdoutWriter(), true));
         cli.setErr(new PrintWriter(out.stderr(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -68,6 +69,12 @@ public final class Main {
 
     /** Turns any failure into an error line, a hint and an exit code; a stack trace only with --verbose. */
     static int report(Exception ex, GodwitCommand root, Out out) {
+        if (root.existingSession() != null) {
+            root.existingSession().recordFailure(ex);
+            if (root.existingSession().quietConnectionLoss() && Session.isConnectionLoss(ex)) {
+                return ErrorKind.CONNECTION.exitCode();
+            }
+        }
         boolean verbose = root.globals().verbose()
                 || (root.existingSession() != null && root.existingSession().options().verbose());
         if (ex instanceof GodwitException g) {

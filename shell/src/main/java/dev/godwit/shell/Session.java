@@ -25,7 +25,7 @@ import java.util.Optional;
  * never connect, and the embedded server starts only when it is needed.
  */
 public final class Session implements AutoCloseable {
-    private final GlobalOptions options;
+    private GlobalOptions options;
     private final Out out;
     private final Map<String, String> processEnv;
     private Project project;
@@ -33,6 +33,10 @@ public final class Session implements AutoCloseable {
     private EmbeddedServer embedded;
     private Target target;
     private AutoCloseable pool;
+    private final StatementTracker statements = new StatementTracker();
+    private Prompter prompter;
+    private volatile Exception lastFailure;
+    private volatile boolean quietConnectionLoss;
 
     public Session(GlobalOptions options, Out out, Map<String, String> processEnv) {
         this.options = options;
@@ -48,7 +52,7 @@ public final class Session implements AutoCloseable {
         return out;
     }
 
-    public Project project() {
+    public synchronized Project project() {
         if (project == null) {
             project = options.projectDir() != null
                     ? Project.open(options.projectDir())
@@ -58,7 +62,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** The database URL and where it came from; starts the embedded server when none is configured. */
-    public ResolvedUrl resolvedUrl() {
+    public synchronized ResolvedUrl resolvedUrl() {
         if (resolved == null) {
             Optional<ResolvedUrl> found = UrlResolver.resolve(projectOrNull(), options.url(), options.env(), processEnv);
             if (found.isPresent()) {
@@ -99,18 +103,18 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    public Target target() {
+    public synchronized Target target() {
         if (target == null) {
             DatabaseUrl url = resolvedUrl().url();
             DataSource ds;
             if (options.pooled()) {
-                var hikari = Connections.pooled(url, 2);
+                var hikari = Connections.pooled(url, 3);
                 pool = hikari;
                 ds = hikari;
             } else {
                 ds = Connections.direct(url);
             }
-            target = Connections.target(url, ds);
+            target = Connections.target(url, statements.wrap(ds));
         }
         return target;
     }
@@ -150,8 +154,112 @@ public final class Session implements AutoCloseable {
         return resolvedUrl().production();
     }
 
+    /**
+     * Switches to other options (another URL, environment or project): what was open is
+     * closed, and the new database is reached on first use.
+     */
+    public synchronized void switchTo(GlobalOptions next) {
+        closeResources();
+        options = next;
+        project = null;
+        resolved = null;
+        target = null;
+    }
+
+    /**
+     * The session one command runs on: this one, or, when the command names another project,
+     * environment or URL (e.g. {@code status --env prod} in a script or the shell), a
+     * short-lived session for just that command, which the caller closes.
+     */
+    public Session forCommand(GlobalOptions local) {
+        if (local.projectDir() == null && local.env() == null && local.url() == null) {
+            return this;
+        }
+        GlobalOptions m = options.mergedWith(local);
+        if (local.url() == null) {
+            m = m.withTarget(m.projectDir(), m.env(), null);
+        }
+        m.setPooled(false);
+        Session s = new Session(m, out, processEnv);
+        s.setPrompter(prompter);
+        return s;
+    }
+
+    /** Whether a database has been reached (or at least chosen) in this session. */
+    public synchronized boolean hasTarget() {
+        return target != null;
+    }
+
+    /** The resolved URL if already known; never connects or starts anything. */
+    public synchronized ResolvedUrl resolvedIfKnown() {
+        return resolved;
+    }
+
+    /** Whether the database comes from the embedded server. */
+    public synchronized boolean embedded() {
+        return embedded != null;
+    }
+
+    /** Statements running on this session's connections, for Ctrl-C. */
+    public StatementTracker statements() {
+        return statements;
+    }
+
+    /** Who answers confirmations: the shell's user, or nobody in batch mode (null). */
+    public Prompter prompter() {
+        return prompter;
+    }
+
+    public void setPrompter(Prompter prompter) {
+        this.prompter = prompter;
+    }
+
+    /** The failure of the last command, as reported (the shell looks at it to reconnect). */
+    public Exception lastFailure() {
+        return lastFailure;
+    }
+
+    public void recordFailure(Exception e) {
+        lastFailure = e;
+    }
+
+    /** While set, a lost connection is recorded but not reported: the shell retries the command. */
+    public boolean quietConnectionLoss() {
+        return quietConnectionLoss;
+    }
+
+    public void setQuietConnectionLoss(boolean quiet) {
+        quietConnectionLoss = quiet;
+    }
+
+    /** Whether the failure means the connection went away (server restart, killed session, network). */
+    public static boolean isConnectionLoss(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GodwitException g && g.kind() == ErrorKind.CONNECTION && g.getMessage() != null
+                    && g.getMessage().startsWith("lost the connection")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops pooled connections so the next use opens fresh ones (after the server restarted). */
+    public synchronized void evictConnections() {
+        if (pool instanceof com.zaxxer.hikari.HikariDataSource h && h.getHikariPoolMXBean() != null) {
+            h.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        closeResources();
+    }
+
+    private void closeResources() {
         if (pool != null) {
             try {
                 pool.close();
@@ -159,8 +267,10 @@ public final class Session implements AutoCloseable {
                 // closing on exit
             }
         }
+        pool = null;
         if (embedded != null) {
             embedded.close();
         }
+        embedded = null;
     }
 }

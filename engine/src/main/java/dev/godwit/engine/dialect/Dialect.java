@@ -72,6 +72,15 @@ public interface Dialect {
     /** Whether the error means the connection is gone (server restart, killed session, network). */
     boolean isConnectionLoss(SQLException e);
 
+    /**
+     * Starts a read-only transaction on the connection (auto-commit off), so that nothing the
+     * statements that follow do can change the database; the caller rolls it back.
+     */
+    void beginReadOnly(Connection connection) throws SQLException;
+
+    /** Whether the error is the database refusing a change inside a read-only transaction. */
+    boolean isReadOnlyViolation(SQLException e);
+
     /** Short server description, e.g. "PostgreSQL 15.4". */
     String serverVersion(Connection connection) throws SQLException;
 

@@ -4,11 +4,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /** "Did you mean" hints for mistyped migration names. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {
     }
 
-    static String hint(String name, MigrationsFolder folder) {
+    public static String hint(String name, MigrationsFolder folder) {
         List<String> names = folder.migrations().stream().map(LocalMigration::name).toList();
         if (names.isEmpty()) {
             return "the migrations folder is empty";

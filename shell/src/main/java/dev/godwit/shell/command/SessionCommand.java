@@ -21,8 +21,16 @@ public abstract class SessionCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        Session session = root.session(local);
-        return run(session);
+        boolean sharedBefore = root.existingSession() != null;
+        Session shared = root.session(local);
+        Session session = sharedBefore ? shared.forCommand(local) : shared;
+        try {
+            return run(session);
+        } finally {
+            if (session != shared) {
+                session.close();
+            }
+        }
     }
 
     protected abstract int run(Session session);

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,6 +200,19 @@ public final class MysqlDialect implements Dialect {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         // 08xxx: communication failures; 1927/1053: connection killed / server shutdown in progress.
         return state.startsWith("08") || e.getErrorCode() == 1927 || e.getErrorCode() == 1053;
+    }
+
+    @Override
+    public void beginReadOnly(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            st.execute("START TRANSACTION READ ONLY");
+        }
+    }
+
+    @Override
+    public boolean isReadOnlyViolation(SQLException e) {
+        return e.getErrorCode() == 1792 || e.getErrorCode() == 1290;
     }
 
     @Override

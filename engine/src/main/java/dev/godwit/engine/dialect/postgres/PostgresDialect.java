@@ -230,6 +230,19 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void beginReadOnly(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET TRANSACTION READ ONLY");
+        }
+    }
+
+    @Override
+    public boolean isReadOnlyViolation(SQLException e) {
+        return "25006".equals(e.getSQLState());
+    }
+
+    @Override
     public String serverVersion(Connection connection) throws SQLException {
         return "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion();
     }

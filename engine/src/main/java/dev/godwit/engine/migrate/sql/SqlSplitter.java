@@ -49,6 +49,47 @@ public final class SqlSplitter {
         return new Run(script, provider).run();
     }
 
+    /**
+     * Where the first statement that starts at {@code from} ends: the index just past its
+     * delimiter, or -1 when the text ends before one (inside the statement, a quote, a
+     * dollar-quoted body or a comment). For interactive input, to tell whether the user
+     * has finished typing a statement.
+     */
+    public static int statementEnd(CharSequence text, int from, Provider provider) {
+        Objects.requireNonNull(text, "text");
+        SqlLexer lx = new SqlLexer(text, provider);
+        lx.reset(from);
+        while (true) {
+            SqlLexer.Kind k = lx.next();
+            if (k == SqlLexer.Kind.EOF) {
+                return -1;
+            }
+            if (k == SqlLexer.Kind.DELIMITER) {
+                return lx.end;
+            }
+        }
+    }
+
+    /**
+     * Whether the text ends with a finished statement: its last delimiter is outside any
+     * quote or comment, and nothing but white space and closed comments follows it.
+     */
+    public static boolean endsWithCompleteStatement(CharSequence text, Provider provider) {
+        Objects.requireNonNull(text, "text");
+        SqlLexer lx = new SqlLexer(text, provider);
+        SqlLexer.Kind last = null;
+        while (true) {
+            SqlLexer.Kind k = lx.next();
+            if (k == SqlLexer.Kind.EOF) {
+                break;
+            }
+            if (k.significant()) {
+                last = k;
+            }
+        }
+        return last == SqlLexer.Kind.DELIMITER && !lx.unterminatedComment;
+    }
+
     private static final class Run {
         private static final int HEAD = 16;
 

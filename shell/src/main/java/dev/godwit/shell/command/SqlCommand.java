@@ -1,0 +1,155 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.db.Target;
+import dev.godwit.engine.migrate.sql.SqlSplitter;
+import dev.godwit.engine.migrate.sql.SqlStatement;
+import dev.godwit.engine.project.Secrets;
+import dev.godwit.shell.Session;
+import dev.godwit.shell.render.Out;
+import dev.godwit.shell.render.TableText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = {"Run SQL on the database and print the results as a table.",
+                "Read-only by default: the statements run in a READ ONLY transaction that is rolled back.",
+                "With --write they run in one transaction that is committed, after you confirm.",
+                "In the shell a statement ends at ';' and may span several lines; Ctrl-C cancels it."})
+public final class SqlCommand extends SessionCommand {
+    static final int MAX_ROWS = 1000;
+
+    @Parameters(paramLabel = "STATEMENT", arity = "1..*", description = "SQL; several statements separated by ';' run in one transaction.")
+    List<String> sql;
+
+    @Option(names = "--write", description = "Allow changes: commit instead of rolling back (asks first).")
+    boolean write;
+
+    @Option(names = {"-y", "--yes"}, description = "With --write: do not ask (required in batch mode).")
+    boolean yes;
+
+    @Override
+    protected int run(Session session) {
+        String text = String.join(" ", sql).strip();
+        Target t = session.target();
+        List<SqlStatement> statements = SqlSplitter.split(text, t.dialect().provider());
+        if (statements.isEmpty()) {
+            throw new GodwitException(ErrorKind.USAGE, "no SQL statement given", "e.g. sql select * from \"User\";");
+        }
+        if (write && !Confirmation.ask(session, "run " + statements.size() + (statements.size() == 1 ? " statement" : " statements")
+                + " that may change data", yes)) {
+            return 0;
+        }
+        Out out = session.out();
+        try (Connection c = t.dataSource().getConnection()) {
+            t.dialect().prepareSession(c, t.schema());
+            if (write) {
+                c.setAutoCommit(false);
+            } else {
+                t.dialect().beginReadOnly(c);
+            }
+            try {
+                for (SqlStatement s : statements) {
+                    runOne(c, s.text(), out);
+                }
+                if (write) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                throw failure(t, e);
+            } finally {
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // the pool resets it anyway
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(t, e);
+        }
+        if (write) {
+            out.note("committed");
+        }
+        return 0;
+    }
+
+    private GodwitException failure(Target t, SQLException e) {
+        if (t.dialect().isConnectionLoss(e)) {
+            return t.dialect().connectionFailure(e, t.display());
+        }
+        String msg = Secrets.mask(e.getMessage() == null ? e.toString() : e.getMessage().strip().split("\\R")[0]);
+        if (!write && t.dialect().isReadOnlyViolation(e)) {
+            return new GodwitException(ErrorKind.RUNTIME, "refused: " + msg + " (sql is read-only unless --write; nothing was changed)",
+                    "run `sql --write …` to allow changes; you will be asked to confirm");
+        }
+        if ("57014".equals(e.getSQLState()) || e.getErrorCode() == 1317) {
+            return new GodwitException(ErrorKind.RUNTIME, "statement cancelled; the transaction was rolled back", null);
+        }
+        return new GodwitException(ErrorKind.RUNTIME, t.display() + ": " + msg + (write ? " (rolled back)" : ""), null, e);
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection may be gone; the server rolls back then
+        }
+    }
+
+    private static void runOne(Connection c, String text, Out out) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setMaxRows(MAX_ROWS + 1);
+            boolean rs = st.execute(text);
+            while (true) {
+                if (rs) {
+                    try (ResultSet r = st.getResultSet()) {
+                        printRows(r, out);
+                    }
+                } else {
+                    int n = st.getUpdateCount();
+                    if (n < 0) {
+                        break;
+                    }
+                    out.println(n + (n == 1 ? " row" : " rows") + " affected");
+                }
+                rs = st.getMoreResults();
+            }
+        }
+    }
+
+    private static void printRows(ResultSet r, Out out) throws SQLException {
+        ResultSetMetaData md = r.getMetaData();
+        List<String> header = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            header.add(md.getColumnLabel(i));
+        }
+        TableText tt = new TableText(header);
+        boolean more = false;
+        while (r.next()) {
+            if (tt.size() == MAX_ROWS) {
+                more = true;
+                break;
+            }
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                row.add(r.getString(i));
+            }
+            tt.row(row);
+        }
+        tt.lines().forEach(out::println);
+        out.println("(" + tt.size() + (tt.size() == 1 ? " row" : " rows") + (more ? "; more not shown" : "") + ")");
+    }
+}
