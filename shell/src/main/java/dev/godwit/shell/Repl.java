@@ -33,11 +33,12 @@ final class Repl {
                     .terminal(terminal)
                     .appName("godwit")
                     .completer(new StringsCompleter("status", "apply", "apply --dry-run", "resolve --applied", "resolve --rolled-back",
-                            "init", "help", "exit"))
+                            "init", "timeline", "help", "exit"))
                     .variable(LineReader.HISTORY_FILE, historyFile)
                     .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
+            session.useTerminal(terminal);
             out.println("godwit " + Version.version() + " — project " + session.project().root()
                     + ". Type `help` for commands, Ctrl-D to leave.");
             Batch.runOne(session, out, env, List.of("status"));

@@ -33,6 +33,7 @@ public final class Session implements AutoCloseable {
     private EmbeddedServer embedded;
     private Target target;
     private AutoCloseable pool;
+    private org.jline.terminal.Terminal terminal;
 
     public Session(GlobalOptions options, Out out, Map<String, String> processEnv) {
         this.options = options;
@@ -131,6 +132,15 @@ public final class Session implements AutoCloseable {
     /** True when the selected environment is marked production. */
     public boolean production() {
         return resolvedUrl().production();
+    }
+
+    /** The shell's terminal, when this session runs in the shell: full-screen views draw on it between two prompts. */
+    public Optional<org.jline.terminal.Terminal> terminal() {
+        return Optional.ofNullable(terminal);
+    }
+
+    public void useTerminal(org.jline.terminal.Terminal shellTerminal) {
+        this.terminal = shellTerminal;
     }
 
     @Override
