@@ -76,13 +76,27 @@ public final class TimelineScreen {
     public static void open(Session session, org.jline.terminal.Terminal jline) throws IOException {
         SessionActions actions = new SessionActions(session);
         StatusReport first = actions.reload();
+        onJLine(jline, screen -> create(session, screen, actions, first).run());
+    }
+
+    /** Something drawn on a Lanterna screen. */
+    public interface ScreenBody {
+        void run(Screen screen) throws IOException;
+    }
+
+    /**
+     * Runs {@code body} on a Lanterna screen over the JLine terminal, then leaves the alternate
+     * screen and restores the terminal (echo, canonical mode, cursor, window-size handler),
+     * whatever happens in the body.
+     */
+    public static void onJLine(org.jline.terminal.Terminal jline, ScreenBody body) throws IOException {
         JLineBackedTerminal terminal = new JLineBackedTerminal(jline);
         try {
             TerminalScreen screen = new TerminalScreen(terminal);
             screen.startScreen();
             try {
                 screen.setCursorPosition(null);
-                create(session, screen, actions, first).run();
+                body.run(screen);
             } finally {
                 screen.stopScreen();
             }
@@ -360,7 +374,7 @@ public final class TimelineScreen {
 
         StatusReport r = model.report();
         Line.Builder title = new Line.Builder().add(" Timeline ", Tone.HEADER).add(r.database(), Tone.BOLD)
-                .add(" (" + r.serverVersion() + ")  ", Tone.DIM)
+                .add(" (" + shortVersion(r.serverVersion()) + ")  ", Tone.DIM)
                 .add(model.total() + (model.total() == 1 ? " migration " : " migrations "));
         Line.Builder full = new Line.Builder();
         Line.Builder compact = new Line.Builder();
@@ -428,6 +442,21 @@ public final class TimelineScreen {
             }
         }
         screen.refresh();
+    }
+
+    /** "PostgreSQL 15.20 (Debian …) on x86_64…" → "PostgreSQL 15.20". */
+    static String shortVersion(String version) {
+        if (version == null) {
+            return "?";
+        }
+        String v = version;
+        for (String cut : new String[] {" (", " on ", ","}) {
+            int at = v.indexOf(cut);
+            if (at > 0) {
+                v = v.substring(0, at);
+            }
+        }
+        return v;
     }
 
     private void footer(TextGraphics g, int w, int h) {
