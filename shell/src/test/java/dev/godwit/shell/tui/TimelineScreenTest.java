@@ -44,6 +44,13 @@ class TimelineScreenTest {
     }
 
     @Test
+    void theReadmeShowsTheCurrentScreen() throws Exception {
+        String screen = every().keys("<Down><Down><Down>").text().stripTrailing();
+        String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+        assertTrue(readme.contains("```\n" + screen + "\n```"), "README's Screens section is out of date; paste:\n" + screen);
+    }
+
+    @Test
     void enterExpandsEveryAttemptWithTimesAndLogs() {
         Headless h = every().keys("<End><Up><Up><Up>");
         assertTrue(h.text().contains("▸ ✘ 20250110080000_drop_legacy"), h.text());
