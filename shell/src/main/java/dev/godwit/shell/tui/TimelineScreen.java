@@ -90,6 +90,20 @@ public final class TimelineScreen {
      * whatever happens in the body.
      */
     public static void onJLine(org.jline.terminal.Terminal jline, ScreenBody body) throws IOException {
+        org.jline.utils.Status status = org.jline.utils.Status.getStatus(jline, false);
+        if (status != null) {
+            status.suspend(); // a shell status bar keeps a scroll region that would cut the screen
+        }
+        try {
+            onScreen(jline, body);
+        } finally {
+            if (status != null) {
+                status.restore();
+            }
+        }
+    }
+
+    private static void onScreen(org.jline.terminal.Terminal jline, ScreenBody body) throws IOException {
         JLineBackedTerminal terminal = new JLineBackedTerminal(jline);
         try {
             TerminalScreen screen = new TerminalScreen(terminal);
