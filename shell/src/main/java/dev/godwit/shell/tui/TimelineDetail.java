@@ -35,6 +35,7 @@ final class TimelineDetail {
     private final Provider provider;
     private final DateTimeFormatter when;
     private final List<Line> lines = new ArrayList<>();
+    private int markedLine = -1;
 
     TimelineDetail(MigrationStatus m, boolean expanded, int width, Provider provider, ZoneId zone) {
         this.m = m;
@@ -51,6 +52,11 @@ final class TimelineDetail {
 
     List<Line> lines() {
         return lines;
+    }
+
+    /** Index in {@link #lines()} of the first line of the failing statement, or -1. */
+    int markedLine() {
+        return markedLine;
     }
 
     private void build() {
@@ -202,6 +208,9 @@ final class TimelineDetail {
         for (int i = 0; i < code.size(); i++) {
             int number = i + 1;
             boolean hit = number >= markFrom && number <= markTo;
+            if (hit && markedLine < 0) {
+                markedLine = lines.size();
+            }
             Line.Builder b = new Line.Builder();
             b.add(hit ? "▶" : " ", Tone.FAILED_MARK);
             b.add(TimelineModel.left(String.valueOf(number), digits) + " ", hit ? Tone.FAILED_MARK : Tone.DIM);

@@ -32,6 +32,7 @@ public final class TimelineModel {
     private int selected;
     private int top;
     private int detailScroll;
+    private boolean focusPending = true;
     private final Set<String> expanded = new HashSet<>();
     private TimelineDetail detailCache;
 
@@ -96,6 +97,7 @@ public final class TimelineModel {
         visible = java.util.Arrays.copyOf(v, n);
         selected = Math.max(0, Math.min(selected, n - 1));
         detailScroll = 0;
+        focusPending = true;
     }
 
     private static boolean matches(MigrationStatus m, String q) {
@@ -134,6 +136,7 @@ public final class TimelineModel {
         if (to != selected) {
             selected = to;
             detailScroll = 0;
+            focusPending = true;
         }
     }
 
@@ -171,10 +174,28 @@ public final class TimelineModel {
                 expanded.add(m.name());
             }
             detailScroll = 0;
+            focusPending = false;
         });
     }
 
     public int detailScroll() {
+        return detailScroll;
+    }
+
+    /**
+     * The first detail line to show in a pane {@code height} lines high. When a migration has
+     * just been selected and its failing statement would be below the pane, the pane starts a
+     * little above that statement instead of at the top.
+     */
+    public int detailScroll(int width, int height) {
+        if (focusPending) {
+            focusPending = false;
+            List<Line> lines = detail(width);
+            int marked = selected().isPresent() && detailCache != null ? detailCache.markedLine() : -1;
+            if (marked >= height) {
+                detailScroll = Math.max(0, Math.min(marked - height / 3, lines.size() - height));
+            }
+        }
         return detailScroll;
     }
 

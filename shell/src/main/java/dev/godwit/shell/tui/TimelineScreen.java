@@ -438,9 +438,12 @@ public final class TimelineScreen {
             where = "filter \"" + model.filter() + "\"  " + where + " of " + model.total();
         }
         List<Line> detail = model.detail(w - 1);
-        int from = Math.min(model.detailScroll(), Math.max(0, detail.size() - 1));
+        int from = Math.min(model.detailScroll(w - 1, detailHeight), Math.max(0, detail.size() - 1));
         if (from + detailHeight < detail.size()) {
             where = "more below: J or Space ─ " + where;
+        }
+        if (from > 0) {
+            where = "more above: K ─ " + where;
         }
         String sep = "─".repeat(Math.max(0, w - where.length() - 3)) + " " + where + " ─";
         put(g, 0, sepRow, w, Line.of(sep, Tone.DIM));

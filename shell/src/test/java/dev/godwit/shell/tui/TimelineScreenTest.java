@@ -123,6 +123,37 @@ class TimelineScreenTest {
     }
 
     @Test
+    void aFailingStatementFarDownTheScriptIsScrolledIntoView() {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 1; i < 40; i++) {
+            sql.append("INSERT INTO t VALUES (").append(i).append(");\n");
+        }
+        sql.append("INSERT INTO t VALUES ('boom');\n");
+        for (int i = 41; i <= 60; i++) {
+            sql.append("INSERT INTO t VALUES (").append(i).append(");\n");
+        }
+        var local = Histories.local(tmp, "20250301000000_long", sql.toString());
+        String logs = "Migration `20250301000000_long` failed at statement 40 of 60 (migration.sql line 40, column 1).\n\n"
+                + "Database error:\nERROR: invalid input syntax for type integer: \"boom\"\n";
+        var failed = new dev.godwit.engine.migrate.MigrationStatus(local.name(), dev.godwit.engine.migrate.MigrationState.FAILED,
+                java.util.Optional.of(local), List.of(new dev.godwit.engine.migrate.HistoryRecord("f", local.checksum(), null,
+                local.name(), logs, null, Histories.t("2025-03-01T00:00:00Z"), 0)));
+        StatusReport base = Histories.everyState(tmp);
+        List<dev.godwit.engine.migrate.MigrationStatus> ms = new ArrayList<>(base.migrations());
+        ms.add(failed);
+        Headless h = new Headless(new StatusReport("blog", "PostgreSQL 17.2", true, ms, java.util.Optional.empty(), List.of()));
+        h.keys("<End>");
+        String text = h.text();
+        assertTrue(text.contains("▶40 INSERT INTO t VALUES ('boom');"), text);
+        assertTrue(text.contains("more above: K"), text);
+        h.keys("KKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKK");
+        assertTrue(h.text().contains("20250301000000_long  ✘ failed  1 attempt"), h.text());
+        assertFalse(h.text().contains("more above"), h.text());
+        h.keys("<Up><Down>");
+        assertTrue(h.text().contains("▶40 INSERT"), "selecting it again scrolls to the statement again");
+    }
+
+    @Test
     void resolveAsksForAReasonAndDefaultsToNo() {
         Headless h = every().keys("<Down><Down><Down>r");
         assertTrue(h.text().contains("Resolve 20250110080000_drop_legacy as rolled back"), h.text());
