@@ -264,6 +264,18 @@ class TimelineScreenTest {
     }
 
     @Test
+    void anEmptyHistorySaysSo() {
+        Headless h = new Headless(new StatusReport("fresh", "PostgreSQL 17.2", false, List.of(), java.util.Optional.empty(), List.of()));
+        assertTrue(h.text().contains("No migrations yet."), h.text());
+        assertTrue(h.text().contains("0 migrations"), h.text());
+        h.keys("<Down><End><Enter>r/x<Enter><Esc>");
+        assertFalse(h.timeline.isDone());
+        assertEquals(List.of(), h.calls);
+        h.keys("q");
+        assertTrue(h.timeline.isDone());
+    }
+
+    @Test
     void coloursByStateAndNoneWithNoColor() {
         Headless coloured = new Headless(Histories.everyState(tmp), 80, 24, new TimelineScreen.Options(true, false, "blog"), null);
         int failedRow = coloured.rowOf("20250110080000_drop_legacy");
