@@ -100,6 +100,42 @@ class TimelineDatabaseTest {
     }
 
     @Test
+    void resolveAppliedOnProductionNeedsTheDatabaseNameTyped() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            TestProject p = new TestProject(tmp, db)
+                    .add("20240101000000_bad", "CREATE TABLE t1 (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n");
+            assertEquals(1, p.run("apply").exitCode());
+            dev.godwit.engine.testing.MigrationsDir.write(p.root().resolve("godwit.toml"), "[project]\nmigrations = \"prisma/migrations\"\n\n"
+                    + "[env.prod]\nurl = \"" + db.url() + "\"\nproduction = true\n");
+            String dbName = db.name();
+
+            GlobalOptions options = new GlobalOptions();
+            options.project = p.root();
+            Out out = new Out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
+            try (Session session = new Session(options, out, Map.of())) {
+                DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
+                TerminalScreen screen = new TerminalScreen(vt);
+                screen.startScreen();
+                TimelineScreen t = TimelineScreen.create(session, screen);
+                t.draw();
+                type(vt, t, "afixed by hand", KeyType.Enter);
+                assertTrue(screenText(vt).contains("This is a production database. Type its name, " + dbName + ", to confirm:"), screenText(vt));
+                type(vt, t, "y", KeyType.Enter);
+                assertTrue(screenText(vt).contains("Not resolved: the name typed is not " + dbName), screenText(vt));
+                assertEquals("0", db.scalar("SELECT COUNT(*) FROM _prisma_migrations WHERE finished_at IS NOT NULL"));
+
+                type(vt, t, "afixed by hand", KeyType.Enter);
+                type(vt, t, dbName, KeyType.Enter);
+                assertTrue(screenText(vt).contains("▸ ✔ 20240101000000_bad"), screenText(vt));
+                assertEquals("1", db.scalar("SELECT COUNT(*) FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL"
+                        + " AND logs LIKE '%resolved as applied by % with godwit: fixed by hand%'"));
+                screen.stopScreen();
+            }
+        }
+    }
+
+    @Test
     void withoutATerminalTimelineSaysSoAndSuggestsStatus() {
         try (TestDatabase db = TestDatabases.postgres()) {
             TestProject p = new TestProject(tmp, db).blog();
