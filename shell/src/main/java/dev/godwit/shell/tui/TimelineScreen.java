@@ -1,8 +1,6 @@
 package dev.godwit.shell.tui;
 
-import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -45,6 +43,7 @@ public final class TimelineScreen {
     private enum Mode { LIST, FILTER, HELP, REASON, CONFIRM, TYPE_NAME }
 
     private final Screen screen;
+    private final Paint paint;
     private final TimelineModel model;
     private final Actions actions;
     private final Options options;
@@ -61,6 +60,7 @@ public final class TimelineScreen {
     private int rowsDrawn;
 
     public TimelineScreen(Screen screen, TimelineModel model, Actions actions, Options options) {
+        this.paint = new Paint(options.color());
         this.screen = screen;
         this.model = model;
         this.actions = actions;
@@ -376,10 +376,10 @@ public final class TimelineScreen {
         int w = size.getColumns();
         int h = size.getRows();
         TextGraphics g = screen.newTextGraphics();
-        style(g, Tone.NORMAL, false);
+        paint.style(g, Tone.NORMAL, false);
         g.fill(' '); // not screen.clear(): that forces a full redraw, where only changed cells need sending
         if (w < MIN_COLUMNS || h < MIN_ROWS) {
-            tooSmall(g, w, h);
+            paint.tooSmall(g, w, h, "timeline", MIN_COLUMNS, MIN_ROWS);
             screen.refresh();
             return;
         }
@@ -403,8 +403,8 @@ public final class TimelineScreen {
         Line counts = head.text().length() + full.build().text().length() <= w ? full.build() : compact.build();
         List<Line.Span> spans = new ArrayList<>(head.spans());
         spans.addAll(counts.spans());
-        put(g, 0, 0, w, new Line(spans));
-        put(g, 0, 1, w, Line.of(TimelineModel.heading(w), Tone.DIM));
+        paint.put(g, 0, 0, w, new Line(spans));
+        paint.put(g, 0, 1, w, Line.of(TimelineModel.heading(w), Tone.DIM));
 
         int top = model.top(listHeight);
         rowsDrawn = 0;
@@ -412,7 +412,7 @@ public final class TimelineScreen {
             int index = top + i;
             if (index >= model.size()) {
                 if (i == 0) {
-                    put(g, 2, 2, w - 2, Line.of(model.total() == 0 ? "No migrations yet." : "No migration matches \"" + model.filter() + "\".", Tone.DIM));
+                    paint.put(g, 2, 2, w - 2, Line.of(model.total() == 0 ? "No migrations yet." : "No migration matches \"" + model.filter() + "\".", Tone.DIM));
                 }
                 continue;
             }
@@ -420,15 +420,9 @@ public final class TimelineScreen {
             Line row = model.rowLine(model.row(index), w);
             rowsDrawn++;
             if (sel) {
-                g.setBackgroundColor(TextColor.ANSI.DEFAULT);
-                g.setForegroundColor(TextColor.ANSI.DEFAULT);
-                g.enableModifiers(SGR.REVERSE);
-                g.putString(0, 2 + i, " ".repeat(w));
-                g.putString(0, 2 + i, "▸");
-                put(g, 2, 2 + i, w - 2, row, true);
-                g.disableModifiers(SGR.REVERSE);
+                paint.selectedRow(g, 2 + i, w, 2, row);
             } else {
-                put(g, 2, 2 + i, w - 2, row);
+                paint.put(g, 2, 2 + i, w - 2, row);
             }
         }
 
@@ -446,9 +440,9 @@ public final class TimelineScreen {
             where = "more above: K ─ " + where;
         }
         String sep = "─".repeat(Math.max(0, w - where.length() - 3)) + " " + where + " ─";
-        put(g, 0, sepRow, w, Line.of(sep, Tone.DIM));
+        paint.put(g, 0, sepRow, w, Line.of(sep, Tone.DIM));
         for (int i = 0; i < detailHeight && from + i < detail.size(); i++) {
-            put(g, 1, sepRow + 1 + i, w - 1, detail.get(from + i));
+            paint.put(g, 1, sepRow + 1 + i, w - 1, detail.get(from + i));
         }
 
         footer(g, w, h);
@@ -485,7 +479,7 @@ public final class TimelineScreen {
         } else {
             line = Line.of("↑↓ PgUp PgDn Home End  / filter  Enter attempts  r/a resolve  ? keys  q back", Tone.DIM);
         }
-        put(g, 0, h - 1, w, line);
+        paint.put(g, 0, h - 1, w, line);
     }
 
     private void help(TextGraphics g, int w, int h) {
@@ -502,7 +496,7 @@ public final class TimelineScreen {
                 Line.of("q  Esc            back (Esc first clears a filter)"),
                 Line.empty(),
                 Line.of("Any key closes this help.", Tone.DIM));
-        box(g, w, h, lines);
+        paint.box(g, w, h, lines);
     }
 
     private void dialog(TextGraphics g, int w, int h) {
@@ -535,98 +529,5 @@ public final class TimelineScreen {
             default -> {
             }
         }
-        box(g, w, h, lines);
-    }
-
-    private void box(TextGraphics g, int w, int h, List<Line> lines) {
-        int inner = Math.min(w - 6, Math.max(40, lines.stream().mapToInt(l -> l.text().length()).max().orElse(40)));
-        int bw = inner + 4;
-        int bh = lines.size() + 2;
-        int x = (w - bw) / 2;
-        int y = Math.max(0, (h - bh) / 2);
-        style(g, Tone.NORMAL, false);
-        for (int i = 0; i < bh; i++) {
-            g.putString(x, y + i, " ".repeat(bw));
-        }
-        style(g, Tone.HEADER, false);
-        g.putString(x, y, "┌" + "─".repeat(bw - 2) + "┐");
-        for (int i = 1; i < bh - 1; i++) {
-            g.putString(x, y + i, "│");
-            g.putString(x + bw - 1, y + i, "│");
-        }
-        g.putString(x, y + bh - 1, "└" + "─".repeat(bw - 2) + "┘");
-        for (int i = 0; i < lines.size(); i++) {
-            put(g, x + 2, y + 1 + i, inner, lines.get(i));
-        }
-    }
-
-    private void tooSmall(TextGraphics g, int w, int h) {
-        String[] text = {
-                "The timeline needs at least " + MIN_COLUMNS + "×" + MIN_ROWS + ";",
-                "this terminal is " + w + "×" + h + ".",
-                "Enlarge it, or press q to go back."};
-        for (int i = 0; i < text.length; i++) {
-            String t = text[i].length() > w ? text[i].substring(0, w) : text[i];
-            int x = Math.max(0, (w - t.length()) / 2);
-            int y = Math.max(0, h / 2 - 1 + i);
-            if (y < h) {
-                style(g, i == 0 ? Tone.BOLD : Tone.NORMAL, false);
-                g.putString(x, y, t);
-            }
-        }
-    }
-
-    private void put(TextGraphics g, int x, int y, int width, Line line) {
-        put(g, x, y, width, line, false);
-    }
-
-    /** Draws a line from column x, cut at width columns. */
-    private void put(TextGraphics g, int x, int y, int width, Line line, boolean reverse) {
-        int col = 0;
-        for (Line.Span s : line.spans()) {
-            if (col >= width) {
-                break;
-            }
-            String t = s.text();
-            if (t.length() > width - col) {
-                t = t.substring(0, width - col);
-            }
-            style(g, s.tone(), reverse);
-            g.putString(x + col, y, t);
-            col += t.length();
-        }
-        style(g, Tone.NORMAL, reverse);
-    }
-
-    private void style(TextGraphics g, Tone tone, boolean reverse) {
-        g.clearModifiers();
-        g.setForegroundColor(TextColor.ANSI.DEFAULT);
-        g.setBackgroundColor(TextColor.ANSI.DEFAULT);
-        if (reverse) {
-            g.enableModifiers(SGR.REVERSE);
-        }
-        switch (tone) {
-            case BOLD, HEADER, FAILED, FAILED_MARK, DANGER, ERROR -> g.enableModifiers(SGR.BOLD);
-            default -> {
-            }
-        }
-        if (!options.color()) {
-            return;
-        }
-        TextColor c = switch (tone) {
-            case DIM, COMMENT -> TextColor.ANSI.BLACK_BRIGHT;
-            case HEADER -> TextColor.ANSI.CYAN;
-            case KEYWORD -> TextColor.ANSI.BLUE_BRIGHT;
-            case STRING -> TextColor.ANSI.GREEN;
-            case DANGER, FAILED, FAILED_MARK, ERROR -> TextColor.ANSI.RED;
-            case APPLIED, OK -> TextColor.ANSI.GREEN;
-            case PENDING, ROLLED_BACK -> TextColor.ANSI.CYAN;
-            case OUT_OF_ORDER, EDITED -> TextColor.ANSI.YELLOW;
-            case MISSING -> TextColor.ANSI.MAGENTA;
-            default -> TextColor.ANSI.DEFAULT;
-        };
-        if (!reverse || tone != Tone.DIM) {
-            g.setForegroundColor(c);
-        }
-    }
-}
+        paint.box(g, w, h, lines);
+    }}
