@@ -84,7 +84,8 @@ public final class ChangeText {
         return c.getClass().getSimpleName();
     }
 
-    private static String detail(Change c) {
+    /** One change as one line: "+ column …", "- index …", "~ column …: type … → …". */
+    public static String detail(Change c) {
         if (c instanceof AddColumn a) return "+ column " + column(a.column());
         if (c instanceof DropColumn d) return "- column " + column(d.column());
         if (c instanceof AlterColumn a) return "~ column " + a.to().name() + ": " + alteration(a);
@@ -121,7 +122,7 @@ public final class ChangeText {
         return String.join(", ", parts);
     }
 
-    static String column(Column c) {
+    public static String column(Column c) {
         return c.name() + " " + type(c.type()) + (c.nullable() ? "" : " NOT NULL")
                 + (c.defaultValue() != null ? " DEFAULT " + c.defaultValue() : "");
     }

@@ -34,6 +34,11 @@ public final class TimelineScreen {
         void resolveRolledBack(String name, String reason);
 
         void resolveApplied(String name, String reason);
+
+        /** The drift report's actions on the same database, or null where there is no drift report (d says so). */
+        default DriftScreen.Actions drift() {
+            return null;
+        }
     }
 
     /** How to draw and how careful to be: colours, and whether resolving needs the database name typed. */
@@ -58,6 +63,7 @@ public final class TimelineScreen {
     private int listHeight = 1;
     private int detailHeight = 1;
     private int rowsDrawn;
+    private DriftScreen drift;
 
     public TimelineScreen(Screen screen, TimelineModel model, Actions actions, Options options) {
         this.paint = new Paint(options.color());
@@ -126,13 +132,9 @@ public final class TimelineScreen {
     }
 
     private static TimelineScreen create(Session session, Screen screen, SessionActions actions, StatusReport first) {
-        Options options = new Options(colorWanted(session), session.production(), session.resolvedUrl().url().database());
+        Options options = SessionActions.options(session);
         TimelineModel model = new TimelineModel(first, actions.provider(), ZoneId.systemDefault());
         return new TimelineScreen(screen, model, actions, options);
-    }
-
-    private static boolean colorWanted(Session session) {
-        return !session.options().noColor() && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
     }
 
     /** Draws, then handles keys and resizes until the user leaves. */
@@ -155,7 +157,14 @@ public final class TimelineScreen {
         boolean changed = screen.doResizeIfNecessary() != null;
         KeyStroke k;
         while (!done && (k = screen.pollInput()) != null) {
-            handle(k);
+            if (drift != null) {
+                drift.handle(k);
+                if (drift.isDone()) {
+                    closeDrift();
+                }
+            } else {
+                handle(k);
+            }
             changed = true;
         }
         if (changed && !done) {
@@ -171,6 +180,39 @@ public final class TimelineScreen {
 
     public boolean isDone() {
         return done;
+    }
+
+    /** The drift report opened with d, while it is open. */
+    DriftScreen driftScreen() {
+        return drift;
+    }
+
+    private void openDrift() {
+        DriftScreen.Actions driftActions = actions.drift();
+        if (driftActions == null) {
+            say("The drift report is not available here.", Tone.ERROR);
+            return;
+        }
+        say("Replaying the applied migrations into a shadow database to compare…", Tone.DIM);
+        try {
+            draw();
+            DriftModel driftModel = new DriftModel(driftActions.check(), driftActions::script);
+            message = null;
+            drift = new DriftScreen(screen, driftModel, driftActions, options);
+        } catch (GodwitException e) {
+            say("drift: " + e.getMessage(), Tone.ERROR);
+        } catch (IOException | RuntimeException e) {
+            say("cannot check drift: " + e, Tone.ERROR);
+        }
+    }
+
+    private void closeDrift() {
+        drift = null;
+        try {
+            model.replace(actions.reload()); // an adopt adds a migration
+        } catch (RuntimeException e) {
+            say("cannot reload the history: " + e.getMessage(), Tone.ERROR);
+        }
     }
 
     // ---- keys ----
@@ -240,6 +282,7 @@ public final class TimelineScreen {
                     case 'b' -> scrollDetail(-Math.max(1, detailHeight - 1));
                     case 'r' -> startResolve(false);
                     case 'a' -> startResolve(true);
+                    case 'd' -> openDrift();
                     default -> {
                     }
                 }
@@ -372,6 +415,10 @@ public final class TimelineScreen {
     }
 
     public void draw() throws IOException {
+        if (drift != null) {
+            drift.draw();
+            return;
+        }
         TerminalSize size = screen.getTerminalSize();
         int w = size.getColumns();
         int h = size.getRows();
@@ -477,7 +524,7 @@ public final class TimelineScreen {
         } else if (message != null) {
             line = Line.of(message, messageTone);
         } else {
-            line = Line.of("↑↓ PgUp PgDn Home End  / filter  Enter attempts  r/a resolve  ? keys  q back", Tone.DIM);
+            line = Line.of("↑↓ PgUp PgDn  / filter  Enter attempts  r/a resolve  d drift  ? keys  q back", Tone.DIM);
         }
         paint.put(g, 0, h - 1, w, line);
     }
@@ -493,6 +540,7 @@ public final class TimelineScreen {
                 Line.of("J K  Shift+↑ ↓    scroll the detail pane; Space / b a page"),
                 Line.of("r                 resolve a failed migration as rolled back"),
                 Line.of("a                 resolve a failed migration as applied"),
+                Line.of("d                 the drift report: the database against its history"),
                 Line.of("q  Esc            back (Esc first clears a filter)"),
                 Line.empty(),
                 Line.of("Any key closes this help.", Tone.DIM));

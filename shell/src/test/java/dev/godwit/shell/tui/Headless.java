@@ -22,6 +22,8 @@ final class Headless {
     final TimelineScreen timeline;
     final TimelineModel model;
     final List<String> calls = new ArrayList<>();
+    /** What d opens; null: no drift report here. */
+    DriftScreen.Actions driftActions;
 
     Headless(StatusReport report, int columns, int rows, TimelineScreen.Options options, TimelineScreen.Actions actions) {
         try {
@@ -56,20 +58,35 @@ final class Headless {
             public void resolveApplied(String name, String reason) {
                 calls.add("applied " + name + " (" + reason + ")");
             }
+
+            @Override
+            public DriftScreen.Actions drift() {
+                return driftActions;
+            }
         };
     }
 
     /** Queues keys: plain characters, or names in angle brackets such as {@code <Down>}, {@code <Enter>}, {@code <Esc>}. */
     Headless keys(String spec) {
+        strokes(spec).forEach(vt::addInput);
+        pump();
+        return this;
+    }
+
+    /** The key strokes of a spec as {@link #keys(String)} reads it. */
+    static List<KeyStroke> strokes(String spec) {
+        List<KeyStroke> out = new ArrayList<>();
         int i = 0;
         while (i < spec.length()) {
             char c = spec.charAt(i);
             if (c == '<' && spec.indexOf('>', i) > i + 1) {
                 int close = spec.indexOf('>', i);
                 String name = spec.substring(i + 1, close);
-                vt.addInput(switch (name) {
+                out.add(switch (name) {
                     case "Down" -> new KeyStroke(KeyType.ArrowDown);
                     case "Up" -> new KeyStroke(KeyType.ArrowUp);
+                    case "Left" -> new KeyStroke(KeyType.ArrowLeft);
+                    case "Right" -> new KeyStroke(KeyType.ArrowRight);
                     case "PgDn" -> new KeyStroke(KeyType.PageDown);
                     case "PgUp" -> new KeyStroke(KeyType.PageUp);
                     case "Home" -> new KeyStroke(KeyType.Home);
@@ -77,16 +94,16 @@ final class Headless {
                     case "Enter" -> new KeyStroke(KeyType.Enter);
                     case "Esc" -> new KeyStroke(KeyType.Escape);
                     case "BS" -> new KeyStroke(KeyType.Backspace);
+                    case "Tab" -> new KeyStroke(KeyType.Tab);
                     default -> throw new IllegalArgumentException(name);
                 });
                 i = close + 1;
             } else {
-                vt.addInput(new KeyStroke(c, false, false));
+                out.add(new KeyStroke(c, false, false));
                 i++;
             }
         }
-        pump();
-        return this;
+        return out;
     }
 
     Headless pump() {
@@ -105,6 +122,10 @@ final class Headless {
 
     /** The screen as text, one line per row, trailing blanks cut. */
     String text() {
+        return text(vt);
+    }
+
+    static String text(DefaultVirtualTerminal vt) {
         TerminalSize size = vt.getTerminalSize();
         StringBuilder sb = new StringBuilder();
         for (int y = 0; y < size.getRows(); y++) {

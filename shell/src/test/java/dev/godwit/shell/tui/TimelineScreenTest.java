@@ -306,4 +306,32 @@ class TimelineScreenTest {
         assertTrue(plain.at(0, plain.rowOf("▸ ✔ 20250101090000_init")).getModifiers().contains(SGR.REVERSE),
                 "the selection is still visible (reverse video)");
     }
+
+    @Test
+    void dOpensTheDriftReportOnTheSameScreenAndQComesBack() {
+        Headless h = every().keys("<Down><Down><Down>");
+        h.keys("d");
+        assertTrue(h.text().contains("The drift report is not available here."), h.text());
+
+        DriftHeadless fake = new DriftHeadless(Drifts.report());
+        h.driftActions = fake.recorder();
+        fake.afterAdopt = Drifts.report();
+        h.keys("d");
+        assertNotNull(h.timeline.driftScreen());
+        String drift = h.text();
+        assertTrue(drift.contains(" Drift localhost/blog  7 differences in 4 tables"), drift);
+        assertTrue(drift.contains("[Adopt as migration]"), drift);
+        assertFalse(drift.contains("Timeline"), drift);
+        h.keys("<Down><Tab>");
+        assertTrue(h.text().contains("[Revert to history]"), "keys go to the drift report while it is open");
+        h.keys("q");
+        assertNull(h.timeline.driftScreen());
+        assertFalse(h.timeline.isDone(), "q in the drift report goes back to the timeline, not to the shell");
+        assertTrue(h.text().contains("▸ ✘ 20250110080000_drop_legacy"), "the timeline as it was: " + h.text());
+        h.keys("d<Esc>");
+        assertTrue(h.text().contains(" Timeline "), h.text());
+        assertEquals(List.of("check", "check"), fake.calls);
+        h.keys("q");
+        assertTrue(h.timeline.isDone());
+    }
 }
