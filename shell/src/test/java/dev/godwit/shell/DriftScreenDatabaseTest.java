@@ -99,9 +99,14 @@ class DriftScreenDatabaseTest {
 
                 type(vt, "w");
                 type(vt, "nickname and title", KeyType.Enter);
+                drift.processPending();
+                String asked = text(vt).replaceAll("(?s).*Write (\\d{14}_nickname_and_title) and mark.*", "$1");
+                assertTrue(asked.matches("\\d{14}_nickname_and_title"), text(vt));
+                Thread.sleep(1100); // the folder written is the one asked about, not one named when y is typed
                 type(vt, "y");
                 drift.processPending();
                 String after = text(vt);
+                assertTrue(after.contains("Wrote " + asked + ", marked it applied."), after);
                 assertTrue(after.contains("_nickname_and_title, marked it applied. Drift now: none."), after);
                 assertTrue(after.contains(" Drift "), after);
                 assertTrue(after.contains("none"), after);

@@ -31,8 +31,8 @@ public final class DriftScreen {
         /** Replays the history into a shadow database and compares (slow: seconds). */
         DriftReport check();
 
-        /** Writes the report's adopt script as migration {@code <timestamp>_name}, marks it applied, returns the folder name. */
-        String adopt(String name, DriftReport report);
+        /** Writes the report's adopt script as migration {@code <timestamp of at>_name}, marks it applied, returns the folder name. */
+        String adopt(String name, Instant at, DriftReport report);
 
         /** The database's DDL for some changes. */
         String script(List<Change> changes);
@@ -49,6 +49,7 @@ public final class DriftScreen {
     private final StringBuilder input = new StringBuilder();
     private String name;
     private String folder;
+    private Instant at;
     private String message;
     private Tone messageTone = Tone.NORMAL;
     private boolean done;
@@ -224,7 +225,8 @@ public final class DriftScreen {
                 if (mode == Mode.NAME) {
                     String typed = input.toString().strip();
                     try {
-                        folder = DriftAdoption.folderName(typed, Instant.now());
+                        at = Instant.now(); // the folder asked about is the folder written
+                        folder = DriftAdoption.folderName(typed, at);
                     } catch (GodwitException e) {
                         say(typed.isEmpty() ? "A name is needed, e.g. hotfix_index." : e.getMessage(), Tone.ERROR);
                         return;
@@ -260,7 +262,7 @@ public final class DriftScreen {
     private void adopt() {
         mode = Mode.TREE;
         try {
-            String written = actions.adopt(name, model.report());
+            String written = actions.adopt(name, at, model.report());
             say("Wrote " + written + ", marked it applied. Checking again…", Tone.OK);
             drawQuietly();
             model.replace(actions.check());

@@ -61,9 +61,9 @@ final class SessionActions implements TimelineScreen.Actions, DriftScreen.Action
     }
 
     @Override
-    public String adopt(String name, DriftReport report) {
+    public String adopt(String name, Instant at, DriftReport report) {
         return DriftAdoption.adopt(session.migrator(), session.project().migrationsDir(), provider(), name, report.adoptScript(),
-                Instant.now(), Migrator.DEFAULT_LOCK_TIMEOUT);
+                at, Migrator.DEFAULT_LOCK_TIMEOUT);
     }
 
     @Override

@@ -45,9 +45,9 @@ final class DriftHeadless {
             }
 
             @Override
-            public String adopt(String name, DriftReport report) {
+            public String adopt(String name, java.time.Instant at, DriftReport report) {
                 calls.add("adopt " + name + " (" + report.drift().size() + " changes)");
-                return "20250201000000_" + name;
+                return dev.godwit.engine.drift.DriftAdoption.folderName(name, at);
             }
 
             @Override

@@ -106,13 +106,17 @@ class DriftScreenTest {
         h.keys("hotfix users<Enter>");
         Golden.check("drift-adopt-confirm", h.text().replaceAll("\\d{14}_hotfix_users", "YYYYMMDDHHMMSS_hotfix_users"));
         assertTrue(h.text().matches("(?s).*Write \\d{14}_hotfix_users and mark it applied\\? \\[y/N].*"), h.text());
+        String asked = h.text().replaceAll("(?s).*Write (\\d{14}_hotfix_users) and mark.*", "$1");
         h.keys("<Enter>");
         assertTrue(h.text().contains("Nothing written."), h.text());
         assertEquals(List.of(), h.calls, "Enter at [y/N] writes nothing");
 
-        h.keys("whotfix users<Enter>y");
+        h.keys("whotfix users<Enter>");
+        String confirmed = h.text().replaceAll("(?s).*Write (\\d{14}_hotfix_users) and mark.*", "$1");
+        h.keys("y");
         assertEquals(List.of("adopt hotfix users (7 changes)", "check"), h.calls);
-        assertTrue(h.text().contains("Wrote 20250201000000_hotfix users, marked it applied. Drift now: none."), h.text());
+        assertTrue(h.text().contains("Wrote " + confirmed + ", marked it applied. Drift now: none."), "the folder asked about: " + h.text());
+        assertTrue(asked.matches("\\d{14}_hotfix_users"), asked);
         assertTrue(h.text().contains("No drift: the database matches its history."), h.text());
         h.keys("w");
         assertTrue(h.text().contains("No schema drift: there is nothing to write"), h.text());
