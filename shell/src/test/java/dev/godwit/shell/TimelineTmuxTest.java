@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The timeline on a real terminal: the shell runs in tmux, opens the timeline, resolves a
- * failed migration, goes back to the prompt, and leaves the tty sane. Skipped without tmux.
+ * failed migration, goes back to the prompt, and leaves the tty sane; the same for the drift
+ * report, from the prompt and with d from the timeline. Skipped without tmux.
  */
 class TimelineTmuxTest {
     @TempDir
@@ -108,6 +109,62 @@ class TimelineTmuxTest {
                 assertTrue(status.contains("↺ 20240102000000_bad"), status);
                 assertEquals("1", db.scalar("SELECT COUNT(*) FROM _prisma_migrations WHERE rolled_back_at IS NOT NULL"
                         + " AND logs LIKE '%resolved as rolled back by % with godwit: typo in the table name%'"));
+
+                keys("exit", "Enter");
+                keys("clear; stty -a | tr ';' '\\n' | grep -E -w -o -e '-?icanon' -e '-?echo' | sort | tr '\\n' ' '; echo END", "Enter");
+                String stty = waitFor("stty", s -> s.contains("END") && s.contains("icanon"));
+                assertTrue(stty.contains("echo icanon END"), "the terminal is sane again: " + stty);
+            } finally {
+                tmux("kill-server");
+            }
+        }
+    }
+
+    @Test
+    void shellDriftReportAdoptTimelineDriftKeyAndSaneTerminal() throws Exception {
+        Assumptions.assumeTrue(hasTmux(), "tmux is not installed");
+        try (TestDatabase db = TestDatabases.postgres()) {
+            TestProject p = new TestProject(tmp.resolve("project"), db).blog();
+            assertEquals(0, p.run("apply").exitCode());
+            db.execute("ALTER TABLE \"User\" ADD COLUMN nickname VARCHAR(30)");
+            db.execute("DROP INDEX \"Post_title_idx\"");
+            db.execute("ALTER TABLE \"Post\" ALTER COLUMN title TYPE VARCHAR(200)");
+
+            Path script = tmp.resolve("godwit.sh");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Files.writeString(script, "#!/bin/sh\nunset NO_COLOR DATABASE_URL\nexport XDG_STATE_HOME='" + tmp.resolve("state") + "'\n"
+                    + "exec '" + java + "' -XX:TieredStopAtLevel=1 -cp '" + System.getProperty("java.class.path") + "' "
+                    + Main.class.getName() + " --project '" + p.root() + "' \"$@\"\n");
+            tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "sh");
+            try {
+                keys("sh " + script, "Enter");
+                waitFor("the shell prompt", s -> s.lines().anyMatch(l -> l.startsWith("godwit>")));
+                keys("drift", "Enter");
+                String opened = waitFor("the drift report", s -> s.contains(" Drift ") && s.contains("q back"));
+                assertTrue(opened.contains("3 differences in 2 tables"), opened);
+                assertTrue(opened.contains("+ column nickname varchar(30)"), opened);
+                keys("Down", "Tab");
+                String revert = waitFor("the revert script of Post", s -> s.contains("[Revert to history]") && s.contains("CREATE INDEX"));
+                assertTrue(revert.contains("▸ ▾ ~ table Post"), revert);
+
+                keys("w");
+                waitFor("the name dialog", s -> s.contains("Migration name"));
+                keys("by hand", "Enter");
+                waitFor("the confirmation", s -> s.contains("[y/N]"));
+                keys("y");
+                waitFor("the adopt", s -> s.contains("_by_hand, marked it applied. Drift now: none."));
+                keys("q");
+                waitFor("the prompt again", s -> s.lines().anyMatch(l -> l.equals("godwit>")) && !s.contains("q back"));
+
+                keys("timeline", "Enter");
+                waitFor("the timeline", s -> s.contains("Timeline") && s.contains("d drift"));
+                keys("d");
+                waitFor("the drift report from the timeline", s -> s.contains(" Drift ") && s.contains("none"));
+                keys("q");
+                String back = waitFor("the timeline again", s -> s.contains("Timeline") && s.contains("d drift"));
+                assertTrue(back.contains("_by_hand"), "the adopted migration is in the timeline: " + back);
+                keys("q");
+                waitFor("the prompt after the timeline", s -> s.lines().filter(l -> l.startsWith("godwit>")).count() >= 1 && !s.contains("d drift"));
 
                 keys("exit", "Enter");
                 keys("clear; stty -a | tr ';' '\\n' | grep -E -w -o -e '-?icanon' -e '-?echo' | sort | tr '\\n' ' '; echo END", "Enter");
