@@ -169,4 +169,34 @@ class DriftScreenTest {
         h.keys("<Down><Enter><Left><Right><Tab>");
         assertFalse(h.drift.isDone());
     }
+
+    @Test
+    void twoThousandDifferencesStaySmoothAndOnlyVisibleRowsAreDrawn() {
+        List<dev.godwit.engine.schema.Table> before = new java.util.ArrayList<>();
+        List<dev.godwit.engine.schema.Table> after = new java.util.ArrayList<>();
+        dev.godwit.engine.schema.ColumnType text = dev.godwit.engine.schema.ColumnType.of("text");
+        for (int t = 0; t < 500; t++) {
+            List<dev.godwit.engine.schema.Column> cols = new java.util.ArrayList<>(List.of(
+                    dev.godwit.engine.schema.Column.of("id", dev.godwit.engine.schema.ColumnType.of("integer"), false)));
+            before.add(dev.godwit.engine.schema.Table.of("t" + t, List.copyOf(cols), new dev.godwit.engine.schema.PrimaryKey("t" + t + "_pkey", List.of("id"))));
+            for (int c = 0; c < 4; c++) {
+                cols.add(dev.godwit.engine.schema.Column.of("c" + c, text, true));
+            }
+            after.add(dev.godwit.engine.schema.Table.of("t" + t, cols, new dev.godwit.engine.schema.PrimaryKey("t" + t + "_pkey", List.of("id"))));
+        }
+        var report = Drifts.report(new dev.godwit.engine.schema.Schema("public", before, List.of(), List.of(), List.of(), List.of()),
+                new dev.godwit.engine.schema.Schema("public", after, List.of(), List.of(), List.of(), List.of()), List.of());
+        assertEquals(2000, report.drift().size());
+        long start = System.nanoTime();
+        DriftHeadless h = new DriftHeadless(report);
+        for (int i = 0; i < 50; i++) {
+            h.keys("<PgDn><Down><Tab>");
+        }
+        h.keys("<End>");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(h.text().contains("▸     + column c3 text"), h.text());
+        assertTrue(h.text().contains("2501/2501"), h.text());
+        assertTrue(h.drift.rowsDrawn() <= 10, "rows drawn: " + h.drift.rowsDrawn());
+        assertTrue(ms < 5000, "151 keys over 2,000 differences took " + ms + " ms");
+    }
 }
