@@ -28,6 +28,7 @@ class DriftModelTest {
         assertTrue(all.contains("▾ ~ table users  changed  2 differences  may lose data"), all);
         assertTrue(all.contains("    ~ column age: type integer → bigint  may lose data"), all);
         assertTrue(all.contains("    + column nickname text"), all);
+        assertTrue(all.contains("    + column id serial NOT NULL"), "a serial column reads as in its SQL: " + all);
         assertTrue(all.contains("    - index posts_user_id_idx (user_id)"), all);
         assertTrue(all.contains("~ enum Role  changed"), all);
         assertTrue(all.contains("History the replay cannot vouch for"), all);

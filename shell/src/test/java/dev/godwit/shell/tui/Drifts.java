@@ -59,7 +59,7 @@ final class Drifts {
                 List.of(),
                 List.of(new ForeignKey("posts_user_id_fkey", List.of("user_id"), "users", List.of("id"), ReferentialAction.RESTRICT,
                         ReferentialAction.CASCADE, ForeignKey.Deferrable.NOT)));
-        Table audit = table("audit", List.of(Column.of("id", INT, false), Column.of("at", ColumnType.of("timestamp(3)"), false)
+        Table audit = table("audit", List.of(Column.of("id", INT, false).withIdentity(dev.godwit.engine.schema.Identity.SERIAL), Column.of("at", ColumnType.of("timestamp(3)"), false)
                         .withDefault("CURRENT_TIMESTAMP"), Column.of("what", TEXT, false)),
                 List.of(Index.of("audit_at_idx", false, List.of(IndexPart.column("at")))), List.of());
         return new Schema("public", List.of(users, posts, audit), List.of(new EnumType("Role", List.of("reader", "writer", "admin"))),
