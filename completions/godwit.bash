@@ -161,6 +161,7 @@ function _complete_godwit() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drift" ];    then _picocli_godwit; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} timeline" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inspect" ];    then _picocli_godwit; return $?; fi
@@ -180,27 +181,29 @@ function _complete_godwit() {
   local cmds4=(init)
   local cmds5=(diff)
   local cmds6=(drift)
-  local cmds7=(show)
-  local cmds8=(history)
-  local cmds9=(inspect)
-  local cmds10=(sql)
-  local cmds11=(connect)
-  local cmds12=(use)
-  local cmds13=(envs)
-  local cmds14=(project)
-  local cmds15=(refresh)
-  local cmds16=(help)
+  local cmds7=(timeline)
+  local cmds8=(show)
+  local cmds9=(history)
+  local cmds10=(inspect)
+  local cmds11=(sql)
+  local cmds12=(connect)
+  local cmds13=(use)
+  local cmds14=(envs)
+  local cmds15=(project)
+  local cmds16=(refresh)
+  local cmds17=(help)
 
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_godwit_help; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_godwit_refresh; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_godwit_project; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_godwit_envs; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_godwit_use; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_godwit_connect; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_godwit_sql; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_godwit_inspect; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_godwit_history; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_godwit_show; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_godwit_help; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_godwit_refresh; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_godwit_project; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_godwit_envs; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_godwit_use; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_godwit_connect; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_godwit_sql; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_godwit_inspect; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_godwit_history; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_godwit_show; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_godwit_timeline; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_godwit_drift; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_godwit_diff; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_godwit_init; return $?; fi
@@ -219,7 +222,7 @@ function _picocli_godwit() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="status apply deploy resolve init diff drift show history inspect sql connect use envs project refresh help"
+  local commands="status apply deploy resolve init diff drift timeline show history inspect sql connect use envs project refresh help"
   local flag_opts="'-v' '--verbose' '--no-color' '--continue-on-error' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '-c' '-f'"
 
@@ -508,7 +511,7 @@ function _picocli_godwit_drift() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '--json' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '--json' '--no-screen' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '--adopt' '--lock-timeout'"
 
   type compopt &>/dev/null && compopt +o default
@@ -530,6 +533,42 @@ function _picocli_godwit_drift() {
       return
       ;;
     '--lock-timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `timeline` subcommand.
+function _picocli_godwit_timeline() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--project' '-e' '--env' '--url'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--url')
       return
       ;;
   esac
@@ -879,7 +918,7 @@ function _picocli_godwit_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="status apply resolve init diff drift show history inspect sql connect use envs project refresh"
+  local commands="status apply resolve init diff drift timeline show history inspect sql connect use envs project refresh"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

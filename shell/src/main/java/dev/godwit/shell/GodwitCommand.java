@@ -6,6 +6,7 @@ import dev.godwit.shell.command.DriftCommand;
 import dev.godwit.shell.command.InitCommand;
 import dev.godwit.shell.command.ResolveCommand;
 import dev.godwit.shell.command.StatusCommand;
+import dev.godwit.shell.command.TimelineCommand;
 import dev.godwit.shell.render.Out;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ import java.util.Map;
 @Command(name = "godwit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Schema migrations for PostgreSQL and MySQL, compatible with Prisma Migrate.",
         subcommands = {StatusCommand.class, ApplyCommand.class, ResolveCommand.class, InitCommand.class,
-                DiffCommand.class, DriftCommand.class},
+                DiffCommand.class, DriftCommand.class, TimelineCommand.class},
         footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error."})
 public final class GodwitCommand implements Runnable {
     @Mixin

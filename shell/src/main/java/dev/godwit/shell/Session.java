@@ -37,6 +37,7 @@ public final class Session implements AutoCloseable {
     private Prompter prompter;
     private volatile Exception lastFailure;
     private volatile boolean quietConnectionLoss;
+    private org.jline.terminal.Terminal terminal;
 
     public Session(GlobalOptions options, Out out, Map<String, String> processEnv) {
         this.options = options;
@@ -182,6 +183,7 @@ public final class Session implements AutoCloseable {
         m.setPooled(false);
         Session s = new Session(m, out, processEnv);
         s.setPrompter(prompter);
+        s.useTerminal(terminal);
         return s;
     }
 
@@ -252,6 +254,15 @@ public final class Session implements AutoCloseable {
         if (pool instanceof com.zaxxer.hikari.HikariDataSource h && h.getHikariPoolMXBean() != null) {
             h.getHikariPoolMXBean().softEvictConnections();
         }
+    }
+
+    /** The shell's terminal, when this session runs in the shell: full-screen views draw on it between two prompts. */
+    public Optional<org.jline.terminal.Terminal> terminal() {
+        return Optional.ofNullable(terminal);
+    }
+
+    public void useTerminal(org.jline.terminal.Terminal shellTerminal) {
+        this.terminal = shellTerminal;
     }
 
     @Override

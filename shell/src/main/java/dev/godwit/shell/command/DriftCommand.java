@@ -8,15 +8,22 @@ import dev.godwit.engine.drift.DriftReport;
 import dev.godwit.shell.Session;
 import dev.godwit.shell.render.DriftText;
 import dev.godwit.shell.render.Json;
+import dev.godwit.shell.tui.DriftScreen;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = {"Compare the database with what its applied migrations describe (replayed into a shadow database).",
                 "Shows every difference by table, the SQL that undoes it and the SQL that records it as a migration.",
+                "On a terminal the report opens full screen (--no-screen or --json print it).",
                 "Exit code 0 when there is no drift, 3 when there is."})
 public final class DriftCommand extends SessionCommand {
     @Option(names = "--adopt", paramLabel = "NAME", description = "Write the drift as migration <timestamp>_NAME and mark it applied.")
@@ -28,6 +35,9 @@ public final class DriftCommand extends SessionCommand {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--no-screen", description = "Print the report as text even on a terminal (where it opens full screen).")
+    boolean noScreen;
+
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long to wait for the migration lock (--adopt).")
     int lockTimeoutSeconds;
 
@@ -37,12 +47,39 @@ public final class DriftCommand extends SessionCommand {
         if (adopt != null) {
             return adopt(session, report);
         }
+        if (!json && !noScreen) {
+            Optional<DriftReport> after = onScreen(session, report);
+            if (after.isPresent()) {
+                return after.get().hasDrift() ? 3 : 0;
+            }
+        }
         if (json) {
             session.out().println(Json.write(DriftText.json(report)));
         } else {
             new DriftText(session.out()).render(report);
         }
         return report.hasDrift() ? 3 : 0;
+    }
+
+    /** Opens the report full screen when there is a terminal; empty when there is none (batch, pipes). */
+    private static Optional<DriftReport> onScreen(Session session, DriftReport report) {
+        try {
+            Optional<Terminal> shared = session.terminal();
+            if (shared.isPresent()) {
+                return Optional.of(DriftScreen.open(session, shared.get(), report));
+            }
+            if (System.console() == null) {
+                return Optional.empty();
+            }
+            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                if (terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+                    return Optional.empty();
+                }
+                return Optional.of(DriftScreen.open(session, terminal, report));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static DriftReport check(Session session) {

@@ -131,6 +131,8 @@ public final class Shell {
         reader.setAutosuggestion(LineReader.SuggestionType.HISTORY);
         highlighter.setEnabled(color); // NO_COLOR, --no-color and dumb terminals get plain input too
         session.setPrompter(new ReaderPrompter());
+        // Full-screen views (timeline, drift) draw on this terminal between two prompts.
+        session.useTerminal(terminal);
         terminal.handle(Terminal.Signal.INT, signal -> interrupt());
         try {
             out.println("godwit " + Version.version() + ", project " + projectRoot

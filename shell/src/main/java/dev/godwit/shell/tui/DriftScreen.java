@@ -1,0 +1,410 @@
+package dev.godwit.shell.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.diff.Change;
+import dev.godwit.engine.drift.DriftAdoption;
+import dev.godwit.engine.drift.DriftReport;
+import dev.godwit.shell.Session;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The drift report: how the live database differs from its migration history, as a tree by
+ * table with both scripts for the selection (revert to history, adopt as migration), and
+ * {@code w} to write the adopt migration after confirmation. Opened by {@code drift} on a
+ * terminal and by {@code d} in the timeline.
+ */
+public final class DriftScreen {
+    public static final int MIN_COLUMNS = 80;
+    public static final int MIN_ROWS = 24;
+
+    /** What the screen can ask of the database. */
+    public interface Actions {
+        /** Replays the history into a shadow database and compares (slow: seconds). */
+        DriftReport check();
+
+        /** Writes the report's adopt script as migration {@code <timestamp of at>_name}, marks it applied, returns the folder name. */
+        String adopt(String name, Instant at, DriftReport report);
+
+        /** The database's DDL for some changes. */
+        String script(List<Change> changes);
+    }
+
+    private enum Mode { TREE, HELP, NAME, CONFIRM, TYPE_NAME }
+
+    private final Screen screen;
+    private final DriftModel model;
+    private final Actions actions;
+    private final TimelineScreen.Options options;
+    private final Paint paint;
+    private Mode mode = Mode.TREE;
+    private final StringBuilder input = new StringBuilder();
+    private String name;
+    private String folder;
+    private Instant at;
+    private String message;
+    private Tone messageTone = Tone.NORMAL;
+    private boolean done;
+    private int listHeight = 1;
+    private int detailHeight = 1;
+    private int rowsDrawn;
+
+    public DriftScreen(Screen screen, DriftModel model, Actions actions, TimelineScreen.Options options) {
+        this.screen = screen;
+        this.model = model;
+        this.actions = actions;
+        this.options = options;
+        this.paint = new Paint(options.color());
+    }
+
+    /** The drift screen for a report already checked on this session. */
+    public static DriftScreen create(Session session, Screen screen, DriftReport report) {
+        Actions actions = new SessionActions(session);
+        return new DriftScreen(screen, new DriftModel(report, actions::script), actions, SessionActions.options(session));
+    }
+
+    /** Opens the report on the shell's JLine terminal; returns the report as it is when the user leaves (after an adopt: fresh). */
+    public static DriftReport open(Session session, org.jline.terminal.Terminal jline, DriftReport report) throws IOException {
+        DriftReport[] last = {report};
+        TimelineScreen.onJLine(jline, screen -> {
+            DriftScreen s = create(session, screen, report);
+            s.run();
+            last[0] = s.model.report();
+        });
+        return last[0];
+    }
+
+    public DriftModel model() {
+        return model;
+    }
+
+    public boolean isDone() {
+        return done;
+    }
+
+    int rowsDrawn() {
+        return rowsDrawn;
+    }
+
+    /** Draws, then handles keys and resizes until the user leaves. */
+    public void run() throws IOException {
+        draw();
+        while (!done) {
+            if (!processPending()) {
+                try {
+                    Thread.sleep(15);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Handles every key already typed and any resize, then redraws once. False when there was nothing to do. */
+    public boolean processPending() throws IOException {
+        boolean changed = screen.doResizeIfNecessary() != null;
+        KeyStroke k;
+        while (!done && (k = screen.pollInput()) != null) {
+            handle(k);
+            changed = true;
+        }
+        if (changed && !done) {
+            draw();
+        }
+        return changed;
+    }
+
+    // ---- keys ----
+
+    public void handle(KeyStroke k) {
+        if (k.getKeyType() == KeyType.EOF) {
+            done = true;
+            return;
+        }
+        message = null;
+        switch (mode) {
+            case TREE -> tree(k);
+            case HELP -> mode = Mode.TREE;
+            case NAME, TYPE_NAME -> text(k);
+            case CONFIRM -> confirm(k);
+        }
+    }
+
+    private void tree(KeyStroke k) {
+        switch (k.getKeyType()) {
+            case ArrowUp -> {
+                if (k.isShiftDown()) {
+                    scrollDetail(-1);
+                } else {
+                    model.moveBy(-1);
+                }
+            }
+            case ArrowDown -> {
+                if (k.isShiftDown()) {
+                    scrollDetail(1);
+                } else {
+                    model.moveBy(1);
+                }
+            }
+            case ArrowLeft -> model.collapse();
+            case ArrowRight -> model.expand();
+            case PageUp -> model.moveBy(-listHeight);
+            case PageDown -> model.moveBy(listHeight);
+            case Home -> model.home();
+            case End -> model.end();
+            case Enter -> model.toggle();
+            case Tab, ReverseTab -> model.switchScript();
+            case Escape -> done = true;
+            case Character -> {
+                char c = k.getCharacter();
+                if (k.isCtrlDown() && (c == 'c' || c == 'd')) {
+                    done = true;
+                    return;
+                }
+                switch (c) {
+                    case 'q' -> done = true;
+                    case '?' -> mode = Mode.HELP;
+                    case 'j' -> model.moveBy(1);
+                    case 'k' -> model.moveBy(-1);
+                    case 'h' -> model.collapse();
+                    case 'l' -> model.expand();
+                    case 's' -> model.switchScript();
+                    case 'c' -> model.toggleAll();
+                    case 'J' -> scrollDetail(1);
+                    case 'K' -> scrollDetail(-1);
+                    case ' ' -> scrollDetail(Math.max(1, detailHeight - 1));
+                    case 'b' -> scrollDetail(-Math.max(1, detailHeight - 1));
+                    case 'w' -> startAdopt();
+                    default -> {
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void scrollDetail(int delta) {
+        model.scrollDetail(delta, model.detail(screen.getTerminalSize().getColumns() - 1).size(), detailHeight);
+    }
+
+    private void startAdopt() {
+        if (model.report().drift().isEmpty()) {
+            say("No schema drift: there is nothing to write as a migration.", Tone.DIM);
+            return;
+        }
+        input.setLength(0);
+        mode = Mode.NAME;
+    }
+
+    private void text(KeyStroke k) {
+        switch (k.getKeyType()) {
+            case Character -> {
+                if (k.isCtrlDown()) {
+                    cancel();
+                } else if (input.length() < 100) {
+                    input.append(k.getCharacter());
+                }
+            }
+            case Backspace -> {
+                if (input.length() > 0) {
+                    input.setLength(input.length() - 1);
+                }
+            }
+            case Escape -> cancel();
+            case Enter -> {
+                if (mode == Mode.NAME) {
+                    String typed = input.toString().strip();
+                    try {
+                        at = Instant.now(); // the folder asked about is the folder written
+                        folder = DriftAdoption.folderName(typed, at);
+                    } catch (GodwitException e) {
+                        say(typed.isEmpty() ? "A name is needed, e.g. hotfix_index." : e.getMessage(), Tone.ERROR);
+                        return;
+                    }
+                    name = typed;
+                    input.setLength(0);
+                    mode = options.production() ? Mode.TYPE_NAME : Mode.CONFIRM;
+                } else if (input.toString().strip().equals(options.databaseName())) {
+                    adopt();
+                } else {
+                    mode = Mode.TREE;
+                    say("Nothing written: the name typed is not " + options.databaseName() + ".", Tone.ERROR);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void confirm(KeyStroke k) {
+        if (k.getKeyType() == KeyType.Character && (k.getCharacter() == 'y' || k.getCharacter() == 'Y') && !k.isCtrlDown()) {
+            adopt();
+        } else {
+            cancel();
+        }
+    }
+
+    private void cancel() {
+        mode = Mode.TREE;
+        say("Nothing written.", Tone.DIM);
+    }
+
+    private void adopt() {
+        mode = Mode.TREE;
+        try {
+            String written = actions.adopt(name, at, model.report());
+            say("Wrote " + written + ", marked it applied. Checking again…", Tone.OK);
+            drawQuietly();
+            model.replace(actions.check());
+            say("Wrote " + written + ", marked it applied. Drift now: " + model.report().summary() + ".", Tone.OK);
+        } catch (GodwitException e) {
+            say(e.getMessage(), Tone.ERROR);
+        } catch (RuntimeException e) {
+            say("cannot adopt the drift: " + e, Tone.ERROR);
+        }
+    }
+
+    private void drawQuietly() {
+        try {
+            draw();
+        } catch (IOException ignored) {
+            // the next draw reports it
+        }
+    }
+
+    private void say(String text, Tone tone) {
+        message = text;
+        messageTone = tone;
+    }
+
+    // ---- drawing ----
+
+    public void draw() throws IOException {
+        TerminalSize size = screen.getTerminalSize();
+        int w = size.getColumns();
+        int h = size.getRows();
+        TextGraphics g = screen.newTextGraphics();
+        paint.style(g, Tone.NORMAL, false);
+        g.fill(' ');
+        if (w < MIN_COLUMNS || h < MIN_ROWS) {
+            paint.tooSmall(g, w, h, "drift report", MIN_COLUMNS, MIN_ROWS);
+            screen.refresh();
+            return;
+        }
+        DriftReport r = model.report();
+        listHeight = Math.max(3, Math.min(Math.max(1, model.size()), (h - 5) / 2));
+        detailHeight = h - 5 - listHeight;
+
+        paint.put(g, 0, 0, w, new Line.Builder().add(" Drift ", Tone.HEADER).add(r.database(), Tone.BOLD).add("  ")
+                .add(r.hasDrift() ? r.summary() : "none", r.hasDrift() ? Tone.EDITED : Tone.OK).build());
+        paint.put(g, 0, 1, w, Line.of(" history: " + r.replayed().size() + " applied migration(s), replayed into the " + r.shadow(), Tone.DIM));
+
+        int top = model.top(listHeight);
+        rowsDrawn = 0;
+        for (int i = 0; i < listHeight; i++) {
+            int index = top + i;
+            if (index >= model.size()) {
+                if (i == 0) {
+                    paint.put(g, 2, 2, w - 2, Line.of("No drift: the database matches its history.", Tone.OK));
+                }
+                continue;
+            }
+            Line row = model.rowLine(model.row(index));
+            rowsDrawn++;
+            if (index == model.selectedIndex()) {
+                paint.selectedRow(g, 2 + i, w, 2, row);
+            } else {
+                paint.put(g, 2, 2 + i, w - 2, row);
+            }
+        }
+
+        int sepRow = 2 + listHeight;
+        String where = model.size() == 0 ? "0/0" : (model.selectedIndex() + 1) + "/" + model.size();
+        List<Line> detail = model.detail(w - 1);
+        int from = Math.min(model.detailScroll(), Math.max(0, detail.size() - 1));
+        if (from + detailHeight < detail.size()) {
+            where = "more below: J or Space ─ " + where;
+        }
+        if (from > 0) {
+            where = "more above: K ─ " + where;
+        }
+        paint.put(g, 0, sepRow, w, Line.of("─".repeat(Math.max(0, w - where.length() - 3)) + " " + where + " ─", Tone.DIM));
+        Line.Builder tabs = new Line.Builder().add(" ");
+        for (DriftModel.Script s : DriftModel.Script.values()) {
+            boolean on = s == model.script();
+            tabs.add(on ? "[" + s.title() + "]" : " " + s.title() + " ", on ? Tone.HEADER : Tone.DIM).add("  ");
+        }
+        tabs.add("Tab switches", Tone.DIM);
+        paint.put(g, 0, sepRow + 1, w, tabs.build());
+        for (int i = 0; i < detailHeight && from + i < detail.size(); i++) {
+            paint.put(g, 1, sepRow + 2 + i, w - 1, detail.get(from + i));
+        }
+
+        Line foot = message != null ? Line.of(message, messageTone)
+                : Line.of("↑↓ PgUp PgDn  ←→ Enter fold  Tab script  w write migration  ? keys  q back", Tone.DIM);
+        paint.put(g, 0, h - 1, w, foot);
+        switch (mode) {
+            case HELP -> help(g, w, h);
+            case NAME, CONFIRM, TYPE_NAME -> dialog(g, w, h);
+            default -> {
+            }
+        }
+        screen.refresh();
+    }
+
+    private void help(TextGraphics g, int w, int h) {
+        paint.box(g, w, h, List.of(
+                Line.of("Keys", Tone.HEADER),
+                Line.of("↑ ↓  j k          select the previous / next line"),
+                Line.of("PgUp PgDn         a page up / down; Home End first / last"),
+                Line.of("← →  h l          close / open a table (← on a detail: its table)"),
+                Line.of("Enter             close or open the selected table; c all of them"),
+                Line.of("Tab  s            show the revert or the adopt script"),
+                Line.of("J K  Shift+↑ ↓    scroll the script; Space / b a page"),
+                Line.of("w                 write the adopt script as a migration, marked applied"),
+                Line.of("q  Esc            back"),
+                Line.empty(),
+                Line.of("Any key closes this help.", Tone.DIM)));
+    }
+
+    private void dialog(TextGraphics g, int w, int h) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(Line.of("Adopt the drift as a migration", Tone.HEADER));
+        lines.add(Line.of("Writes the adopt script (" + model.report().drift().size() + " difference(s)) to a new migration folder", Tone.DIM));
+        lines.add(Line.of("and marks it applied: the database already has these changes.", Tone.DIM));
+        lines.add(Line.empty());
+        switch (mode) {
+            case NAME -> {
+                lines.add(Line.of("Migration name (letters, digits, _):"));
+                lines.add(new Line.Builder().add("> ", Tone.HEADER).add(input + "█").build());
+                lines.add(Line.empty());
+                lines.add(Line.of("Enter continues · Esc cancels", Tone.DIM));
+            }
+            case CONFIRM -> {
+                lines.add(new Line.Builder().add("Write " + folder + " and mark it applied? ").add("[y/N]", Tone.BOLD).build());
+                lines.add(Line.empty());
+                lines.add(Line.of("y writes · any other key (Enter, n, Esc) cancels", Tone.DIM));
+            }
+            case TYPE_NAME -> {
+                lines.add(Line.of("Folder: " + folder));
+                lines.add(Line.of("This is a production database. Type its name, " + options.databaseName() + ", to confirm:", Tone.ERROR));
+                lines.add(new Line.Builder().add("> ", Tone.HEADER).add(input + "█").build());
+                lines.add(Line.empty());
+                lines.add(Line.of("Enter writes if the name matches · Esc cancels", Tone.DIM));
+            }
+            default -> {
+            }
+        }
+        paint.box(g, w, h, lines);
+    }
+}

@@ -1,0 +1,581 @@
+package dev.godwit.shell.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.migrate.MigrationState;
+import dev.godwit.engine.migrate.MigrationStatus;
+import dev.godwit.engine.migrate.StatusReport;
+import dev.godwit.shell.Session;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The migration timeline: a full-screen view of every migration, oldest first, with
+ * a detail pane for the selected one (attempts, logs, the failing statement in its SQL)
+ * and resolve actions for failed migrations. It draws on any Lanterna {@link Screen};
+ * {@link #open(Session, org.jline.terminal.Terminal)} runs it on the shell's terminal.
+ */
+public final class TimelineScreen {
+    public static final int MIN_COLUMNS = 80;
+    public static final int MIN_ROWS = 24;
+
+    /** What the screen can ask of the database. */
+    public interface Actions {
+        StatusReport reload();
+
+        void resolveRolledBack(String name, String reason);
+
+        void resolveApplied(String name, String reason);
+
+        /** The drift report's actions on the same database, or null where there is no drift report (d says so). */
+        default DriftScreen.Actions drift() {
+            return null;
+        }
+    }
+
+    /** How to draw and how careful to be: colours, and whether resolving needs the database name typed. */
+    public record Options(boolean color, boolean production, String databaseName) {
+    }
+
+    private enum Mode { LIST, FILTER, HELP, REASON, CONFIRM, TYPE_NAME }
+
+    private final Screen screen;
+    private final Paint paint;
+    private final TimelineModel model;
+    private final Actions actions;
+    private final Options options;
+    private Mode mode = Mode.LIST;
+    private final StringBuilder input = new StringBuilder();
+    private String target;
+    private boolean asApplied;
+    private String reason;
+    private String message;
+    private Tone messageTone = Tone.NORMAL;
+    private boolean done;
+    private int listHeight = 1;
+    private int detailHeight = 1;
+    private int rowsDrawn;
+    private DriftScreen drift;
+
+    public TimelineScreen(Screen screen, TimelineModel model, Actions actions, Options options) {
+        this.paint = new Paint(options.color());
+        this.screen = screen;
+        this.model = model;
+        this.actions = actions;
+        this.options = options;
+    }
+
+    /**
+     * Opens the timeline on the shell's JLine terminal and returns when the user leaves it.
+     * Call it only between two {@code readLine} calls. The history is read before the screen
+     * opens, so connection errors are reported as for any command. Echo, canonical mode and
+     * the normal screen are restored afterwards, also when something fails.
+     */
+    public static void open(Session session, org.jline.terminal.Terminal jline) throws IOException {
+        SessionActions actions = new SessionActions(session);
+        StatusReport first = actions.reload();
+        onJLine(jline, screen -> create(session, screen, actions, first).run());
+    }
+
+    /** Something drawn on a Lanterna screen. */
+    public interface ScreenBody {
+        void run(Screen screen) throws IOException;
+    }
+
+    /**
+     * Runs {@code body} on a Lanterna screen over the JLine terminal, then leaves the alternate
+     * screen and restores the terminal (echo, canonical mode, cursor, window-size handler),
+     * whatever happens in the body.
+     */
+    public static void onJLine(org.jline.terminal.Terminal jline, ScreenBody body) throws IOException {
+        org.jline.utils.Status status = org.jline.utils.Status.getStatus(jline, false);
+        if (status != null) {
+            status.suspend(); // a shell status bar keeps a scroll region that would cut the screen
+        }
+        try {
+            onScreen(jline, body);
+        } finally {
+            if (status != null) {
+                status.restore();
+            }
+        }
+    }
+
+    private static void onScreen(org.jline.terminal.Terminal jline, ScreenBody body) throws IOException {
+        JLineBackedTerminal terminal = new JLineBackedTerminal(jline);
+        try {
+            TerminalScreen screen = new TerminalScreen(terminal);
+            screen.startScreen();
+            try {
+                screen.setCursorPosition(null);
+                body.run(screen);
+            } finally {
+                screen.stopScreen();
+            }
+        } finally {
+            terminal.close();
+        }
+    }
+
+    /** The timeline of a session's project and database, on any screen (tests use a virtual terminal). */
+    public static TimelineScreen create(Session session, Screen screen) {
+        SessionActions actions = new SessionActions(session);
+        return create(session, screen, actions, actions.reload());
+    }
+
+    private static TimelineScreen create(Session session, Screen screen, SessionActions actions, StatusReport first) {
+        Options options = SessionActions.options(session);
+        TimelineModel model = new TimelineModel(first, actions.provider(), ZoneId.systemDefault());
+        return new TimelineScreen(screen, model, actions, options);
+    }
+
+    /** Draws, then handles keys and resizes until the user leaves. */
+    public void run() throws IOException {
+        draw();
+        while (!done) {
+            if (!processPending()) {
+                try {
+                    Thread.sleep(15);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Handles every key already typed and any resize, then redraws once. False when there was nothing to do. */
+    public boolean processPending() throws IOException {
+        boolean changed = screen.doResizeIfNecessary() != null;
+        KeyStroke k;
+        while (!done && (k = screen.pollInput()) != null) {
+            if (drift != null) {
+                drift.handle(k);
+                if (drift.isDone()) {
+                    closeDrift();
+                }
+            } else {
+                handle(k);
+            }
+            changed = true;
+        }
+        if (changed && !done) {
+            draw();
+        }
+        return changed;
+    }
+
+    /** How many migration rows the last frame formatted: only the visible ones. */
+    int rowsDrawn() {
+        return rowsDrawn;
+    }
+
+    public boolean isDone() {
+        return done;
+    }
+
+    /** The drift report opened with d, while it is open. */
+    DriftScreen driftScreen() {
+        return drift;
+    }
+
+    private void openDrift() {
+        DriftScreen.Actions driftActions = actions.drift();
+        if (driftActions == null) {
+            say("The drift report is not available here.", Tone.ERROR);
+            return;
+        }
+        say("Replaying the applied migrations into a shadow database to compare…", Tone.DIM);
+        try {
+            draw();
+            DriftModel driftModel = new DriftModel(driftActions.check(), driftActions::script);
+            message = null;
+            drift = new DriftScreen(screen, driftModel, driftActions, options);
+        } catch (GodwitException e) {
+            say("drift: " + e.getMessage(), Tone.ERROR);
+        } catch (IOException | RuntimeException e) {
+            say("cannot check drift: " + e, Tone.ERROR);
+        }
+    }
+
+    private void closeDrift() {
+        drift = null;
+        try {
+            model.replace(actions.reload()); // an adopt adds a migration
+        } catch (RuntimeException e) {
+            say("cannot reload the history: " + e.getMessage(), Tone.ERROR);
+        }
+    }
+
+    // ---- keys ----
+
+    public void handle(KeyStroke k) {
+        if (k.getKeyType() == KeyType.EOF) {
+            done = true;
+            return;
+        }
+        message = null;
+        switch (mode) {
+            case LIST -> list(k);
+            case FILTER -> filter(k);
+            case HELP -> mode = Mode.LIST;
+            case REASON, TYPE_NAME -> text(k);
+            case CONFIRM -> confirm(k);
+        }
+    }
+
+    private void list(KeyStroke k) {
+        switch (k.getKeyType()) {
+            case ArrowUp -> {
+                if (k.isShiftDown()) {
+                    scrollDetail(-1);
+                } else {
+                    model.moveBy(-1);
+                }
+            }
+            case ArrowDown -> {
+                if (k.isShiftDown()) {
+                    scrollDetail(1);
+                } else {
+                    model.moveBy(1);
+                }
+            }
+            case PageUp -> model.moveBy(-listHeight);
+            case PageDown -> model.moveBy(listHeight);
+            case Home -> model.home();
+            case End -> model.end();
+            case Enter -> model.toggleExpanded();
+            case Escape -> {
+                if (!model.filter().isEmpty()) {
+                    model.setFilter("");
+                } else {
+                    done = true;
+                }
+            }
+            case Character -> {
+                char c = k.getCharacter();
+                if (k.isCtrlDown() && (c == 'c' || c == 'd')) {
+                    done = true;
+                    return;
+                }
+                switch (c) {
+                    case 'q' -> done = true;
+                    case '/' -> {
+                        mode = Mode.FILTER;
+                        input.setLength(0);
+                        input.append(model.filter());
+                    }
+                    case '?' -> mode = Mode.HELP;
+                    case 'j' -> model.moveBy(1);
+                    case 'k' -> model.moveBy(-1);
+                    case 'J' -> scrollDetail(1);
+                    case 'K' -> scrollDetail(-1);
+                    case ' ' -> scrollDetail(Math.max(1, detailHeight - 1));
+                    case 'b' -> scrollDetail(-Math.max(1, detailHeight - 1));
+                    case 'r' -> startResolve(false);
+                    case 'a' -> startResolve(true);
+                    case 'd' -> openDrift();
+                    default -> {
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void scrollDetail(int delta) {
+        model.scrollDetail(delta, model.detail(screenWidth()).size(), detailHeight);
+    }
+
+    private void filter(KeyStroke k) {
+        switch (k.getKeyType()) {
+            case Character -> {
+                input.append(k.getCharacter());
+                model.setFilter(input.toString());
+            }
+            case Backspace -> {
+                if (input.length() > 0) {
+                    input.setLength(input.length() - 1);
+                    model.setFilter(input.toString());
+                }
+            }
+            case Enter -> mode = Mode.LIST;
+            case Escape -> {
+                model.setFilter("");
+                mode = Mode.LIST;
+            }
+            case ArrowUp -> model.moveBy(-1);
+            case ArrowDown -> model.moveBy(1);
+            default -> {
+            }
+        }
+    }
+
+    private void startResolve(boolean applied) {
+        MigrationStatus m = model.selected().orElse(null);
+        if (m == null) {
+            return;
+        }
+        boolean failed = m.failedAttempt().isPresent() && !m.isApplied();
+        if (!failed) {
+            say((applied ? "a" : "r") + " resolves a failed migration; " + m.name() + " is " + m.state().label() + ".", Tone.ERROR);
+            return;
+        }
+        if (applied && m.local().isEmpty()) {
+            say(m.name() + " has no folder here: it cannot be marked applied (r marks it rolled back).", Tone.ERROR);
+            return;
+        }
+        target = m.name();
+        asApplied = applied;
+        input.setLength(0);
+        mode = Mode.REASON;
+    }
+
+    private void text(KeyStroke k) {
+        switch (k.getKeyType()) {
+            case Character -> {
+                if (k.isCtrlDown()) {
+                    cancel();
+                } else if (input.length() < 200) {
+                    input.append(k.getCharacter());
+                }
+            }
+            case Backspace -> {
+                if (input.length() > 0) {
+                    input.setLength(input.length() - 1);
+                }
+            }
+            case Escape -> cancel();
+            case Enter -> {
+                if (mode == Mode.REASON) {
+                    reason = input.toString().strip();
+                    input.setLength(0);
+                    mode = options.production() ? Mode.TYPE_NAME : Mode.CONFIRM;
+                } else if (input.toString().strip().equals(options.databaseName())) {
+                    resolve();
+                } else {
+                    mode = Mode.LIST;
+                    say("Not resolved: the name typed is not " + options.databaseName() + ".", Tone.ERROR);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void confirm(KeyStroke k) {
+        if (k.getKeyType() == KeyType.Character && (k.getCharacter() == 'y' || k.getCharacter() == 'Y') && !k.isCtrlDown()) {
+            resolve();
+        } else {
+            cancel();
+        }
+    }
+
+    private void cancel() {
+        mode = Mode.LIST;
+        say("Not resolved: nothing changed.", Tone.DIM);
+    }
+
+    private void resolve() {
+        mode = Mode.LIST;
+        try {
+            if (asApplied) {
+                actions.resolveApplied(target, reason);
+                say("Marked " + target + " as applied.", Tone.OK);
+            } else {
+                actions.resolveRolledBack(target, reason);
+                say("Marked " + target + " as rolled back; the next apply runs it again.", Tone.OK);
+            }
+            model.replace(actions.reload());
+        } catch (GodwitException e) {
+            say(e.getMessage(), Tone.ERROR);
+        } catch (RuntimeException e) {
+            say("cannot resolve " + target + ": " + e, Tone.ERROR);
+        }
+    }
+
+    private void say(String text, Tone tone) {
+        message = text;
+        messageTone = tone;
+    }
+
+    // ---- drawing ----
+
+    private int screenWidth() {
+        return screen.getTerminalSize().getColumns();
+    }
+
+    public void draw() throws IOException {
+        if (drift != null) {
+            drift.draw();
+            return;
+        }
+        TerminalSize size = screen.getTerminalSize();
+        int w = size.getColumns();
+        int h = size.getRows();
+        TextGraphics g = screen.newTextGraphics();
+        paint.style(g, Tone.NORMAL, false);
+        g.fill(' '); // not screen.clear(): that forces a full redraw, where only changed cells need sending
+        if (w < MIN_COLUMNS || h < MIN_ROWS) {
+            paint.tooSmall(g, w, h, "timeline", MIN_COLUMNS, MIN_ROWS);
+            screen.refresh();
+            return;
+        }
+        listHeight = Math.max(3, Math.min(model.size(), (h - 4) / 2));
+        detailHeight = h - 4 - listHeight;
+
+        StatusReport r = model.report();
+        Line.Builder title = new Line.Builder().add(" Timeline ", Tone.HEADER).add(r.database(), Tone.BOLD)
+                .add(" (" + shortVersion(r.serverVersion()) + ")  ", Tone.DIM)
+                .add(model.total() + (model.total() == 1 ? " migration " : " migrations "));
+        Line.Builder full = new Line.Builder();
+        Line.Builder compact = new Line.Builder();
+        for (MigrationState state : MigrationState.values()) {
+            long n = r.count(state);
+            if (n > 0) {
+                full.add(" " + TimelineModel.mark(state) + " " + n + " " + TimelineModel.shortLabel(state), TimelineModel.tone(state));
+                compact.add(" " + TimelineModel.mark(state) + " " + n, TimelineModel.tone(state));
+            }
+        }
+        Line head = title.build();
+        Line counts = head.text().length() + full.build().text().length() <= w ? full.build() : compact.build();
+        List<Line.Span> spans = new ArrayList<>(head.spans());
+        spans.addAll(counts.spans());
+        paint.put(g, 0, 0, w, new Line(spans));
+        paint.put(g, 0, 1, w, Line.of(TimelineModel.heading(w), Tone.DIM));
+
+        int top = model.top(listHeight);
+        rowsDrawn = 0;
+        for (int i = 0; i < listHeight; i++) {
+            int index = top + i;
+            if (index >= model.size()) {
+                if (i == 0) {
+                    paint.put(g, 2, 2, w - 2, Line.of(model.total() == 0 ? "No migrations yet." : "No migration matches \"" + model.filter() + "\".", Tone.DIM));
+                }
+                continue;
+            }
+            boolean sel = index == model.selectedIndex();
+            Line row = model.rowLine(model.row(index), w);
+            rowsDrawn++;
+            if (sel) {
+                paint.selectedRow(g, 2 + i, w, 2, row);
+            } else {
+                paint.put(g, 2, 2 + i, w - 2, row);
+            }
+        }
+
+        int sepRow = 2 + listHeight;
+        String where = model.size() == 0 ? "0/0" : (model.selectedIndex() + 1) + "/" + model.size();
+        if (!model.filter().isEmpty()) {
+            where = "filter \"" + model.filter() + "\"  " + where + " of " + model.total();
+        }
+        List<Line> detail = model.detail(w - 1);
+        int from = Math.min(model.detailScroll(w - 1, detailHeight), Math.max(0, detail.size() - 1));
+        if (from + detailHeight < detail.size()) {
+            where = "more below: J or Space ─ " + where;
+        }
+        if (from > 0) {
+            where = "more above: K ─ " + where;
+        }
+        String sep = "─".repeat(Math.max(0, w - where.length() - 3)) + " " + where + " ─";
+        paint.put(g, 0, sepRow, w, Line.of(sep, Tone.DIM));
+        for (int i = 0; i < detailHeight && from + i < detail.size(); i++) {
+            paint.put(g, 1, sepRow + 1 + i, w - 1, detail.get(from + i));
+        }
+
+        footer(g, w, h);
+        switch (mode) {
+            case HELP -> help(g, w, h);
+            case REASON, CONFIRM, TYPE_NAME -> dialog(g, w, h);
+            default -> {
+            }
+        }
+        screen.refresh();
+    }
+
+    /** "PostgreSQL 15.20 (Debian …) on x86_64…" → "PostgreSQL 15.20". */
+    static String shortVersion(String version) {
+        if (version == null) {
+            return "?";
+        }
+        String v = version;
+        for (String cut : new String[] {" (", " on ", ","}) {
+            int at = v.indexOf(cut);
+            if (at > 0) {
+                v = v.substring(0, at);
+            }
+        }
+        return v;
+    }
+
+    private void footer(TextGraphics g, int w, int h) {
+        Line line;
+        if (mode == Mode.FILTER) {
+            line = new Line.Builder().add("/", Tone.HEADER).add(input + "█").add("   name or state · Enter keeps · Esc clears", Tone.DIM).build();
+        } else if (message != null) {
+            line = Line.of(message, messageTone);
+        } else {
+            line = Line.of("↑↓ PgUp PgDn  / filter  Enter attempts  r/a resolve  d drift  ? keys  q back", Tone.DIM);
+        }
+        paint.put(g, 0, h - 1, w, line);
+    }
+
+    private void help(TextGraphics g, int w, int h) {
+        List<Line> lines = List.of(
+                Line.of("Keys", Tone.HEADER),
+                Line.of("↑ ↓  j k          select the previous / next migration"),
+                Line.of("PgUp PgDn         a page up / down"),
+                Line.of("Home End          the first / last migration"),
+                Line.of("/                 filter by name or state (failed, pending, …)"),
+                Line.of("Enter             show / hide every attempt with its logs"),
+                Line.of("J K  Shift+↑ ↓    scroll the detail pane; Space / b a page"),
+                Line.of("r                 resolve a failed migration as rolled back"),
+                Line.of("a                 resolve a failed migration as applied"),
+                Line.of("d                 the drift report: the database against its history"),
+                Line.of("q  Esc            back (Esc first clears a filter)"),
+                Line.empty(),
+                Line.of("Any key closes this help.", Tone.DIM));
+        paint.box(g, w, h, lines);
+    }
+
+    private void dialog(TextGraphics g, int w, int h) {
+        List<Line> lines = new ArrayList<>();
+        String what = asApplied ? "applied" : "rolled back";
+        lines.add(Line.of("Resolve " + target + " as " + what, Tone.HEADER));
+        lines.add(Line.of(asApplied ? "It will count as applied and never run: make sure its changes are in the database."
+                : "Its failed attempt is closed; the next apply runs it again.", Tone.DIM));
+        lines.add(Line.empty());
+        switch (mode) {
+            case REASON -> {
+                lines.add(Line.of("Reason (kept in the history with the time and your user name):"));
+                lines.add(new Line.Builder().add("> ", Tone.HEADER).add(input + "█").build());
+                lines.add(Line.empty());
+                lines.add(Line.of("Enter continues · Esc cancels", Tone.DIM));
+            }
+            case CONFIRM -> {
+                lines.add(Line.of("Reason: " + (reason.isEmpty() ? "(none)" : reason)));
+                lines.add(new Line.Builder().add("Mark " + target + " as " + what + "? ").add("[y/N]", Tone.BOLD).build());
+                lines.add(Line.empty());
+                lines.add(Line.of("y resolves · any other key (Enter, n, Esc) cancels", Tone.DIM));
+            }
+            case TYPE_NAME -> {
+                lines.add(Line.of("Reason: " + (reason.isEmpty() ? "(none)" : reason)));
+                lines.add(Line.of("This is a production database. Type its name, " + options.databaseName() + ", to confirm:", Tone.ERROR));
+                lines.add(new Line.Builder().add("> ", Tone.HEADER).add(input + "█").build());
+                lines.add(Line.empty());
+                lines.add(Line.of("Enter resolves if the name matches · Esc cancels", Tone.DIM));
+            }
+            default -> {
+            }
+        }
+        paint.box(g, w, h, lines);
+    }}

@@ -1,0 +1,33 @@
+package dev.godwit.shell.tui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Screens compared with text files in src/test/resources/screens. Run with
+ * {@code -Dgodwit.updateGoldens=true} to write them again after a deliberate change.
+ */
+final class Golden {
+    private static final Path DIR = Path.of("src/test/resources/screens");
+
+    private Golden() {
+    }
+
+    static void check(String name, String actual) {
+        Path file = DIR.resolve(name + ".txt");
+        try {
+            if (Boolean.getBoolean("godwit.updateGoldens") || !Files.exists(file)) {
+                Files.createDirectories(DIR);
+                Files.writeString(file, actual, StandardCharsets.UTF_8);
+            }
+            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "screen " + name + " (see " + file + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
