@@ -65,11 +65,11 @@ public final class SourceText {
      */
     public String render(List<PslError> errors) {
         StringBuilder sb = new StringBuilder();
+        int width = errors.stream().mapToInt(e -> String.valueOf(line(e.span().start())).length()).max().orElse(1);
         for (PslError e : errors) {
             int line = line(e.span().start());
             int col = column(e.span().start());
             String lineText = lineText(line);
-            int width = String.valueOf(line).length();
             String gutter = " ".repeat(width + 1) + "| ";
             sb.append("error: ").append(e.message()).append('\n');
             sb.append("  -->  ").append(location(e.span())).append('\n');
@@ -87,6 +87,6 @@ public final class SourceText {
 
     private static String pad(int n, int width) {
         String s = String.valueOf(n);
-        return " ".repeat(width - s.length() + 1) + s;
+        return " ".repeat(width - s.length()) + s;
     }
 }
