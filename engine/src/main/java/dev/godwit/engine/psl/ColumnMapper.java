@@ -50,6 +50,9 @@ final class ColumnMapper {
 
     private String dbGenerated(String sql) {
         String s = sql.strip();
+        if (provider == Provider.POSTGRESQL) {
+            return PostgresLiterals.expression(s);
+        }
         return provider == Provider.MYSQL && !s.startsWith("(") && !s.startsWith("'") && !s.matches("-?\\d+(\\.\\d+)?")
                 && !s.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP") ? "(" + s + ")" : s;
     }

@@ -31,6 +31,11 @@ final class ConstraintNames {
         return withSuffix(table, columns, "_fkey");
     }
 
+    /** {@code stem + suffix}, the stem cut to fit (implicit many-to-many tables: {@code _X_AB_pkey}, {@code _X_B_index}). */
+    String suffixed(String stem, String suffix) {
+        return cut(stem, limit - suffix.length()) + suffix;
+    }
+
     private String withSuffix(String table, List<String> columns, String suffix) {
         return cut(table + "_" + String.join("_", columns), limit - suffix.length()) + suffix;
     }

@@ -36,7 +36,6 @@ final class FieldAttributes {
         boolean relation = kind == Catalog.FieldKind.RELATION;
         for (Attribute a : field.attributes()) {
             if (!Validator.known(a.name())) {
-                errors.add(new PslError("Attribute not known: \"@" + a.name() + "\".", a.span()));
                 continue;
             }
             String key = a.name().startsWith("db.") ? "db" : a.name();

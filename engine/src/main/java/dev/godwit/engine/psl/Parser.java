@@ -218,7 +218,9 @@ final class Parser {
         Span span = blockBody(kw, () -> {
             if (at(Kind.DOC)) {
                 pendingDoc[0] = docs();
-                return;
+                if (at(Kind.RBRACE) || at(Kind.EOF)) {
+                    return;
+                }
             }
             if (at(Kind.ATAT)) {
                 attributes.add(attribute(next()));
@@ -247,7 +249,9 @@ final class Parser {
         Span span = blockBody(kw, () -> {
             if (at(Kind.DOC)) {
                 pendingDoc[0] = docs();
-                return;
+                if (at(Kind.RBRACE) || at(Kind.EOF)) {
+                    return;
+                }
             }
             if (at(Kind.ATAT)) {
                 attributes.add(attribute(next()));

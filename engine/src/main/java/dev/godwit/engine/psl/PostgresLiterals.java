@@ -70,6 +70,21 @@ final class PostgresLiterals {
         };
     }
 
+    private static final java.util.regex.Pattern CAST_LITERAL =
+            java.util.regex.Pattern.compile("^('(?:[^']|'')*')::[A-Za-z_\" ][A-Za-z0-9_\" .()\\[\\]]*$", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A {@code dbgenerated("…")} expression in the inspector's normal form: a quoted literal's cast
+     * dropped, {@code now()} spelled {@code CURRENT_TIMESTAMP}; anything else as written.
+     */
+    static String expression(String sql) {
+        java.util.regex.Matcher m = CAST_LITERAL.matcher(sql);
+        if (m.matches()) {
+            return m.group(1);
+        }
+        return sql.equalsIgnoreCase("now()") ? "CURRENT_TIMESTAMP" : sql;
+    }
+
     /** The type as {@code format_type()} prints it. */
     static String formatType(ColumnType t) {
         if (t.enumRef() != null) {

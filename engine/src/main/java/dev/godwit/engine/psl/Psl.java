@@ -41,8 +41,13 @@ public final class Psl {
         String provider = ds == null || ds.provider() == null ? "postgresql" : ds.provider() == Provider.MYSQL ? "mysql" : "postgresql";
         List<Relation> relations = List.of();
         try {
-            Validator.validate(catalog, provider, errors);
-            relations = Relations.resolve(catalog, errors);
+            if (errors.isEmpty()) {
+                NameCheck.run(catalog, errors);
+            }
+            if (errors.isEmpty()) {
+                Validator.validate(catalog, provider, errors);
+                relations = Relations.resolve(catalog, errors);
+            }
         } catch (RuntimeException e) {
             if (errors.isEmpty()) {
                 errors.add(new PslError("The schema could not be checked: " + e, new Span(0, 0)));

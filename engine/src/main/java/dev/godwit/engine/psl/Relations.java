@@ -15,11 +15,16 @@ import java.util.Set;
 final class Relations {
     private final Catalog catalog;
     private final List<PslError> errors;
+    private final List<PslError> ambiguities = new ArrayList<>();
+    private final List<PslError> found = new ArrayList<>();
 
     private Relations(Catalog catalog, List<PslError> errors) {
         this.catalog = catalog;
-        this.errors = errors;
+        this.errors = found;
+        this.reported = errors;
     }
+
+    private final List<PslError> reported;
 
     static List<Relation> resolve(Catalog catalog, List<PslError> errors) {
         return new Relations(catalog, errors).run();
@@ -52,6 +57,8 @@ final class Relations {
                 out.add(r);
             }
         }
+        // Prisma reports ambiguous relations alone: the other relation errors would follow from them.
+        reported.addAll(ambiguities.isEmpty() ? found : ambiguities);
         return out;
     }
 
@@ -71,7 +78,7 @@ final class Relations {
                 return null;
             }
             if (group.size() > 2) {
-                group.forEach(s -> error(s, ambiguous(group, s)));
+                ambiguous(group);
                 return null;
             }
             a = group.get(0);
@@ -80,7 +87,7 @@ final class Relations {
             List<Side> left = group.stream().filter(s -> s.model.name().equals(first.model.name())).toList();
             List<Side> right = group.stream().filter(s -> !s.model.name().equals(first.model.name())).toList();
             if (left.size() > 1 || right.size() > 1) {
-                group.forEach(s -> error(s, ambiguous(group, s)));
+                ambiguous(left.size() > 1 ? left : right);
                 return null;
             }
             if (right.isEmpty()) {
@@ -150,10 +157,13 @@ final class Relations {
         return f.attribute("relation").map(a -> a.named("fields").isPresent() || a.named("references").isPresent()).orElse(false);
     }
 
-    private String ambiguous(List<Side> group, Side s) {
-        return "Ambiguous relation detected. The fields " + String.join(" and ", group.stream().map(x -> "`" + x.field.name() + "`").toList())
+    /** One error for a set of fields that cannot be told apart, at the first of them. */
+    private void ambiguous(List<Side> sides) {
+        Side s = sides.get(0);
+        ambiguities.add(new PslError("Error validating model \"" + s.model.name() + "\": Ambiguous relation detected. The fields "
+                + String.join(" and ", sides.stream().map(x -> "`" + x.field.name() + "`").toList())
                 + " in model `" + s.model.name() + "` both refer to `" + s.field.type().name()
-                + "`. Please provide different relation names for them by adding `@relation(<name>)`.";
+                + "`. Please provide different relation names for them by adding `@relation(<name>)`.", s.field.span()));
     }
 
     private boolean checkFields(Side fk, Relation r) {

@@ -161,12 +161,12 @@ final class SchemaMapper {
         String table = r.joinTable();
         Column a = Column.of("A", idType(r.model()), false);
         Column b = Column.of("B", idType(r.other()), false);
-        PrimaryKey pk = new PrimaryKey(provider == Provider.MYSQL ? null : table + "_AB_pkey", List.of("A", "B"));
-        Index index = Index.of(table + "_B_index", false, List.of(IndexPart.column("B")));
+        PrimaryKey pk = new PrimaryKey(provider == Provider.MYSQL ? null : names.suffixed(table, "_AB_pkey"), List.of("A", "B"));
+        Index index = Index.of(names.suffixed(table, "_B_index"), false, List.of(IndexPart.column("B")));
         List<ForeignKey> fks = List.of(
-                new ForeignKey(table + "_A_fkey", List.of("A"), Catalog.tableName(r.model()), List.of(idColumn(r.model())),
+                new ForeignKey(names.suffixed(table, "_A_fkey"), List.of("A"), Catalog.tableName(r.model()), List.of(idColumn(r.model())),
                         ReferentialAction.CASCADE, ReferentialAction.CASCADE, ForeignKey.Deferrable.NOT),
-                new ForeignKey(table + "_B_fkey", List.of("B"), Catalog.tableName(r.other()), List.of(idColumn(r.other())),
+                new ForeignKey(names.suffixed(table, "_B_fkey"), List.of("B"), Catalog.tableName(r.other()), List.of(idColumn(r.other())),
                         ReferentialAction.CASCADE, ReferentialAction.CASCADE, ForeignKey.Deferrable.NOT));
         return new Table(table, List.of(a, b), pk, List.of(index), fks, List.of(), null, Map.of());
     }

@@ -43,13 +43,6 @@ final class Validator {
                 continue;
             }
             Block prev = names.putIfAbsent(b.name(), b);
-            if (prev != null) {
-                error("The " + (b instanceof Block.Model ? "model" : "enum") + " \"" + b.name() + "\" cannot be defined because a "
-                        + (prev instanceof Block.Model ? "model" : "enum") + " with that name already exists.", b.nameSpan());
-            }
-            if (Catalog.SCALARS.contains(b.name()) || b.name().equals("Unsupported")) {
-                error("\"" + b.name() + "\" is a reserved scalar type name and cannot be used.", b.nameSpan());
-            }
             if (b instanceof Block.Model m) {
                 Block other = tables.putIfAbsent(Catalog.tableName(m), m);
                 if (other != null && prev == null) {
@@ -70,16 +63,10 @@ final class Validator {
         Set<String> seen = new HashSet<>();
         Set<String> dbSeen = new HashSet<>();
         for (Block.EnumValue v : e.values()) {
-            if (!seen.add(v.name())) {
-                error("Value \"" + v.name() + "\" is already defined on enum \"" + e.name() + "\".", v.nameSpan());
-            } else if (!dbSeen.add(Catalog.valueName(v))) {
+            if (seen.add(v.name()) && !dbSeen.add(Catalog.valueName(v))) {
                 error("The database name \"" + Catalog.valueName(v) + "\" of value \"" + v.name() + "\" is already used on enum \"" + e.name() + "\".", v.nameSpan());
             }
-            v.attributes().stream().filter(a -> !a.name().equals("map"))
-                    .forEach(a -> error("Attribute not known: \"@" + a.name() + "\".", a.span()));
         }
-        e.attributes().stream().filter(a -> !a.name().equals("map") && !a.name().equals("schema"))
-                .forEach(a -> error("Attribute not known: \"@@" + a.name() + "\".", a.span()));
     }
 
     private void model(Block.Model m) {
@@ -87,12 +74,8 @@ final class Validator {
         Set<String> columns = new HashSet<>();
         int ids = 0;
         for (Field f : m.fields()) {
-            if (!seen.add(f.name())) {
-                error("Field \"" + f.name() + "\" is already defined on model \"" + m.name() + "\".", f.nameSpan());
-            }
             Catalog.FieldKind kind = catalog.kind(f);
-            if (kind == Catalog.FieldKind.UNKNOWN) {
-                error("Type \"" + f.type().name() + "\" is neither a built-in type, nor refers to another model, composite type, or enum.", f.type().span());
+            if (!seen.add(f.name()) || kind == Catalog.FieldKind.UNKNOWN) {
                 continue;
             }
             if (kind != Catalog.FieldKind.RELATION && !columns.add(Catalog.columnName(f))) {
@@ -113,7 +96,6 @@ final class Validator {
         }
         for (Attribute a : m.attributes()) {
             if (!BLOCK_ATTRIBUTES.contains(a.name())) {
-                error("Attribute not known: \"@@" + a.name() + "\".", a.span());
                 continue;
             }
             switch (a.name()) {
@@ -170,6 +152,10 @@ final class Validator {
                 error("Error parsing attribute \"@@index\": The given index type is not supported with the current connector", t.span());
             }
         });
+    }
+
+    static boolean knownBlock(String name) {
+        return BLOCK_ATTRIBUTES.contains(name);
     }
 
     static boolean known(String name) {
