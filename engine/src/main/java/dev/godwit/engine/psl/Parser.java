@@ -29,20 +29,49 @@ final class Parser {
 
     private final List<Token> tokens;
     private final List<PslError> errors;
+    private final long budget;
+    private long steps;
     private int pos;
     private int depth;
+
+    /** Steps taken by the last parse on this thread (for tests: the parser's work is linear in its input). */
+    static final ThreadLocal<Long> LAST_STEPS = ThreadLocal.withInitial(() -> 0L);
 
     private Parser(List<Token> tokens, List<PslError> errors) {
         this.tokens = tokens;
         this.errors = errors;
+        this.budget = 64L * tokens.size() + 1024;
+    }
+
+    /** Raised when the step budget is spent: a guard against a parser bug turning into a hang. */
+    private static final class OutOfSteps extends RuntimeException {
+        OutOfSteps() {
+            super(null, null, false, false);
+        }
     }
 
     static SchemaFile parse(String fileName, String text, List<PslError> errors) {
         List<Token> tokens = Lexer.tokens(text, errors);
-        return new SchemaFile(fileName, text, new Parser(tokens, errors).schema());
+        Parser p = new Parser(tokens, errors);
+        List<Block> blocks;
+        try {
+            blocks = p.schema();
+        } catch (OutOfSteps e) {
+            errors.add(new PslError("The schema is too complex to read (parser step limit reached).", p.peekSpan()));
+            blocks = List.of();
+        }
+        LAST_STEPS.set(p.steps);
+        return new SchemaFile(fileName, text, blocks);
+    }
+
+    private Span peekSpan() {
+        return tokens.get(Math.min(pos, tokens.size() - 1)).span();
     }
 
     private Token peek() {
+        if (++steps > budget) {
+            throw new OutOfSteps();
+        }
         return tokens.get(pos);
     }
 
@@ -313,32 +342,46 @@ final class Parser {
         return sb.toString();
     }
 
-    /** Arguments up to and including the closing token; newlines inside are ignored. */
+    /** Arguments up to and including the closing token; newlines are allowed inside lists only. */
     private List<Arg> args(Kind close) {
         if (++depth > MAX_DEPTH) {
             fail("Too deeply nested.", peek().span());
         }
+        boolean multiline = close == Kind.RBRACKET;
         List<Arg> args = new ArrayList<>();
-        skipNewlines();
+        if (multiline) {
+            skipNewlines();
+        }
         if (at(close)) {
             next();
             depth--;
             return args;
         }
         while (true) {
-            skipNewlines();
+            if (multiline) {
+                skipNewlines();
+            }
             Token first = peek();
             String name = null;
             if (first.is(Kind.IDENT) && tokens.get(pos + 1).is(Kind.COLON)) {
                 name = next().text();
                 next();
-                skipNewlines();
             }
             Expr value = expr();
             args.add(new Arg(name, value, Span.of(first.span(), value.span())));
-            skipNewlines();
+            if (multiline) {
+                skipNewlines();
+            }
             if (at(Kind.COMMA)) {
                 next();
+                if (multiline) {
+                    skipNewlines();
+                }
+                if (at(close)) {
+                    next();
+                    depth--;
+                    return args;
+                }
                 continue;
             }
             expect(close, close == Kind.RPAREN ? "`,` or `)`" : "`,` or `]`");
