@@ -36,8 +36,8 @@ final class ColumnMapper {
         if (value instanceof Expr.Call call) {
             return switch (call.name()) {
                 case "autoincrement" -> c.withIdentity(provider == Provider.POSTGRESQL ? Identity.SERIAL : Identity.AUTO_INCREMENT);
-                case "now" -> c.withDefault(provider == Provider.POSTGRESQL ? "CURRENT_TIMESTAMP"
-                        : "CURRENT_TIMESTAMP(" + (type.precision() == null ? 0 : type.precision()) + ")");
+                case "now" -> c.withDefault(provider == Provider.POSTGRESQL || type.precision() == null ? "CURRENT_TIMESTAMP"
+                        : "CURRENT_TIMESTAMP(" + type.precision() + ")");
                 case "dbgenerated" -> call.args().isEmpty() ? c : c.withDefault(dbGenerated(((Expr.Str) call.args().get(0).value()).value()));
                 default -> c; // uuid(), cuid(), nanoid(), ulid(): made by the client
             };
@@ -59,6 +59,10 @@ final class ColumnMapper {
 
     ColumnType type(Field f) {
         ColumnType base = baseType(f);
+        if (provider == Provider.MYSQL && base.precision() != null && base.precision() == 0
+                && (base.name().equals("datetime") || base.name().equals("timestamp") || base.name().equals("time"))) {
+            base = base.withPrecision(null, null); // MySQL reads DATETIME(0) back as DATETIME
+        }
         return f.type().list() && provider == Provider.POSTGRESQL ? base.withArrayDims(1) : base;
     }
 
@@ -102,6 +106,9 @@ final class ColumnMapper {
             return c.name().equals("true") ? "1" : "0";
         }
         if (value instanceof Expr.Num n) {
+            if (type.name().equals("decimal") && type.scale() != null) {
+                return new java.math.BigDecimal(n.text()).setScale(type.scale(), java.math.RoundingMode.HALF_UP).toPlainString();
+            }
             return n.text();
         }
         String s = ((Expr.Str) value).value();
