@@ -17,6 +17,18 @@ public final class Psl {
     private Psl() {
     }
 
+    /** Reads and checks a schema file (UTF-8); errors name the file as given. */
+    public static PslSchema parseFile(java.nio.file.Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new dev.godwit.engine.GodwitException(dev.godwit.engine.ErrorKind.USAGE,
+                    "cannot read the schema file " + file + ": " + e.getMessage());
+        }
+        return parse(file.toString(), text);
+    }
+
     /** Syntax only: the tree, or every syntax error. */
     public static SchemaFile parseSyntax(String fileName, String text) {
         List<PslError> errors = new ArrayList<>();
@@ -98,7 +110,17 @@ public final class Psl {
                 default -> errors.add(new PslError("Property not known: \"" + st.key() + "\".", st.keySpan()));
             }
         }
-        return new Datasource(c.name(), provider, url(c, "url", errors), url(c, "shadowDatabaseUrl", errors), url(c, "directUrl", errors));
+        String relationMode = "foreignKeys";
+        var mode = c.setting("relationMode");
+        if (mode.isPresent()) {
+            if (mode.get().value() instanceof Expr.Str m && (m.value().equals("prisma") || m.value().equals("foreignKeys"))) {
+                relationMode = m.value();
+            } else {
+                errors.add(new PslError("Invalid relation mode: use \"foreignKeys\" or \"prisma\".", mode.get().value().span()));
+            }
+        }
+        return new Datasource(c.name(), provider, url(c, "url", errors), url(c, "shadowDatabaseUrl", errors), url(c, "directUrl", errors),
+                relationMode);
     }
 
     private static Datasource.Url url(Block.Config c, String key, List<PslError> errors) {

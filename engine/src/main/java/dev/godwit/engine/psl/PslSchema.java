@@ -37,7 +37,7 @@ public final class PslSchema {
 
     /** The database schema this file describes, as the inspector of its provider would read it back. */
     public Schema toSchema(String schemaName) {
-        return new SchemaMapper(catalog, relations, datasource.provider()).map(schemaName);
+        return new SchemaMapper(catalog, relations, datasource.provider(), datasource.foreignKeys()).map(schemaName);
     }
 
     /** The database schema, named {@code public} on PostgreSQL and {@code schemaName} on MySQL. */

@@ -29,7 +29,10 @@ final class SchemaMapper {
     private final ConstraintNames names;
     private final ColumnMapper columns;
 
-    SchemaMapper(Catalog catalog, List<Relation> relations, Provider provider) {
+    private final boolean foreignKeys;
+
+    SchemaMapper(Catalog catalog, List<Relation> relations, Provider provider, boolean foreignKeys) {
+        this.foreignKeys = foreignKeys;
         this.catalog = catalog;
         this.relations = relations;
         this.provider = provider;
@@ -78,7 +81,7 @@ final class SchemaMapper {
         }
         List<ForeignKey> fks = new ArrayList<>();
         for (Relation r : relations) {
-            if (r.kind() != Relation.Kind.MANY_TO_MANY && r.model() == m) {
+            if (foreignKeys && r.kind() != Relation.Kind.MANY_TO_MANY && r.model() == m) {
                 fks.add(foreignKey(table, r));
             }
         }
@@ -163,7 +166,7 @@ final class SchemaMapper {
         Column b = Column.of("B", idType(r.other()), false);
         PrimaryKey pk = new PrimaryKey(provider == Provider.MYSQL ? null : names.suffixed(table, "_AB_pkey"), List.of("A", "B"));
         Index index = Index.of(names.suffixed(table, "_B_index"), false, List.of(IndexPart.column("B")));
-        List<ForeignKey> fks = List.of(
+        List<ForeignKey> fks = !foreignKeys ? List.of() : List.of(
                 new ForeignKey(names.suffixed(table, "_A_fkey"), List.of("A"), Catalog.tableName(r.model()), List.of(idColumn(r.model())),
                         ReferentialAction.CASCADE, ReferentialAction.CASCADE, ForeignKey.Deferrable.NOT),
                 new ForeignKey(names.suffixed(table, "_B_fkey"), List.of("B"), Catalog.tableName(r.other()), List.of(idColumn(r.other())),
