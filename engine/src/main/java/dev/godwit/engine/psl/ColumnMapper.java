@@ -113,7 +113,8 @@ final class ColumnMapper {
         }
         String s = ((Expr.Str) value).value();
         if (f.type().name().equals("DateTime")) {
-            return quote(PostgresLiterals.localDateTime(Literals.dateTime(s), type.precision() == null ? 0 : type.precision()));
+            java.time.OffsetDateTime t = Literals.dateTime(s);
+            return quote(t == null ? s : PostgresLiterals.localDateTime(t, type.precision() == null ? 0 : type.precision()));
         }
         if (f.type().name().equals("Bytes")) {
             return "0x" + PostgresLiterals.hex(s).toUpperCase(Locale.ROOT);

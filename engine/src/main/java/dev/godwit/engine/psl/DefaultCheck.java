@@ -42,7 +42,7 @@ final class DefaultCheck {
             if (e instanceof Expr.Array arr) {
                 arr.items().forEach(this::literal);
             } else {
-                error("Expected a list value, but found `" + Expr.show(e) + "`.");
+                error("The default value of a list field must be a list.");
             }
         } else {
             literal(e);
@@ -122,7 +122,7 @@ final class DefaultCheck {
             case "Int", "BigInt" -> e instanceof Expr.Num n && n.text().matches("-?\\d+") && fits(n.text(), t);
             case "Float", "Decimal" -> e instanceof Expr.Num n && n.text().matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
             case "Boolean" -> e instanceof Expr.Const c && (c.name().equals("true") || c.name().equals("false"));
-            case "DateTime" -> e instanceof Expr.Str s && Literals.dateTime(s.value()) != null;
+            case "DateTime" -> e instanceof Expr.Str; // Prisma leaves the text to the database
             case "Json" -> e instanceof Expr.Str;
             case "Bytes" -> e instanceof Expr.Str s && base64(s.value());
             default -> false;

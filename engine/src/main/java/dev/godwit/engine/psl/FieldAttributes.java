@@ -18,7 +18,11 @@ final class FieldAttributes {
     private final String provider;
     private final List<PslError> errors;
 
-    FieldAttributes(Catalog catalog, Block.Model model, Field field, String provider, List<PslError> errors) {
+    /** Native type problems: Prisma reports them only when nothing else is wrong. */
+    private final List<PslError> late;
+
+    FieldAttributes(Catalog catalog, Block.Model model, Field field, String provider, List<PslError> errors, List<PslError> late) {
+        this.late = late;
         this.catalog = catalog;
         this.model = model;
         this.field = field;
@@ -99,22 +103,22 @@ final class FieldAttributes {
         String type = a.name().substring(3);
         NativeTypes.Spec spec = NativeTypes.of(provider).get(type);
         if (spec == null) {
-            errors.add(new PslError("Native type " + type + " is not supported for " + provider + " connector.", a.span()));
+            late.add(new PslError("Native type " + type + " is not supported for " + provider + " connector.", a.span()));
             return;
         }
         if (kind != Catalog.FieldKind.SCALAR || !spec.scalars().contains(field.type().name())) {
-            errors.add(new PslError("Native type " + type + " is not compatible with declared field type " + field.type().name()
+            late.add(new PslError("Native type " + type + " is not compatible with declared field type " + field.type().name()
                     + ", expected field type " + String.join(" or ", spec.scalars().stream().sorted().toList()) + ".", a.span()));
             return;
         }
         if (a.args().size() < spec.minArgs() || a.args().size() > spec.maxArgs()) {
-            errors.add(new PslError("Native type " + type + " takes " + (spec.minArgs() == spec.maxArgs() ? spec.minArgs()
+            late.add(new PslError("Native type " + type + " takes " + (spec.minArgs() == spec.maxArgs() ? spec.minArgs()
                     : spec.minArgs() + " to " + spec.maxArgs()) + " arguments, but received " + a.args().size() + ".", a.span()));
             return;
         }
         for (Arg arg : a.args()) {
             if (!(arg.value() instanceof Expr.Num n) || !n.text().matches("\\d{1,6}")) {
-                errors.add(new PslError("Expected a numeric value, but failed while parsing \"" + Expr.show(arg.value()) + "\".", arg.span()));
+                late.add(new PslError("Expected a numeric value, but failed while parsing \"" + Expr.show(arg.value()) + "\".", arg.span()));
             }
         }
     }

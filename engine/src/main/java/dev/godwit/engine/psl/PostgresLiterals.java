@@ -49,7 +49,7 @@ final class PostgresLiterals {
         }
         String s = ((Expr.Str) value).value();
         return switch (f.type().name()) {
-            case "DateTime" -> quote(dateTime(Literals.dateTime(s), type));
+            case "DateTime" -> quote(Literals.dateTime(s) == null ? s : dateTime(Literals.dateTime(s), type));
             case "Bytes" -> quote("\\x" + hex(s));
             case "Json" -> quote(type.name().equals("jsonb") ? JsonbText.canonical(s) : s);
             default -> quote(s);

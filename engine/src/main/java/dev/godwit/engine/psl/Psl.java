@@ -57,8 +57,12 @@ public final class Psl {
                 NameCheck.run(catalog, errors);
             }
             if (errors.isEmpty()) {
-                Validator.validate(catalog, provider, errors);
+                List<PslError> late = new ArrayList<>();
+                Validator.validate(catalog, provider, errors, late);
                 relations = Relations.resolve(catalog, errors);
+                if (errors.isEmpty()) {
+                    errors.addAll(late);
+                }
             }
         } catch (RuntimeException e) {
             if (errors.isEmpty()) {

@@ -93,6 +93,11 @@ final class Relations {
             if (right.isEmpty()) {
                 error(first, "The relation field `" + first.field.name() + "` on model `" + first.model.name()
                         + "` is missing an opposite relation field on the model `" + first.field.type().name() + "`. Either run `prisma format` or add it manually.");
+                if (hasFields(first.field) && !first.field.type().list()) {
+                    // Prisma checks the arguments of a one-sided relation too
+                    checkFields(first, new Relation(Relation.Kind.ONE_TO_MANY, relationName(first.field), first.model, first.field,
+                            catalog.models.get(first.field.type().name()), null));
+                }
                 return null;
             }
             a = left.get(0);
@@ -195,14 +200,14 @@ final class Relations {
             return false;
         }
         if (fields.size() != refs.size()) {
-            errors.add(new PslError("Error parsing attribute \"@relation\": You must specify the same number of fields in `fields` and `references`.", attr.span()));
+            errors.add(new PslError("Error validating: You must specify the same number of fields in `fields` and `references`.", attr.span()));
             return false;
         }
         for (int i = 0; i < fields.size(); i++) {
             Field local = fk.model.field(fields.get(i)).orElseThrow();
             Field remote = r.other().field(refs.get(i)).orElseThrow();
             if (!local.type().name().equals(remote.type().name())) {
-                errors.add(new PslError("Error validating: The type of the field `" + local.name() + "` in the model `" + fk.model.name()
+                errors.add(new PslError("Error parsing attribute \"@relation\": The type of the field `" + local.name() + "` in the model `" + fk.model.name()
                         + "` is not matching the type of the referenced field `" + remote.name() + "` in model `" + r.other().name() + "`.", attr.span()));
                 return false;
             }

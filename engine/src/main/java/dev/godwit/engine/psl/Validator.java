@@ -21,14 +21,18 @@ final class Validator {
     private final List<PslError> errors;
     private final String provider;
 
-    private Validator(Catalog catalog, String provider, List<PslError> errors) {
+    private final List<PslError> late;
+
+    private Validator(Catalog catalog, String provider, List<PslError> errors, List<PslError> late) {
+        this.late = late;
         this.catalog = catalog;
         this.provider = provider;
         this.errors = errors;
     }
 
-    static void validate(Catalog catalog, String provider, List<PslError> errors) {
-        new Validator(catalog, provider, errors).run();
+    /** Adds the problems found to {@code errors}; native type problems go to {@code late}, reported only when nothing else is wrong. */
+    static void validate(Catalog catalog, String provider, List<PslError> errors, List<PslError> late) {
+        new Validator(catalog, provider, errors, late).run();
     }
 
     private void error(String message, dev.godwit.engine.psl.Span span) {
@@ -88,7 +92,7 @@ final class Validator {
             if (f.has("id")) {
                 ids++;
             }
-            new FieldAttributes(catalog, m, f, provider, errors).check();
+            new FieldAttributes(catalog, m, f, provider, errors, late).check();
         }
         List<Attribute> blockIds = m.attributes("id");
         if (ids > 1 || (ids > 0 && !blockIds.isEmpty()) || blockIds.size() > 1) {
