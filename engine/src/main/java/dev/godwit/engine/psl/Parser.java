@@ -41,7 +41,19 @@ final class Parser {
         this.tokens = tokens;
         this.errors = errors;
         this.budget = 64L * tokens.size() + 1024;
+        this.closing = new int[tokens.size()];
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is(Kind.LBRACE)) {
+                open.push(i);
+            } else if (tokens.get(i).is(Kind.RBRACE) && !open.isEmpty()) {
+                closing[open.pop()] = i;
+            }
+        }
     }
+
+    /** For each {@code {} token, the index of its matching {@code }}, else 0. */
+    private final int[] closing;
 
     /** Raised when the step budget is spent: a guard against a parser bug turning into a hang. */
     private static final class OutOfSteps extends RuntimeException {
@@ -132,6 +144,8 @@ final class Parser {
         return sb == null ? null : sb.toString();
     }
 
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("model", "enum", "datasource", "generator", "view", "type");
+
     private List<Block> schema() {
         List<Block> blocks = new ArrayList<>();
         while (true) {
@@ -140,19 +154,36 @@ final class Parser {
                 return blocks;
             }
             int start = pos;
-            try {
-                Block b = block(doc);
-                if (b != null) {
-                    blocks.add(b);
+            if (startsBlock()) {
+                try {
+                    Block b = block(doc);
+                    if (b != null) {
+                        blocks.add(b);
+                    }
+                } catch (LineError e) {
+                    depth = 0;
+                    recoverTopLevel();
                 }
-            } catch (LineError e) {
-                depth = 0;
-                recoverTopLevel();
+            } else {
+                // like Prisma: every line outside a complete block is reported on its own
+                Token first = peek();
+                skipLine();
+                errors.add(new PslError("This line is invalid. It does not start with any known Prisma schema keyword.",
+                        Span.of(first.span(), tokens.get(Math.max(start, pos - 1)).span())));
             }
             if (pos == start) {
                 next();
             }
         }
+    }
+
+    /** {@code keyword Name {} with its closing brace somewhere after it. */
+    private boolean startsBlock() {
+        Token kw = peek();
+        if (!kw.is(Kind.IDENT) || !KEYWORDS.contains(kw.text())) {
+            return false;
+        }
+        return tokens.get(pos + 1).is(Kind.IDENT) && tokens.get(pos + 2).is(Kind.LBRACE) && closing[pos + 2] > 0;
     }
 
     /** After a bad block header: skip to the next line that starts with a keyword at column start. */

@@ -80,7 +80,7 @@ class PslParserTest {
                   id Int @id
                 """;
         PslException e = assertThrows(PslException.class, () -> Psl.parse("schema.prisma", text));
-        assertEquals(List.of(8, 9, 12, 14), e.lines(), e.getMessage());
+        assertEquals(List.of(8, 9, 12, 13, 14, 15), e.lines(), e.getMessage()); // as Prisma: each line outside a complete block
         assertTrue(e.locations().get(0).startsWith("schema.prisma:8:"), e.locations().toString());
         assertTrue(e.getMessage().contains(" 8 |   name String @default("), e.getMessage());
     }
