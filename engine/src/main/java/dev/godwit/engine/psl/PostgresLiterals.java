@@ -106,7 +106,8 @@ final class PostgresLiterals {
     }
 
     private static String dateTime(OffsetDateTime v, ColumnType type) {
-        int precision = type.precision() == null ? 6 : type.precision();
+        // the default keeps the literal at microseconds; the column's precision applies on insert
+        int precision = 6;
         return switch (type.name()) {
             case "date" -> v.toLocalDate().toString();
             case "timestamptz" -> localDateTime(v.withOffsetSameInstant(ZoneOffset.UTC), precision) + "+00";
