@@ -57,11 +57,16 @@ public final class Psl {
                 NameCheck.run(catalog, errors);
             }
             if (errors.isEmpty()) {
-                List<PslError> late = new ArrayList<>();
-                Validator.validate(catalog, provider, errors, late);
-                relations = Relations.resolve(catalog, errors);
+                // Prisma's rounds: attributes first, then relation and model rules, native types last
+                List<PslError> rules = new ArrayList<>();
+                List<PslError> natives = new ArrayList<>();
+                Validator.validate(catalog, provider, errors, rules, natives);
+                relations = Relations.resolve(catalog, errors, rules);
                 if (errors.isEmpty()) {
-                    errors.addAll(late);
+                    errors.addAll(rules);
+                }
+                if (errors.isEmpty()) {
+                    errors.addAll(natives);
                 }
             }
         } catch (RuntimeException e) {

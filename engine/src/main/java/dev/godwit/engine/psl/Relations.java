@@ -18,16 +18,25 @@ final class Relations {
     private final List<PslError> ambiguities = new ArrayList<>();
     private final List<PslError> found = new ArrayList<>();
 
-    private Relations(Catalog catalog, List<PslError> errors) {
+    /** Unknown fields in {@code fields}/{@code references}: found while reading attributes, like Prisma. */
+    private final List<PslError> unknownFields = new ArrayList<>();
+    private final List<PslError> reported;
+    private final List<PslError> later;
+
+    private Relations(Catalog catalog, List<PslError> errors, List<PslError> later) {
         this.catalog = catalog;
         this.errors = found;
         this.reported = errors;
+        this.later = later;
     }
 
-    private final List<PslError> reported;
-
-    static List<Relation> resolve(Catalog catalog, List<PslError> errors) {
-        return new Relations(catalog, errors).run();
+    /**
+     * Pairs the relation fields. Unknown field names and ambiguous relations go to {@code errors}; the
+     * relation rules (opposite fields, counts, types, uniqueness) to {@code later}, which Prisma reports
+     * only when the first kind is absent.
+     */
+    static List<Relation> resolve(Catalog catalog, List<PslError> errors, List<PslError> later) {
+        return new Relations(catalog, errors, later).run();
     }
 
     private record Side(Block.Model model, Field field) {
@@ -58,7 +67,11 @@ final class Relations {
             }
         }
         // Prisma reports ambiguous relations alone: the other relation errors would follow from them.
-        reported.addAll(ambiguities.isEmpty() ? found : ambiguities);
+        reported.addAll(unknownFields);
+        reported.addAll(ambiguities);
+        if (ambiguities.isEmpty()) {
+            later.addAll(found);
+        }
         return out;
     }
 
@@ -175,7 +188,7 @@ final class Relations {
         List<String> fields = r.fields();
         List<String> refs = r.references();
         Attribute attr = fk.field.attribute("relation").orElseThrow();
-        int before = errors.size();
+        int before = unknownFields.size();
         if (attr.named("references").isEmpty()) {
             errors.add(new PslError("Error parsing attribute \"@relation\": The `references` argument is missing: it must name the referenced fields.", attr.span()));
             return false;
@@ -186,17 +199,17 @@ final class Relations {
         }
         for (String f : fields) {
             if (f == null || fk.model.field(f).filter(x -> isColumn(x)).isEmpty()) {
-                errors.add(new PslError("Error validating: The argument fields must refer only to existing scalar fields. The following fields do not exist in model `"
+                unknownFields.add(new PslError("Error validating: The argument fields must refer only to existing scalar fields. The following fields do not exist in model `"
                         + fk.model.name() + "`: " + f, attr.span()));
             }
         }
         for (String f : refs) {
             if (f == null || r.other().field(f).filter(x -> isColumn(x)).isEmpty()) {
-                errors.add(new PslError("Error validating: The argument `references` must refer only to existing fields in the related model `"
+                unknownFields.add(new PslError("Error validating: The argument `references` must refer only to existing fields in the related model `"
                         + r.other().name() + "`. The following fields do not exist in the related model: " + f, attr.span()));
             }
         }
-        if (errors.size() > before) {
+        if (unknownFields.size() > before) {
             return false;
         }
         if (fields.size() != refs.size()) {

@@ -21,18 +21,22 @@ final class Validator {
     private final List<PslError> errors;
     private final String provider;
 
+    /** Problems Prisma finds in its later validation round: reported only when nothing earlier is wrong. */
     private final List<PslError> late;
 
-    private Validator(Catalog catalog, String provider, List<PslError> errors, List<PslError> late) {
+    private final List<PslError> natives;
+
+    private Validator(Catalog catalog, String provider, List<PslError> errors, List<PslError> late, List<PslError> natives) {
         this.late = late;
+        this.natives = natives;
         this.catalog = catalog;
         this.provider = provider;
         this.errors = errors;
     }
 
-    /** Adds the problems found to {@code errors}; native type problems go to {@code late}, reported only when nothing else is wrong. */
-    static void validate(Catalog catalog, String provider, List<PslError> errors, List<PslError> late) {
-        new Validator(catalog, provider, errors, late).run();
+    /** Adds the problems found to {@code errors}; model rules go to {@code late} and native types to {@code natives} (later rounds). */
+    static void validate(Catalog catalog, String provider, List<PslError> errors, List<PslError> late, List<PslError> natives) {
+        new Validator(catalog, provider, errors, late, natives).run();
     }
 
     private void error(String message, dev.godwit.engine.psl.Span span) {
@@ -92,7 +96,7 @@ final class Validator {
             if (f.has("id")) {
                 ids++;
             }
-            new FieldAttributes(catalog, m, f, provider, errors, late).check();
+            new FieldAttributes(catalog, m, f, provider, errors, natives).check();
         }
         List<Attribute> blockIds = m.attributes("id");
         if (ids > 1 || (ids > 0 && !blockIds.isEmpty()) || blockIds.size() > 1) {
@@ -114,8 +118,8 @@ final class Validator {
             }
         }
         if (ids == 0 && blockIds.isEmpty() && !m.attribute("ignore").isPresent() && !hasUniqueCriterion(m)) {
-            error("Error validating model \"" + m.name() + "\": Each model must have at least one unique criteria that has only required fields. "
-                    + "Either mark a single field with `@id`, `@unique` or add a multi field criterion with `@@id([])` or `@@unique([])` to the model.", m.nameSpan());
+            late.add(new PslError("Error validating model \"" + m.name() + "\": Each model must have at least one unique criteria that has only required fields. "
+                    + "Either mark a single field with `@id`, `@unique` or add a multi field criterion with `@@id([])` or `@@unique([])` to the model.", m.nameSpan()));
         }
     }
 
