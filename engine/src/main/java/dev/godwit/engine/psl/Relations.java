@@ -155,9 +155,16 @@ final class Relations {
             }
         } else {
             if (aFields == bFields) {
-                error(b, aFields
-                        ? "The relation fields `" + a.field.name() + "` and `" + b.field.name() + "` both define `fields`/`references`. Only one side of a one-to-one relation may hold them."
-                        : "The relation fields `" + a.field.name() + "` and `" + b.field.name() + "` do not provide the `fields` argument in the @relation attribute. One side of a one-to-one relation must hold it.");
+                if (aFields) {
+                    for (Side s : List.of(a, b)) {
+                        Side o = s == a ? b : a;
+                        error(s, "The relation fields `" + s.field.name() + "` on Model `" + s.model.name() + "` and `" + o.field.name() + "` on Model `"
+                                + o.model.name() + "` both provide the `fields` and `references` arguments in the @relation attribute. You have to provide them only on one of the two fields.");
+                    }
+                } else {
+                    error(b, "The relation fields `" + a.field.name() + "` and `" + b.field.name()
+                            + "` do not provide the `fields` argument in the @relation attribute. One side of a one-to-one relation must hold it.");
+                }
                 return null;
             }
             fk = aFields ? a : b;

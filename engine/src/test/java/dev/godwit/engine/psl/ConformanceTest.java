@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  *     script on another database (S3): S1 = S3 and S1 = S2, column order aside;</li>
  * <li>evolution pair: godwit's script for {@code from}, then its script from {@code from} to {@code to},
  *     leaves the catalog Prisma's from-scratch SQL for {@code to} gives;</li>
- * <li>rejected schema: godwit rejects it and names the same lines.</li>
+ * <li>rejected schema: godwit rejects it and names the same lines (case 10 also the same number of errors).</li>
  * </ul>
  */
 class ConformanceTest {
@@ -134,7 +134,10 @@ class ConformanceTest {
         while (m.find()) {
             expected.add(Integer.valueOf(m.group(1)));
         }
-        System.out.println(e.getMessage());
-        assertEquals(expected, e.lines(), e.getMessage());
+        // Prisma repeats some relation errors (once per side and argument): compare the lines named
+        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(e.lines()), e.getMessage());
+        if (expected.size() == new java.util.HashSet<>(expected).size()) {
+            assertEquals(expected, e.lines(), "one error per line, in order:\n" + e.getMessage());
+        }
     }
 }
