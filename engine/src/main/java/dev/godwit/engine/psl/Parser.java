@@ -17,30 +17,12 @@ import java.util.List;
  * a bad line is reported and skipped, and parsing goes on with the next line. Every loop consumes
  * at least one token per turn, so it always ends.
  */
-final class Parser {
-    /** Thrown inside the parser to abandon the current line; never escapes. */
-    private static final class LineError extends RuntimeException {
-        LineError() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final int MAX_DEPTH = 64;
-
-    private final List<Token> tokens;
-    private final List<PslError> errors;
-    private final long budget;
-    private long steps;
-    private int pos;
-    private int depth;
-
+final class Parser extends TokenCursor {
     /** Steps taken by the last parse on this thread (for tests: the parser's work is linear in its input). */
     static final ThreadLocal<Long> LAST_STEPS = ThreadLocal.withInitial(() -> 0L);
 
     private Parser(List<Token> tokens, List<PslError> errors) {
-        this.tokens = tokens;
-        this.errors = errors;
-        this.budget = 64L * tokens.size() + 1024;
+        super(tokens, errors);
         this.closing = new int[tokens.size()];
         java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -55,13 +37,6 @@ final class Parser {
     /** For each {@code {} token, the index of its matching {@code }}, else 0. */
     private final int[] closing;
 
-    /** Raised when the step budget is spent: a guard against a parser bug turning into a hang. */
-    private static final class OutOfSteps extends RuntimeException {
-        OutOfSteps() {
-            super(null, null, false, false);
-        }
-    }
-
     static SchemaFile parse(String fileName, String text, List<PslError> errors) {
         List<Token> tokens = Lexer.tokens(text, errors);
         Parser p = new Parser(tokens, errors);
@@ -74,74 +49,6 @@ final class Parser {
         }
         LAST_STEPS.set(p.steps);
         return new SchemaFile(fileName, text, blocks);
-    }
-
-    private Span peekSpan() {
-        return tokens.get(Math.min(pos, tokens.size() - 1)).span();
-    }
-
-    private Token peek() {
-        if (++steps > budget) {
-            throw new OutOfSteps();
-        }
-        return tokens.get(pos);
-    }
-
-    private Token next() {
-        Token t = tokens.get(pos);
-        if (t.kind() != Kind.EOF) {
-            pos++;
-        }
-        return t;
-    }
-
-    private boolean at(Kind k) {
-        return peek().kind() == k;
-    }
-
-    private Token expect(Kind k, String what) {
-        if (!at(k)) {
-            fail("Expected " + what + ", but found " + describe(peek()) + ".", peek().span());
-        }
-        return next();
-    }
-
-    private void fail(String message, Span span) {
-        errors.add(new PslError(message, span));
-        throw new LineError();
-    }
-
-    private static String describe(Token t) {
-        return switch (t.kind()) {
-            case EOF -> "the end of the file";
-            case NEWLINE -> "the end of the line";
-            case STRING -> "a string";
-            case DOC -> "a comment";
-            default -> "`" + t.text() + "`";
-        };
-    }
-
-    private void skipNewlines() {
-        while (at(Kind.NEWLINE)) {
-            next();
-        }
-    }
-
-    private void skipLine() {
-        while (!at(Kind.NEWLINE) && !at(Kind.EOF)) {
-            next();
-        }
-    }
-
-    private String docs() {
-        StringBuilder sb = null;
-        while (at(Kind.DOC) || at(Kind.NEWLINE)) {
-            Token t = next();
-            if (t.is(Kind.DOC)) {
-                sb = sb == null ? new StringBuilder(t.text()) : sb.append('\n').append(t.text());
-            }
-        }
-        return sb == null ? null : sb.toString();
     }
 
     private static final java.util.Set<String> KEYWORDS = java.util.Set.of("model", "enum", "datasource", "generator", "view", "type");
