@@ -1,0 +1,28 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "Native" (
+    "id" SMALLSERIAL NOT NULL,
+    "code" CHAR(10) NOT NULL DEFAULT 'ab',
+    "ip" INET NOT NULL DEFAULT '127.0.0.1',
+    "bits" BIT(3) NOT NULL DEFAULT '101',
+    "vbits" VARBIT(4),
+    "doc" XML,
+    "obj" OID NOT NULL DEFAULT 7,
+    "ratio" REAL NOT NULL DEFAULT 1.5,
+    "exact" DOUBLE PRECISION NOT NULL DEFAULT -0.25,
+    "plain" INTEGER NOT NULL DEFAULT -1,
+    "flag" BOOLEAN NOT NULL DEFAULT true,
+    "raw" JSON NOT NULL DEFAULT '[1,2]',
+    "bin" BYTEA NOT NULL DEFAULT '\x010203',
+    "alarm" TIME(2) NOT NULL DEFAULT '2024-01-01 10:00:00.123 +00:00',
+    "stamp" TIMESTAMP(0) NOT NULL DEFAULT '2024-06-30 23:59:59.999 +00:00',
+    "day" DATE NOT NULL DEFAULT '2024-02-29 12:00:00 +05:00',
+    "newline" TEXT NOT NULL DEFAULT 'line1
+line2 \ back',
+    "big" BIGINT NOT NULL DEFAULT 9223372036854775807,
+
+    CONSTRAINT "Native_pkey" PRIMARY KEY ("id")
+);
+
