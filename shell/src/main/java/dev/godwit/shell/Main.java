@@ -54,7 +54,9 @@ public final class Main {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, root, out));
         cli.setParameterExceptionHandler((ex, args) -> {
             out.error(ex.getMessage(), "run `godwit " + commandName(ex.getCommandLine()) + "--help` for the options");
-            return ErrorKind.USAGE.exitCode();
+            // diff --exit-code keeps 2 for "differences found": any error, bad options included, is 1.
+            boolean diffExitCode = ex.getCommandLine().getCommandName().equals("diff") && Arrays.asList(args).contains("--exit-code");
+            return diffExitCode ? ErrorKind.RUNTIME.exitCode() : ErrorKind.USAGE.exitCode();
         });
         return cli;
     }

@@ -128,6 +128,23 @@ public final class Session implements AutoCloseable {
         return folder;
     }
 
+    /** The configured shadow database URL (environment shadow_url, or the datasource's shadowDatabaseUrl), if any. */
+    public Optional<DatabaseUrl> shadowUrl() {
+        return UrlResolver.resolveShadow(projectOrNull(), null, options.env(), processEnv);
+    }
+
+    /** The database URL of another environment of the project ({@code env:NAME} sources). */
+    public DatabaseUrl environmentUrl(String envName) {
+        return UrlResolver.resolve(project(), null, envName, processEnv).map(ResolvedUrl::url)
+                .orElseThrow(() -> new GodwitException(ErrorKind.USAGE, "environment \"" + envName + "\" has no database URL",
+                        "add url = \"…\" to [env." + envName + "] in godwit.toml"));
+    }
+
+    /** Whether a person can answer a question: only with a terminal, never in batch runs. */
+    public boolean interactive() {
+        return System.console() != null;
+    }
+
     /** True when the selected environment is marked production. */
     public boolean production() {
         return resolvedUrl().production();

@@ -84,6 +84,9 @@ public interface Dialect {
     /** What the differ must know about this database. */
     dev.godwit.engine.diff.DiffHooks diffHooks();
 
+    /** Creating, dropping and emptying databases, for shadow databases. */
+    ServerAdmin serverAdmin();
+
     static Dialect of(Provider provider) {
         return switch (provider) {
             case POSTGRESQL -> new PostgresDialect();

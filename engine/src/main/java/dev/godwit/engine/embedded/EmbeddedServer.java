@@ -53,6 +53,27 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /**
+     * A server with its data in a fresh temporary folder that is deleted when it stops: a shadow
+     * database for users who may not create databases on their own server.
+     */
+    public static EmbeddedServer startThrowaway() {
+        try {
+            Path dir = Files.createTempDirectory("godwit-shadow-");
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .start();
+            EmbeddedServer server = new EmbeddedServer(pg, dir);
+            server.ensureDatabase();
+            return server;
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw new GodwitException(ErrorKind.CONNECTION, "cannot start an embedded PostgreSQL for the shadow database: "
+                    + rootMessage(e), "configure a shadow database with shadow_url in godwit.toml", e);
+        }
+    }
+
+    /**
      * The same port for the same project every time (so URLs in a user's notes stay valid),
      * unless it is taken, in which case any free port.
      */

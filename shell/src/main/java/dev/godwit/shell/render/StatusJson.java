@@ -17,6 +17,11 @@ public final class StatusJson {
     }
 
     public static String render(StatusReport r) {
+        return render(r, Map.of());
+    }
+
+    /** With extra top-level keys (e.g. "drift" for status --drift). */
+    public static String render(StatusReport r, Map<String, Object> extra) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("database", r.database());
         m.put("server", r.serverVersion());
@@ -26,6 +31,7 @@ public final class StatusJson {
         m.put("lock", r.lockHolder().map(StatusJson::lock).orElse(null));
         m.put("migrations", r.migrations().stream().map(StatusJson::migration).toList());
         m.put("warnings", r.warnings());
+        m.putAll(extra);
         return Json.write(m);
     }
 

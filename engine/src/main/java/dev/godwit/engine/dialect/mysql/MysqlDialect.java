@@ -228,4 +228,9 @@ public final class MysqlDialect implements Dialect {
     public dev.godwit.engine.diff.DiffHooks diffHooks() {
         return dev.godwit.engine.diff.DiffHooks.STRICT;
     }
+
+    @Override
+    public dev.godwit.engine.dialect.ServerAdmin serverAdmin() {
+        return new MysqlServerAdmin();
+    }
 }

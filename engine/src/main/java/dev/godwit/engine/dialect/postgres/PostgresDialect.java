@@ -248,4 +248,9 @@ public final class PostgresDialect implements Dialect {
     public dev.godwit.engine.diff.DiffHooks diffHooks() {
         return dev.godwit.engine.diff.DiffHooks.STRICT;
     }
+
+    @Override
+    public dev.godwit.engine.dialect.ServerAdmin serverAdmin() {
+        return new PostgresServerAdmin();
+    }
 }

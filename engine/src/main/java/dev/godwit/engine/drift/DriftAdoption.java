@@ -1,0 +1,63 @@
+package dev.godwit.engine.drift;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.engine.migrate.Migrator;
+import dev.godwit.engine.project.Provider;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Turns drift into history: writes the drift as a new migration folder and records it as
+ * applied (the database already holds it), as {@code resolve --applied} would.
+ */
+public final class DriftAdoption {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private DriftAdoption() {
+    }
+
+    /** {@code <YYYYMMDDHHMMSS>_<slug>} in Prisma's style: lower case, underscores. */
+    public static String folderName(String name, Instant now) {
+        String slug = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (slug.isEmpty()) {
+            throw new GodwitException(ErrorKind.USAGE, "\"" + name + "\" is not usable as a migration name",
+                    "use letters and digits, e.g. --adopt hotfix_index");
+        }
+        return STAMP.format(now) + "_" + slug;
+    }
+
+    /** Writes the migration and marks it applied; returns the folder name. */
+    public static String adopt(Migrator migrator, Path migrationsDir, Provider provider, String name, String script,
+                               Instant now, Duration lockTimeout) {
+        if (script.isBlank()) {
+            throw new GodwitException(ErrorKind.USAGE, "there is no drift to adopt", null);
+        }
+        String folder = folderName(name, now);
+        Path dir = migrationsDir.resolve(folder);
+        if (Files.exists(dir)) {
+            throw new GodwitException(ErrorKind.USAGE, dir + " already exists", "choose another name or wait a second");
+        }
+        try {
+            Files.createDirectories(dir);
+            Path lock = migrationsDir.resolve(MigrationsFolder.LOCK_FILE);
+            if (!Files.exists(lock)) {
+                Files.writeString(lock, MigrationsFolder.lockFileText(provider), StandardCharsets.UTF_8);
+            }
+            Files.writeString(dir.resolve(MigrationsFolder.SCRIPT_FILE), script, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + dir + ": " + e.getMessage());
+        }
+        migrator.resolveApplied(MigrationsFolder.read(migrationsDir, provider), folder, "adopted drift found by godwit drift", lockTimeout);
+        return folder;
+    }
+}

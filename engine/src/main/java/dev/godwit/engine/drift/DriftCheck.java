@@ -1,0 +1,62 @@
+package dev.godwit.engine.drift;
+
+import dev.godwit.engine.db.LiveSchema;
+import dev.godwit.engine.db.Target;
+import dev.godwit.engine.dialect.Dialect;
+import dev.godwit.engine.diff.Change;
+import dev.godwit.engine.diff.Differ;
+import dev.godwit.engine.migrate.LocalMigration;
+import dev.godwit.engine.migrate.MigrationState;
+import dev.godwit.engine.migrate.MigrationStatus;
+import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.engine.migrate.Migrator;
+import dev.godwit.engine.project.DatabaseUrl;
+import dev.godwit.engine.schema.Schema;
+import dev.godwit.engine.schema.UnmanagedObject;
+import dev.godwit.engine.shadow.ShadowDatabase;
+import dev.godwit.engine.shadow.ShadowProvider;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Drift: the live schema compared with the schema its applied migrations produce when
+ * replayed, in folder order, into a shadow database. Pending migrations are left out, so a
+ * database that is merely behind shows no drift.
+ */
+public final class DriftCheck {
+    private DriftCheck() {
+    }
+
+    public static DriftReport run(Target live, DatabaseUrl liveUrl, Optional<DatabaseUrl> shadowUrl, MigrationsFolder folder) {
+        List<MigrationStatus> states = new Migrator(live).status(folder).migrations();
+        Set<String> applied = states.stream().filter(MigrationStatus::isApplied).map(MigrationStatus::name).collect(Collectors.toSet());
+        List<LocalMigration> replay = folder.migrations().stream().filter(m -> applied.contains(m.name())).toList();
+        List<String> edited = names(states, MigrationState.EDITED);
+        List<String> missing = states.stream().filter(s -> s.state() == MigrationState.MISSING_LOCALLY && s.isApplied())
+                .map(MigrationStatus::name).toList();
+
+        Schema replayed;
+        String shadowDescription;
+        try (ShadowDatabase shadow = ShadowProvider.open(liveUrl, shadowUrl)) {
+            shadowDescription = shadow.describe();
+            shadow.replay(replay);
+            replayed = shadow.inspect();
+        }
+        Schema actual = LiveSchema.read(live);
+        // The shadow lives under another name (MySQL: the database is the schema); only the content counts.
+        Schema expected = replayed.withName(actual.name());
+        Dialect dialect = live.dialect();
+        List<Change> drift = Differ.diff(expected, actual, dialect.diffHooks());
+        List<Change> back = Differ.diff(actual, expected, dialect.diffHooks());
+        List<UnmanagedObject> unmanaged = actual.unmanaged().stream().filter(u -> !expected.unmanaged().contains(u)).toList();
+        return new DriftReport(live.display(), shadowDescription, replay.stream().map(LocalMigration::name).toList(), drift,
+                dialect.ddlWriter().script(back), dialect.ddlWriter().script(drift), edited, missing, unmanaged);
+    }
+
+    private static List<String> names(List<MigrationStatus> states, MigrationState state) {
+        return states.stream().filter(s -> s.state() == state).map(MigrationStatus::name).toList();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.godwit.engine.drift;
+
+import dev.godwit.engine.diff.Change;
+import dev.godwit.engine.schema.UnmanagedObject;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a live database differs from what its applied migrations describe.
+ *
+ * @param database       the live database (display form)
+ * @param shadow         which shadow database the history was replayed into
+ * @param replayed       the applied migrations that were replayed, in order
+ * @param drift          history → database: what was done to the database outside the migrations
+ * @param revertScript   SQL that brings the database back to its history
+ * @param adoptScript    SQL that records the drift as a new migration (history → database)
+ * @param edited         applied migrations whose file changed since (the replay used the current file)
+ * @param missingLocally applied migrations with no folder here (they could not be replayed)
+ * @param unmanaged      objects in the database that godwit does not manage: listed, never drift
+ */
+public record DriftReport(String database, String shadow, List<String> replayed, List<Change> drift,
+                          String revertScript, String adoptScript, List<String> edited, List<String> missingLocally,
+                          List<UnmanagedObject> unmanaged) {
+
+    public DriftReport {
+        replayed = List.copyOf(replayed);
+        drift = List.copyOf(drift);
+        edited = List.copyOf(edited);
+        missingLocally = List.copyOf(missingLocally);
+        unmanaged = List.copyOf(unmanaged);
+    }
+
+    /** Anything that needs a person: schema drift, or history the replay cannot vouch for. */
+    public boolean hasDrift() {
+        return !drift.isEmpty() || !edited.isEmpty() || !missingLocally.isEmpty();
+    }
+
+    /** The tables the drift touches, in order of first appearance. */
+    public List<String> tables() {
+        return drift.stream().map(Change::table).flatMap(Optional::stream).distinct().toList();
+    }
+
+    /** One line for status: "none", or what and where. */
+    public String summary() {
+        if (!hasDrift()) {
+            return "none";
+        }
+        StringBuilder sb = new StringBuilder();
+        if (!drift.isEmpty()) {
+            int t = tables().size();
+            sb.append(drift.size()).append(drift.size() == 1 ? " difference" : " differences");
+            if (t > 0) {
+                sb.append(" in ").append(t).append(t == 1 ? " table" : " tables");
+            }
+        }
+        if (!edited.isEmpty()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(edited.size()).append(" edited migration(s)");
+        }
+        if (!missingLocally.isEmpty()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(missingLocally.size()).append(" applied migration(s) missing locally");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.drift.DriftAdoption;
+import dev.godwit.engine.drift.DriftCheck;
+import dev.godwit.engine.drift.DriftReport;
+import dev.godwit.shell.Session;
+import dev.godwit.shell.render.DriftText;
+import dev.godwit.shell.render.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = {"Compare the database with what its applied migrations describe (replayed into a shadow database).",
+                "Shows every difference by table, the SQL that undoes it and the SQL that records it as a migration.",
+                "Exit code 0 when there is no drift, 3 when there is."})
+public final class DriftCommand extends SessionCommand {
+    @Option(names = "--adopt", paramLabel = "NAME", description = "Write the drift as migration <timestamp>_NAME and mark it applied.")
+    String adopt;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask before --adopt (needed without a terminal).")
+    boolean yes;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long to wait for the migration lock (--adopt).")
+    int lockTimeoutSeconds;
+
+    @Override
+    protected int run(Session session) {
+        DriftReport report = check(session);
+        if (adopt != null) {
+            return adopt(session, report);
+        }
+        if (json) {
+            session.out().println(Json.write(DriftText.json(report)));
+        } else {
+            new DriftText(session.out()).render(report);
+        }
+        return report.hasDrift() ? 3 : 0;
+    }
+
+    static DriftReport check(Session session) {
+        return DriftCheck.run(session.target(), session.resolvedUrl().url(), session.shadowUrl(), session.migrations());
+    }
+
+    private int adopt(Session session, DriftReport report) {
+        if (report.drift().isEmpty()) {
+            session.out().println("No schema drift on " + report.database() + ": nothing to adopt.");
+            return report.hasDrift() ? 3 : 0;
+        }
+        if (session.production()) {
+            throw new GodwitException(ErrorKind.USAGE, "refusing to adopt drift on an environment marked production",
+                    "adopt it on a copy or a development database, commit the migration, and let it be resolved in production "
+                            + "with `godwit resolve --applied NAME`");
+        }
+        String folder = DriftAdoption.folderName(adopt, Instant.now());
+        if (!yes) {
+            if (!session.interactive()) {
+                throw new GodwitException(ErrorKind.USAGE, "drift --adopt writes " + folder + " and marks it applied; without a terminal godwit cannot ask",
+                        "add --yes to confirm");
+            }
+            new DriftText(session.out()).render(report);
+            String answer = System.console().readLine("Write %s with the SQL above and mark it applied? [y/N] ", folder);
+            if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
+                session.out().println("Nothing written.");
+                return 3;
+            }
+        }
+        String written = DriftAdoption.adopt(session.migrator(), session.project().migrationsDir(),
+                session.resolvedUrl().url().provider(), adopt, report.adoptScript(), Instant.now(), Duration.ofSeconds(lockTimeoutSeconds));
+        session.out().println("Wrote " + session.project().migrationsDir().resolve(written).resolve("migration.sql")
+                + " and marked " + written + " as applied.");
+        return 0;
+    }
+}

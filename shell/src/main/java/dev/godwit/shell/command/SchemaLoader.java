@@ -1,0 +1,89 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.db.Connections;
+import dev.godwit.engine.db.LiveSchema;
+import dev.godwit.engine.db.Target;
+import dev.godwit.engine.migrate.LocalMigration;
+import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.engine.project.DatabaseUrl;
+import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.schema.Schema;
+import dev.godwit.engine.shadow.ShadowDatabase;
+import dev.godwit.engine.shadow.ShadowProvider;
+import dev.godwit.shell.Session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads the schema a diff source describes: live databases are inspected, files replayed in a shadow. */
+final class SchemaLoader {
+    /** A loaded side; {@code provider} is null for {@code empty}, which takes the other side's. */
+    record Loaded(Schema schema, Provider provider, String label) {
+    }
+
+    private final Session session;
+
+    SchemaLoader(Session session) {
+        this.session = session;
+    }
+
+    Loaded load(DiffSource source) {
+        return switch (source.kind()) {
+            case EMPTY -> new Loaded(null, null, "empty schema");
+            case DATABASE -> live(session.target(), session.resolvedUrl().url().provider());
+            case URL -> live(DatabaseUrl.parse(source.argument()));
+            case ENV -> live(session.environmentUrl(source.argument()));
+            case MIGRATIONS -> {
+                MigrationsFolder folder = source.argument() == null ? session.migrations()
+                        : MigrationsFolder.read(Path.of(source.argument()).toAbsolutePath(), null);
+                yield replayed(folder.migrations(), folder.migrations().size() + " migration(s) in " + folder.dir());
+            }
+            case SQL -> {
+                List<LocalMigration> scripts = sqlFiles(Path.of(source.argument()).toAbsolutePath());
+                yield replayed(scripts, "SQL " + source.argument());
+            }
+        };
+    }
+
+    private Loaded live(DatabaseUrl url) {
+        return live(Connections.target(url, Connections.direct(url)), url.provider());
+    }
+
+    private Loaded live(Target target, Provider provider) {
+        return new Loaded(LiveSchema.read(target), provider, "database " + target.display());
+    }
+
+    private Loaded replayed(List<LocalMigration> scripts, String label) {
+        DatabaseUrl main = session.resolvedUrl().url();
+        try (ShadowDatabase shadow = ShadowProvider.open(main, session.shadowUrl())) {
+            session.out().note("replaying " + label + " into the " + shadow.describe());
+            shadow.replay(scripts);
+            return new Loaded(shadow.inspect(), main.provider(), label);
+        }
+    }
+
+    /** A file, or every {@code .sql} file of a folder (and its subfolders) in name order. */
+    private static List<LocalMigration> sqlFiles(Path path) {
+        if (Files.isRegularFile(path)) {
+            return List.of(LocalMigration.load(path.getFileName().toString(), path));
+        }
+        if (!Files.isDirectory(path)) {
+            throw new GodwitException(ErrorKind.USAGE, "no such file or folder: " + path, null);
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            List<LocalMigration> found = files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".sql")).sorted()
+                    .map(f -> LocalMigration.load(path.relativize(f).toString(), f)).toList();
+            if (found.isEmpty()) {
+                throw new GodwitException(ErrorKind.USAGE, "no .sql files in " + path, null);
+            }
+            return found;
+        } catch (IOException e) {
+            throw new GodwitException(ErrorKind.RUNTIME, "cannot list " + path + ": " + e.getMessage());
+        }
+    }
+}

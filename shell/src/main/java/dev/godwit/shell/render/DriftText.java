@@ -1,0 +1,79 @@
+package dev.godwit.shell.render;
+
+import dev.godwit.engine.drift.DriftReport;
+import dev.godwit.engine.schema.UnmanagedObject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The drift report as text and as JSON. */
+public final class DriftText {
+    private final Out out;
+
+    public DriftText(Out out) {
+        this.out = out;
+    }
+
+    public void render(DriftReport r) {
+        out.println("Drift on " + r.database() + ": " + (r.hasDrift() ? out.style(Out.Style.YELLOW, r.summary()) : out.style(Out.Style.GREEN, "none")));
+        out.println("  compared with " + r.replayed().size() + " applied migration(s) replayed into the " + r.shadow());
+        for (String line : ChangeText.lines(r.drift())) {
+            out.println(line);
+        }
+        for (String name : r.edited()) {
+            out.println("migration " + name + " (edited after apply): the applied text is unknown (the history keeps only "
+                    + "checksums); the replay used the current file");
+        }
+        for (String name : r.missingLocally()) {
+            out.println("migration " + name + " (missing locally): applied to the database but not in the folder, so not replayed");
+        }
+        if (!r.unmanaged().isEmpty()) {
+            out.println("Not managed by godwit (not drift; never dropped):");
+            for (UnmanagedObject u : r.unmanaged()) {
+                out.println("  " + u.kind() + " " + u.name() + (u.detail() == null ? "" : ": " + u.detail()));
+            }
+        }
+        if (!r.drift().isEmpty()) {
+            out.println("");
+            out.println("-- SQL that brings the database back to its history:");
+            out.print(r.revertScript());
+            out.println("");
+            out.println("-- SQL that records the drift as a new migration (godwit drift --adopt NAME):");
+            out.print(r.adoptScript());
+        }
+    }
+
+    public static Map<String, Object> json(DriftReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("database", r.database());
+        m.put("drift", r.hasDrift());
+        m.put("summary", r.summary());
+        m.put("shadow", r.shadow());
+        m.put("replayed", r.replayed());
+        m.put("tables", r.tables());
+        m.put("changes", ChangeJson.changes(r.drift()));
+        m.put("edited", r.edited());
+        m.put("missingLocally", r.missingLocally());
+        m.put("unmanaged", r.unmanaged().stream().map(u -> {
+            Map<String, Object> um = new LinkedHashMap<>();
+            um.put("kind", u.kind());
+            um.put("name", u.name());
+            um.put("detail", u.detail());
+            return um;
+        }).toList());
+        m.put("revertScript", r.revertScript());
+        m.put("adoptScript", r.adoptScript());
+        return m;
+    }
+
+    /** The part of the JSON that status --json carries. */
+    public static Map<String, Object> statusJson(DriftReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("found", r.hasDrift());
+        m.put("summary", r.summary());
+        m.put("tables", r.tables());
+        m.put("edited", r.edited());
+        m.put("shadow", r.shadow());
+        return m;
+    }
+}
