@@ -1,0 +1,114 @@
+package dev.godwit.engine.psl;
+
+import dev.godwit.engine.psl.ast.Attribute;
+import dev.godwit.engine.psl.ast.Block;
+import dev.godwit.engine.psl.ast.Expr;
+import dev.godwit.engine.psl.ast.Field;
+import dev.godwit.engine.psl.ast.SchemaFile;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Name lookups over a parsed schema: what a field's type is, and the database names of things. */
+final class Catalog {
+    static final Set<String> SCALARS = Set.of("String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes");
+
+    enum FieldKind { SCALAR, ENUM, RELATION, UNSUPPORTED, UNKNOWN }
+
+    final SchemaFile file;
+    final Map<String, Block.Model> models = new LinkedHashMap<>();
+    final Map<String, Block.Enum> enums = new LinkedHashMap<>();
+
+    Catalog(SchemaFile file) {
+        this.file = file;
+        for (Block b : file.blocks()) {
+            if (b instanceof Block.Model m) {
+                models.putIfAbsent(m.name(), m);
+            } else if (b instanceof Block.Enum e) {
+                enums.putIfAbsent(e.name(), e);
+            }
+        }
+    }
+
+    FieldKind kind(Field f) {
+        if (f.type().unsupported() != null) {
+            return FieldKind.UNSUPPORTED;
+        }
+        String t = f.type().name();
+        if (SCALARS.contains(t)) {
+            return FieldKind.SCALAR;
+        }
+        if (enums.containsKey(t)) {
+            return FieldKind.ENUM;
+        }
+        if (models.containsKey(t)) {
+            return FieldKind.RELATION;
+        }
+        return FieldKind.UNKNOWN;
+    }
+
+    /** Fields that are columns: everything but relation fields (and fields of unknown type). */
+    List<Field> columnFields(Block.Model m) {
+        return m.fields().stream().filter(f -> kind(f) != FieldKind.RELATION && kind(f) != FieldKind.UNKNOWN).toList();
+    }
+
+    static String tableName(Block.Model m) {
+        return mapped(m.attribute("map"), m.name());
+    }
+
+    static String columnName(Field f) {
+        return mapped(f.attribute("map"), f.name());
+    }
+
+    static String enumName(Block.Enum e) {
+        return mapped(e.attribute("map"), e.name());
+    }
+
+    static String valueName(Block.EnumValue v) {
+        return mapped(v.attributes().stream().filter(a -> a.name().equals("map")).findFirst(), v.name());
+    }
+
+    static String mapped(Optional<Attribute> map, String fallback) {
+        return map.flatMap(a -> a.arg("name", 0)).map(a -> a.value() instanceof Expr.Str s ? s.value() : null).orElse(fallback);
+    }
+
+    /** A string argument's value, if the argument is there and is a string. */
+    static Optional<String> string(Attribute a, String name, int position) {
+        return a.arg(name, position).filter(x -> x.value() instanceof Expr.Str).map(x -> ((Expr.Str) x.value()).value());
+    }
+
+    /** The field names in a {@code fields: [a, b(sort: Desc)]} style list. */
+    static List<String> fieldNames(Expr e) {
+        if (e instanceof Expr.Array arr) {
+            return arr.items().stream().map(Catalog::refName).toList();
+        }
+        return List.of(refName(e));
+    }
+
+    static String refName(Expr e) {
+        if (e instanceof Expr.Const c) {
+            return c.name();
+        }
+        if (e instanceof Expr.Call c) {
+            return c.name();
+        }
+        return null;
+    }
+
+    Optional<Field> field(Block.Model m, String name) {
+        return m.field(name);
+    }
+
+    /** The id fields: the @id field, or the fields of @@id; empty when there is none. */
+    List<String> idFields(Block.Model m) {
+        for (Field f : m.fields()) {
+            if (f.has("id")) {
+                return List.of(f.name());
+            }
+        }
+        return m.attribute("id").flatMap(a -> a.arg("fields", 0)).map(a -> fieldNames(a.value())).orElse(List.of());
+    }
+}

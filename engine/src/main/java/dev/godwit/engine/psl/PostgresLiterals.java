@@ -1,0 +1,148 @@
+package dev.godwit.engine.psl;
+
+import dev.godwit.engine.psl.ast.Block;
+import dev.godwit.engine.psl.ast.Expr;
+import dev.godwit.engine.psl.ast.Field;
+import dev.godwit.engine.schema.ColumnType;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Literal defaults as PostgreSQL prints them back ({@code pg_get_expr}, after the inspector's
+ * normalisation): the model keeps defaults in that form so that a mapped schema and an
+ * introspected one compare equal.
+ */
+final class PostgresLiterals {
+    private PostgresLiterals() {
+    }
+
+    static String of(Catalog catalog, Field f, ColumnType type, Expr value) {
+        if (f.type().list()) {
+            List<Expr> items = value instanceof Expr.Array a ? a.items() : List.of(value);
+            ColumnType element = type.withArrayDims(0);
+            if (items.isEmpty()) {
+                return "ARRAY[]::" + formatType(element) + "[]";
+            }
+            return "ARRAY[" + items.stream().map(i -> element(catalog, f, element, i)).collect(Collectors.joining(", ")) + "]";
+        }
+        return scalar(catalog, f, type, value);
+    }
+
+    private static String scalar(Catalog catalog, Field f, ColumnType type, Expr value) {
+        if (value instanceof Expr.Const c) {
+            Block.Enum en = catalog.enums.get(f.type().name());
+            if (en != null) {
+                return quote(en.values().stream().filter(v -> v.name().equals(c.name())).findFirst().map(Catalog::valueName).orElse(c.name()));
+            }
+            return c.name();
+        }
+        if (value instanceof Expr.Num n) {
+            return n.text();
+        }
+        String s = ((Expr.Str) value).value();
+        return switch (f.type().name()) {
+            case "DateTime" -> quote(Literals.dateTime(s) == null ? s : dateTime(Literals.dateTime(s), type));
+            case "Bytes" -> quote("\\x" + hex(s));
+            case "Json" -> quote(type.name().equals("jsonb") ? JsonbText.canonical(s) : s);
+            default -> quote(s);
+        };
+    }
+
+    private static String element(Catalog catalog, Field f, ColumnType type, Expr value) {
+        String text = scalar(catalog, f, type, value);
+        if (type.enumRef() != null) {
+            return text + "::\"" + type.enumRef().replace("\"", "\"\"") + "\"";
+        }
+        return switch (type.name()) {
+            case "integer" -> text.startsWith("-") ? "'" + text + "'::integer" : text;
+            case "boolean" -> text;
+            case "bigint", "double precision", "real", "smallint" -> "(" + text + ")::" + formatType(type);
+            case "numeric" -> text + "::" + formatType(type);
+            default -> text + "::" + formatType(type);
+        };
+    }
+
+    private static final java.util.regex.Pattern CAST_LITERAL =
+            java.util.regex.Pattern.compile("^('(?:[^']|'')*')::[A-Za-z_\" ][A-Za-z0-9_\" .()\\[\\]]*$", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A {@code dbgenerated("…")} expression in the inspector's normal form: a quoted literal's cast
+     * dropped, {@code now()} spelled {@code CURRENT_TIMESTAMP}; anything else as written.
+     */
+    static String expression(String sql) {
+        java.util.regex.Matcher m = CAST_LITERAL.matcher(sql);
+        if (m.matches()) {
+            return m.group(1);
+        }
+        return sql.equalsIgnoreCase("now()") ? "CURRENT_TIMESTAMP" : sql;
+    }
+
+    /** The type as {@code format_type()} prints it. */
+    static String formatType(ColumnType t) {
+        if (t.enumRef() != null) {
+            return "\"" + t.enumRef().replace("\"", "\"\"") + "\"";
+        }
+        String p = t.precision() == null ? "" : "(" + t.precision() + (t.scale() == null ? "" : "," + t.scale()) + ")";
+        String l = t.length() == null ? "" : "(" + t.length() + ")";
+        return switch (t.name()) {
+            case "varchar" -> "character varying" + l;
+            case "char" -> "character" + l;
+            case "varbit" -> "bit varying" + l;
+            case "bit" -> "bit" + l;
+            case "timestamp" -> "timestamp" + p + " without time zone";
+            case "timestamptz" -> "timestamp" + p + " with time zone";
+            case "time" -> "time" + p + " without time zone";
+            case "timetz" -> "time" + p + " with time zone";
+            default -> t.name() + p;
+        };
+    }
+
+    private static String dateTime(OffsetDateTime v, ColumnType type) {
+        int precision = type.precision() == null ? 6 : type.precision();
+        return switch (type.name()) {
+            case "date" -> v.toLocalDate().toString();
+            case "timestamptz" -> localDateTime(v.withOffsetSameInstant(ZoneOffset.UTC), precision) + "+00";
+            case "time" -> timeOfDay(v.toLocalDateTime(), precision);
+            default -> localDateTime(v, precision);
+        };
+    }
+
+    /** {@code 2024-01-01 10:20:30.123}: the date-time as written (offset dropped), seconds rounded to the precision. */
+    static String localDateTime(OffsetDateTime v, int precision) {
+        LocalDateTime t = v.toLocalDateTime();
+        LocalDateTime rounded = round(t, precision);
+        return rounded.toLocalDate() + " " + timeOfDay(rounded, precision);
+    }
+
+    private static LocalDateTime round(LocalDateTime t, int precision) {
+        BigDecimal nanos = BigDecimal.valueOf(t.getNano()).movePointLeft(9).setScale(precision, RoundingMode.HALF_EVEN);
+        return t.withNano(0).plusNanos(nanos.movePointRight(9).longValue());
+    }
+
+    private static String timeOfDay(LocalDateTime t, int precision) {
+        String s = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+        if (t.getNano() != 0 && precision > 0) {
+            String frac = String.format("%09d", t.getNano()).substring(0, Math.min(9, precision)).replaceAll("0+$", "");
+            if (!frac.isEmpty()) {
+                s += "." + frac;
+            }
+        }
+        return s;
+    }
+
+    static String hex(String base64) {
+        return HexFormat.of().formatHex(Base64.getDecoder().decode(base64));
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,47 @@
+package dev.godwit.engine.psl;
+
+import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.psl.ast.SchemaFile;
+import dev.godwit.engine.schema.Schema;
+
+import java.util.List;
+
+/**
+ * A schema file that parsed and passed every check: its syntax tree, its datasource, its
+ * resolved relations, and its database schema via {@link #toSchema(String)}.
+ */
+public final class PslSchema {
+    private final SchemaFile file;
+    private final Datasource datasource;
+    private final Catalog catalog;
+    private final List<Relation> relations;
+
+    PslSchema(SchemaFile file, Datasource datasource, Catalog catalog, List<Relation> relations) {
+        this.file = file;
+        this.datasource = datasource;
+        this.catalog = catalog;
+        this.relations = List.copyOf(relations);
+    }
+
+    public SchemaFile file() {
+        return file;
+    }
+
+    public Datasource datasource() {
+        return datasource;
+    }
+
+    public Provider provider() {
+        return datasource.provider();
+    }
+
+    /** The database schema this file describes, as the inspector of its provider would read it back. */
+    public Schema toSchema(String schemaName) {
+        return new SchemaMapper(catalog, relations, datasource.provider(), datasource.foreignKeys()).map(schemaName);
+    }
+
+    /** The database schema, named {@code public} on PostgreSQL and {@code schemaName} on MySQL. */
+    public Schema toSchema() {
+        return toSchema("public");
+    }
+}

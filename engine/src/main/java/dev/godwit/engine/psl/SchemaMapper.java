@@ -1,0 +1,211 @@
+package dev.godwit.engine.psl;
+
+import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.psl.ast.Arg;
+import dev.godwit.engine.psl.ast.Attribute;
+import dev.godwit.engine.psl.ast.Block;
+import dev.godwit.engine.psl.ast.Expr;
+import dev.godwit.engine.psl.ast.Field;
+import dev.godwit.engine.schema.Column;
+import dev.godwit.engine.schema.EnumType;
+import dev.godwit.engine.schema.ForeignKey;
+import dev.godwit.engine.schema.Index;
+import dev.godwit.engine.schema.IndexPart;
+import dev.godwit.engine.schema.PrimaryKey;
+import dev.godwit.engine.schema.ReferentialAction;
+import dev.godwit.engine.schema.Schema;
+import dev.godwit.engine.schema.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A checked schema file → the database schema Prisma Migrate would create for it. */
+final class SchemaMapper {
+    private final Catalog catalog;
+    private final List<Relation> relations;
+    private final Provider provider;
+    private final ConstraintNames names;
+    private final ColumnMapper columns;
+
+    private final boolean foreignKeys;
+
+    SchemaMapper(Catalog catalog, List<Relation> relations, Provider provider, boolean foreignKeys) {
+        this.foreignKeys = foreignKeys;
+        this.catalog = catalog;
+        this.relations = relations;
+        this.provider = provider;
+        this.names = new ConstraintNames(provider == Provider.MYSQL ? 64 : 63);
+        this.columns = new ColumnMapper(catalog, provider);
+    }
+
+    Schema map(String schemaName) {
+        List<Table> tables = new ArrayList<>();
+        catalog.models.values().forEach(m -> tables.add(table(m)));
+        relations.stream().filter(r -> r.kind() == Relation.Kind.MANY_TO_MANY).forEach(r -> tables.add(joinTable(r)));
+        List<EnumType> enums = provider == Provider.POSTGRESQL
+                ? catalog.enums.values().stream().map(e -> new EnumType(Catalog.enumName(e), e.values().stream().map(Catalog::valueName).toList())).toList()
+                : List.of();
+        return new Schema(schemaName, tables.stream().map(this::withImpliedIndexes).toList(), enums, List.of(), List.of(), List.of());
+    }
+
+    private Table table(Block.Model m) {
+        String table = Catalog.tableName(m);
+        List<Column> cols = catalog.columnFields(m).stream().map(columns::column).toList();
+        List<Index> indexes = new ArrayList<>();
+        PrimaryKey pk = null;
+        for (Field f : catalog.columnFields(m)) {
+            Attribute id = f.attribute("id").orElse(null);
+            if (id != null) {
+                pk = new PrimaryKey(pkName(table, id), List.of(Catalog.columnName(f)));
+            }
+            Attribute unique = f.attribute("unique").orElse(null);
+            if (unique != null) {
+                List<String> c = List.of(Catalog.columnName(f));
+                indexes.add(index(Catalog.string(unique, "map", -1).orElse(names.unique(table, c)), true,
+                        List.of(part(Catalog.columnName(f), unique.named("sort").map(Arg::value).orElse(null), unique.named("length").map(Arg::value).orElse(null))), null));
+            }
+        }
+        for (Attribute a : m.attributes()) {
+            switch (a.name()) {
+                case "id" -> pk = new PrimaryKey(pkName(table, a), columnNames(m, a));
+                case "unique" -> indexes.add(index(Catalog.string(a, "map", -1).orElse(names.unique(table, columnNames(m, a))), true, parts(m, a), null));
+                case "index" -> indexes.add(index(Catalog.string(a, "map", -1).or(() -> Catalog.string(a, "name", -1))
+                        .orElse(names.index(table, columnNames(m, a))), false, parts(m, a), a.named("type").map(t -> Catalog.refName(t.value())).orElse(null)));
+                case "fulltext" -> indexes.add(new Index(Catalog.string(a, "map", -1).orElse(names.index(table, columnNames(m, a))), false,
+                        parts(m, a), "fulltext", null, List.of(), false));
+                default -> {
+                }
+            }
+        }
+        List<ForeignKey> fks = new ArrayList<>();
+        for (Relation r : relations) {
+            if (foreignKeys && r.kind() != Relation.Kind.MANY_TO_MANY && r.model() == m) {
+                fks.add(foreignKey(table, r));
+            }
+        }
+        return new Table(table, cols, pk, indexes, fks, List.of(), null, Map.of());
+    }
+
+    private String pkName(String table, Attribute a) {
+        if (provider == Provider.MYSQL) {
+            return null;
+        }
+        return Catalog.string(a, "map", -1).orElse(names.primaryKey(table));
+    }
+
+    private Index index(String name, boolean unique, List<IndexPart> parts, String type) {
+        String method = type == null ? "btree" : switch (type) {
+            case "SpGist" -> "spgist";
+            default -> type.toLowerCase(Locale.ROOT);
+        };
+        return new Index(name, unique, parts, method, null, List.of(), false);
+    }
+
+    private List<String> columnNames(Block.Model m, Attribute a) {
+        return parts(m, a).stream().map(IndexPart::column).toList();
+    }
+
+    private List<IndexPart> parts(Block.Model m, Attribute a) {
+        Expr fields = a.arg("fields", 0).map(Arg::value).orElse(null);
+        if (!(fields instanceof Expr.Array arr)) {
+            return List.of();
+        }
+        List<IndexPart> parts = new ArrayList<>();
+        for (Expr item : arr.items()) {
+            String field = Catalog.refName(item);
+            String column = m.field(field).map(Catalog::columnName).orElse(field);
+            Expr sort = null;
+            Expr length = null;
+            if (item instanceof Expr.Call call) {
+                for (Arg arg : call.args()) {
+                    if ("sort".equals(arg.name())) {
+                        sort = arg.value();
+                    } else if ("length".equals(arg.name())) {
+                        length = arg.value();
+                    }
+                }
+            }
+            parts.add(part(column, sort, length));
+        }
+        return parts;
+    }
+
+    private IndexPart part(String column, Expr sort, Expr length) {
+        boolean desc = sort instanceof Expr.Const c && c.name().equals("Desc");
+        Integer len = provider == Provider.MYSQL && length instanceof Expr.Num n ? Integer.valueOf(n.text()) : null;
+        return new IndexPart(column, null, desc, null, null, len);
+    }
+
+    private ForeignKey foreignKey(String table, Relation r) {
+        Block.Model m = r.model();
+        List<String> cols = r.fields().stream().map(f -> m.field(f).map(Catalog::columnName).orElse(f)).toList();
+        List<String> refs = r.references().stream().map(f -> r.other().field(f).map(Catalog::columnName).orElse(f)).toList();
+        Attribute rel = r.attribute().orElseThrow();
+        String name = Catalog.string(rel, "map", -1).orElse(names.foreignKey(table, cols));
+        ReferentialAction onDelete = rel.named("onDelete").map(a -> action(a.value()))
+                .orElse(r.field().type().optional() ? ReferentialAction.SET_NULL : ReferentialAction.RESTRICT);
+        ReferentialAction onUpdate = rel.named("onUpdate").map(a -> action(a.value())).orElse(ReferentialAction.CASCADE);
+        return new ForeignKey(name, cols, Catalog.tableName(r.other()), refs, onDelete, onUpdate, ForeignKey.Deferrable.NOT);
+    }
+
+    private static ReferentialAction action(Expr e) {
+        return switch (String.valueOf(Catalog.refName(e))) {
+            case "Cascade" -> ReferentialAction.CASCADE;
+            case "SetNull" -> ReferentialAction.SET_NULL;
+            case "SetDefault" -> ReferentialAction.SET_DEFAULT;
+            case "NoAction" -> ReferentialAction.NO_ACTION;
+            default -> ReferentialAction.RESTRICT;
+        };
+    }
+
+    private Table joinTable(Relation r) {
+        String table = r.joinTable();
+        Column a = Column.of("A", idType(r.model()), false);
+        Column b = Column.of("B", idType(r.other()), false);
+        PrimaryKey pk = new PrimaryKey(provider == Provider.MYSQL ? null : names.suffixed(table, "_AB_pkey"), List.of("A", "B"));
+        Index index = Index.of(names.suffixed(table, "_B_index"), false, List.of(IndexPart.column("B")));
+        List<ForeignKey> fks = !foreignKeys ? List.of() : List.of(
+                new ForeignKey(names.suffixed(table, "_A_fkey"), List.of("A"), Catalog.tableName(r.model()), List.of(idColumn(r.model())),
+                        ReferentialAction.CASCADE, ReferentialAction.CASCADE, ForeignKey.Deferrable.NOT),
+                new ForeignKey(names.suffixed(table, "_B_fkey"), List.of("B"), Catalog.tableName(r.other()), List.of(idColumn(r.other())),
+                        ReferentialAction.CASCADE, ReferentialAction.CASCADE, ForeignKey.Deferrable.NOT));
+        return new Table(table, List.of(a, b), pk, List.of(index), fks, List.of(), null, Map.of());
+    }
+
+    private Field idField(Block.Model m) {
+        return m.field(catalog.idFields(m).get(0)).orElseThrow();
+    }
+
+    private dev.godwit.engine.schema.ColumnType idType(Block.Model m) {
+        return columns.baseType(idField(m));
+    }
+
+    private String idColumn(Block.Model m) {
+        return Catalog.columnName(idField(m));
+    }
+
+    /**
+     * MySQL gives every foreign key an index: when no index or primary key starts with the key's
+     * columns, InnoDB creates one named like the constraint. The model shows it as the inspector would.
+     */
+    private Table withImpliedIndexes(Table t) {
+        if (provider != Provider.MYSQL || t.foreignKeys().isEmpty()) {
+            return t;
+        }
+        List<Index> indexes = new ArrayList<>(t.indexes());
+        for (ForeignKey fk : t.foreignKeys()) {
+            boolean covered = (t.primaryKey() != null && startsWith(t.primaryKey().columns(), fk.columns()))
+                    || indexes.stream().anyMatch(i -> startsWith(i.columnNames(), fk.columns()));
+            if (!covered) {
+                indexes.add(Index.of(fk.name(), false, fk.columns().stream().map(IndexPart::column).toList()));
+            }
+        }
+        return t.withIndexes(indexes);
+    }
+
+    private static boolean startsWith(List<String> columns, List<String> prefix) {
+        return columns.size() >= prefix.size() && columns.subList(0, prefix.size()).equals(prefix);
+    }
+}
