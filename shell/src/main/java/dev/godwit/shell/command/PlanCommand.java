@@ -1,0 +1,51 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.engine.plan.Finding;
+import dev.godwit.engine.plan.MigrationWriter;
+import dev.godwit.engine.plan.Plan;
+import dev.godwit.engine.schema.Schema;
+import dev.godwit.shell.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Write the migration that takes the migrations folder to schema.prisma (Prisma's migrate dev --create-only).",
+                "Without --name it prints the migration and writes nothing.",
+                "Data-loss findings use the row counts of the database and go into the migration as a comment block."})
+public final class PlanCommand extends SessionCommand {
+    @Option(names = "--name", paramLabel = "NAME", description = "Write <timestamp>_NAME/migration.sql (and down.sql).")
+    String name;
+
+    @Option(names = "--schema", paramLabel = "FILE", description = "The desired schema: a .prisma file (default: the project's) or sql:FILE_OR_DIR.")
+    String schema;
+
+    @Override
+    protected int run(Session session) {
+        MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
+        Schema desired = PlanSupport.desired(session, schema);
+        Schema current = PlanSupport.history(session, folder);
+        Plan plan = PlanSupport.plan(session, current, desired);
+        if (plan.isEmpty()) {
+            session.out().println("No changes: the schema matches the " + folder.migrations().size()
+                    + " migration(s) in " + folder.dir() + ". Nothing written.");
+            return 0;
+        }
+        for (Finding f : plan.findings()) {
+            session.out().warn((f.blocking() ? "cannot run on the data there now: " : "") + f.message());
+        }
+        if (name == null) {
+            session.out().print(plan.script());
+            session.out().note(plan.changes().size() + " change(s); nothing written: add --name NAME to write the migration");
+            return 0;
+        }
+        Path dir = session.project().migrationsDir();
+        String written = MigrationWriter.write(dir, session.resolvedUrl().url().provider(), name, Instant.now(), plan);
+        session.out().println("Wrote " + dir.resolve(written).resolve("migration.sql")
+                + (plan.downScript().isBlank() ? "" : " and down.sql") + " (" + plan.changes().size() + " change(s)).");
+        return 0;
+    }
+}
