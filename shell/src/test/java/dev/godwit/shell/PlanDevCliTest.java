@@ -92,6 +92,19 @@ class PlanDevCliTest {
             assertTrue(third.stderr().contains("replaying 1 migration(s) after 1 cached"), third.stderr());
             assertEquals(0, p.run("apply").exitCode());
             assertEquals(0, p.run("diff", "--from", "database", "--to", "schema", "--exit-code").exitCode());
+
+            // History problems stop plan with what is wrong: drift, then an edited migration.
+            db.execute("ALTER TABLE " + p.q("User") + " ADD COLUMN extra INTEGER");
+            GodwitRun drifted = p.run("plan", "--name", "x");
+            assertEquals(3, drifted.exitCode(), drifted.all());
+            assertTrue(drifted.stderr().contains("drifted") && drifted.stderr().contains("extra"), drifted.stderr());
+            db.execute("ALTER TABLE " + p.q("User") + " DROP COLUMN extra");
+            Path firstSql = folders(p).get(0).resolve("migration.sql");
+            Files.writeString(firstSql, Files.readString(firstSql) + "-- edited\n");
+            GodwitRun edited = p.run("plan", "--name", "x");
+            assertEquals(3, edited.exitCode(), edited.all());
+            assertTrue(edited.stderr().contains(folders(p).get(0).getFileName() + " was edited after it was applied"), edited.stderr());
+            assertEquals(2, folders(p).size());
         }
     }
 

@@ -51,6 +51,7 @@ public final class DevCommand extends SessionCommand {
         }
         Schema desired = PlanSupport.desired(session, schema);
         Schema current = PlanSupport.history(session, folder);
+        PlanSupport.refuseDrift(session, current);
         Plan plan = PlanSupport.plan(session, current, desired);
         if (plan.isEmpty()) {
             session.out().println("Already in sync: the schema matches the migrations; no new migration.");

@@ -28,6 +28,9 @@ public final class PlanCommand extends SessionCommand {
         MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
         Schema desired = PlanSupport.desired(session, schema);
         Schema current = PlanSupport.history(session, folder);
+        if (PlanSupport.allApplied(session, folder)) {
+            PlanSupport.refuseDrift(session, current);
+        }
         Plan plan = PlanSupport.plan(session, current, desired);
         if (plan.isEmpty()) {
             session.out().println("No changes: the schema matches the " + folder.migrations().size()

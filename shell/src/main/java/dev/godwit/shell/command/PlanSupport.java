@@ -2,7 +2,12 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.dialect.Dialect;
+import dev.godwit.engine.diff.Change;
+import dev.godwit.engine.diff.Differ;
+import dev.godwit.engine.migrate.StatusReport;
+import dev.godwit.shell.render.ChangeText;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.HistoryCheck;
@@ -57,6 +62,28 @@ final class PlanSupport {
         MigrationsFolder folder = session.migrations();
         HistoryCheck.require(session.migrator().status(folder), action);
         return folder;
+    }
+
+    /**
+     * Drift: the database differs from what its (all applied) migrations describe. Planning on top of it
+     * would write a migration that does not fit the database, so plan and dev stop and say what differs.
+     */
+    static void refuseDrift(Session session, Schema history) {
+        Schema live = LiveSchema.read(session.target());
+        Dialect dialect = session.target().dialect();
+        List<Change> drift = Differ.diff(history.withName(live.name()), live, dialect.diffHooks());
+        if (!drift.isEmpty()) {
+            throw new GodwitException(ErrorKind.ACTION_NEEDED, "the database has drifted from its migrations ("
+                    + ChangeText.summary(drift) + "):\n" + String.join("\n", ChangeText.lines(drift)),
+                    "`godwit drift` shows the SQL both ways; record the drift with `godwit drift --adopt NAME`, "
+                            + "or `godwit reset` a development database");
+        }
+    }
+
+    /** Whether every migration of the folder is applied (the database should then equal the history). */
+    static boolean allApplied(Session session, MigrationsFolder folder) {
+        StatusReport report = session.migrator().status(folder);
+        return report.historyTableExists() && report.pending().isEmpty();
     }
 
     static Plan plan(Session session, Schema current, Schema desired) {
