@@ -207,4 +207,27 @@ class PlanDevCliTest {
             assertEquals(0, p.run("diff", "--from", "database", "--to", "schema", "--exit-code").exitCode());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void pullThenPlanFindsNoChange(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabases.of(kind)) {
+            TestProject p = new TestProject(tmp, db);
+            writeSchema(p, "generator client {\n  provider = \"prisma-client-js\"\n}\n\n"
+                    + schema(db, "  bio String? @db.VarChar(300)\n  score Decimal @default(1.5) @db.Decimal(10, 2)\n",
+                    "  published Boolean  @default(false)\n  tags String  @default(\"none\")\n"));
+            assertEquals(0, p.run("dev", "--name", "init").exitCode());
+            GodwitRun printed = p.run("pull", "--print");
+            assertEquals(0, printed.exitCode(), printed.all());
+            assertTrue(printed.stdout().startsWith("generator client {"), printed.stdout());
+            assertTrue(printed.stdout().contains("model Post {") && printed.stdout().contains("enum "), printed.stdout());
+            GodwitRun pull = p.run("pull");
+            assertEquals(0, pull.exitCode(), pull.all());
+            String pulled = Files.readString(p.root().resolve("prisma/schema.prisma"));
+            assertFalse(pull.stderr().contains("does not pass"), pull.stderr() + pulled);
+            GodwitRun plan = p.run("plan");
+            assertEquals(0, plan.exitCode(), plan.all());
+            assertTrue(plan.stdout().contains("No changes"), plan.all() + "\n" + pulled);
+        }
+    }
 }
