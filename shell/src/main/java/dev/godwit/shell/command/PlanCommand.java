@@ -25,13 +25,19 @@ public final class PlanCommand extends SessionCommand {
 
     @Override
     protected int run(Session session) {
+        Timing t = new Timing(session);
         MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
+        t.lap("history check");
         Schema desired = PlanSupport.desired(session, schema);
+        t.lap("schema.prisma");
         Schema current = PlanSupport.history(session, folder);
+        t.lap("migrations' schema");
         if (PlanSupport.allApplied(session, folder)) {
             PlanSupport.refuseDrift(session, current);
         }
+        t.lap("drift check");
         Plan plan = PlanSupport.plan(session, current, desired);
+        t.lap("diff and data-loss checks");
         if (plan.isEmpty()) {
             session.out().println("No changes: the schema matches the " + folder.migrations().size()
                     + " migration(s) in " + folder.dir() + ". Nothing written.");
@@ -50,5 +56,24 @@ public final class PlanCommand extends SessionCommand {
         session.out().println("Wrote " + dir.resolve(written).resolve("migration.sql")
                 + (plan.downScript().isBlank() ? "" : " and down.sql") + " (" + plan.changes().size() + " change(s)).");
         return 0;
+    }
+
+    /** With GODWIT_TIMING set, each phase's time on stderr (for benchmarks). */
+    static final class Timing {
+        private final Session session;
+        private final boolean on = System.getenv("GODWIT_TIMING") != null;
+        private long last = System.nanoTime();
+
+        Timing(Session session) {
+            this.session = session;
+        }
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            if (on) {
+                session.out().note("timing: " + phase + " " + (now - last) / 1_000_000 + " ms");
+            }
+            last = now;
+        }
     }
 }
