@@ -27,7 +27,7 @@ public final class DataLossCheck {
 
     private DataLossCheck(Target target) {
         this.target = target;
-        this.dialect = target.dialect();
+        this.dialect = target == null ? null : target.dialect();
     }
 
     /** {@code current} is the schema the changes start from; {@code target} may be null (no counts: everything counts as holding data). */
