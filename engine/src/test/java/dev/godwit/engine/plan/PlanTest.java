@@ -75,4 +75,14 @@ class PlanTest {
         assertTrue(plan.isEmpty());
         assertEquals("", plan.script());
     }
+
+    @Test
+    void aNewMigrationAlwaysSortsAfterTheNewestOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T10:00:00.400Z");
+        assertEquals(now, MigrationWriter.after(dir, now));
+        java.nio.file.Files.createDirectories(dir.resolve("20260101100000_init"));
+        assertEquals(java.time.Instant.parse("2026-01-01T10:00:01Z"), MigrationWriter.after(dir, now));
+        java.nio.file.Files.createDirectories(dir.resolve("20270101000000_future"));
+        assertEquals(java.time.Instant.parse("2027-01-01T00:00:01Z"), MigrationWriter.after(dir, now));
+    }
 }

@@ -59,7 +59,7 @@ public final class DevCommand extends SessionCommand {
         }
         PlanSupport.refuseBlocking(plan);
         boolean interactive = session.interactive() && !yes;
-        if (!PlanSupport.consent(session, plan, acceptDataLoss || (yes && acceptDataLoss), "the new migration")) {
+        if (!PlanSupport.consent(session, interactive, plan, acceptDataLoss, "the new migration")) {
             session.out().println("Nothing written.");
             return 3;
         }

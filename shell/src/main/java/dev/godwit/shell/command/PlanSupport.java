@@ -104,15 +104,20 @@ final class PlanSupport {
 
     /** Warnings need --accept-data-loss in batch mode, or a "y" on a terminal. Returns false when the user declines. */
     static boolean consent(Session session, Plan plan, boolean acceptDataLoss, String what) {
+        return consent(session, session.interactive(), plan, acceptDataLoss, what);
+    }
+
+    /** {@code mayAsk}: false in batch mode and with --yes, where only --accept-data-loss lets warnings through. */
+    static boolean consent(Session session, boolean mayAsk, Plan plan, boolean acceptDataLoss, String what) {
         List<Finding> warnings = plan.warnings();
         if (warnings.isEmpty() || acceptDataLoss) {
             warnings.forEach(w -> session.out().warn(w.message()));
             return true;
         }
         String list = String.join("\n  - ", warnings.stream().map(Finding::message).toList());
-        if (!session.interactive()) {
+        if (!mayAsk) {
             throw new GodwitException(ErrorKind.ACTION_NEEDED, what + " may lose data:\n  - " + list,
-                    "without a terminal godwit cannot ask: add --accept-data-loss to go ahead");
+                    "without a terminal (or with --yes) godwit does not ask: add --accept-data-loss to go ahead");
         }
         session.out().warn(what + " may lose data:\n  - " + list);
         return ask(session, "Go ahead and accept the data loss?");
