@@ -112,7 +112,7 @@ public final class ApplyCommand extends SessionCommand {
     }
 
     /** One line per migration: name, then its time when done. */
-    private static final class Progress implements ApplyListener {
+    static final class Progress implements ApplyListener {
         private final Out out;
 
         Progress(Out out) {

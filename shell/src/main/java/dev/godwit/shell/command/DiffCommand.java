@@ -25,7 +25,7 @@ import java.util.Map;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Compare two schemas and show what turns the first into the second.",
-                "SOURCE: empty | database (the project's) | url:URL | env:NAME | migrations[:DIR] | sql:FILE_OR_DIR.",
+                "SOURCE: empty | database (the project's) | url:URL | env:NAME | migrations[:DIR] | sql:FILE_OR_DIR | schema[:FILE.prisma].",
                 "Migrations and SQL files are replayed into a shadow database and read back."})
 public final class DiffCommand extends SessionCommand {
     @Option(names = "--from", paramLabel = "SOURCE", required = true, description = "The schema to start from.")

@@ -8,9 +8,9 @@ import dev.godwit.engine.GodwitException;
  * {@code migrations[:DIR]} or {@code sql:FILE_OR_DIR}.
  */
 record DiffSource(Kind kind, String argument) {
-    enum Kind { EMPTY, DATABASE, URL, ENV, MIGRATIONS, SQL }
+    enum Kind { EMPTY, DATABASE, URL, ENV, MIGRATIONS, SQL, SCHEMA }
 
-    static final String FORMS = "empty, database, url:URL, env:NAME, migrations[:DIR], sql:FILE_OR_DIR";
+    static final String FORMS = "empty, database, url:URL, env:NAME, migrations[:DIR], sql:FILE_OR_DIR, schema[:FILE.prisma]";
 
     static DiffSource parse(String spec) {
         String s = spec.strip();
@@ -23,6 +23,9 @@ record DiffSource(Kind kind, String argument) {
         if (s.equals("migrations")) {
             return new DiffSource(Kind.MIGRATIONS, null);
         }
+        if (s.equals("schema")) {
+            return new DiffSource(Kind.SCHEMA, null);
+        }
         int colon = s.indexOf(':');
         String prefix = colon < 0 ? s : s.substring(0, colon);
         String arg = colon < 0 ? "" : s.substring(colon + 1);
@@ -31,6 +34,7 @@ record DiffSource(Kind kind, String argument) {
             case "env" -> Kind.ENV;
             case "migrations" -> Kind.MIGRATIONS;
             case "sql" -> Kind.SQL;
+            case "schema" -> Kind.SCHEMA;
             default -> throw new GodwitException(ErrorKind.USAGE, "unknown diff source \"" + spec + "\"", "sources: " + FORMS);
         };
         if (arg.isBlank()) {

@@ -43,6 +43,11 @@ final class SchemaLoader {
                         : MigrationsFolder.read(Path.of(source.argument()).toAbsolutePath(), null);
                 yield replayed(folder.migrations(), folder.migrations().size() + " migration(s) in " + folder.dir());
             }
+            case SCHEMA -> {
+                Path file = source.argument() == null ? session.project().schemaFile() : Path.of(source.argument()).toAbsolutePath();
+                dev.godwit.engine.psl.PslSchema psl = dev.godwit.engine.psl.Psl.parseFile(file);
+                yield new Loaded(psl.toSchema(session.target().schema()), psl.provider(), "schema " + file.getFileName());
+            }
             case SQL -> {
                 List<LocalMigration> scripts = sqlFiles(Path.of(source.argument()).toAbsolutePath());
                 yield replayed(scripts, "SQL " + source.argument());

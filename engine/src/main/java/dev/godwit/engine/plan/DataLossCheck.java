@@ -1,0 +1,139 @@
+package dev.godwit.engine.plan;
+
+import dev.godwit.engine.db.Target;
+import dev.godwit.engine.dialect.Dialect;
+import dev.godwit.engine.diff.Change;
+import dev.godwit.engine.schema.Schema;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Prisma's data-loss checks, with live counts from the target database: rows of dropped
+ * tables, values of dropped or cast columns, NULLs in columns made required, rows of tables
+ * that get a required column without default. Tables missing from the database (pending
+ * migrations) count as empty.
+ */
+public final class DataLossCheck {
+    private final Target target;
+    private final Dialect dialect;
+
+    private DataLossCheck(Target target) {
+        this.target = target;
+        this.dialect = target == null ? null : target.dialect();
+    }
+
+    /** {@code current} is the schema the changes start from; {@code target} may be null (no counts: everything counts as holding data). */
+    public static List<Finding> check(List<Change> changes, Schema current, Target target) {
+        if (target == null) {
+            return new DataLossCheck(null).run(changes, current, null);
+        }
+        try (Connection c = target.dataSource().getConnection()) {
+            c.setAutoCommit(true);
+            target.dialect().prepareSession(c, target.schema());
+            return new DataLossCheck(target).run(changes, current, c);
+        } catch (SQLException e) {
+            throw target.dialect().connectionFailure(e, target.display());
+        }
+    }
+
+    private List<Finding> run(List<Change> changes, Schema current, Connection c) {
+        List<Finding> out = new ArrayList<>();
+        Set<String> pkTables = new HashSet<>();
+        for (Change ch : changes) {
+            if (ch instanceof Change.DropTable d) {
+                long rows = count(c, "SELECT COUNT(*) FROM " + q(d.definition().name()));
+                if (rows > 0) {
+                    out.add(Finding.warning("You are about to drop the `" + d.definition().name() + "` table, which is not empty ("
+                            + rows + " row" + (rows == 1 ? "" : "s") + ")."));
+                }
+            } else if (ch instanceof Change.DropColumn d) {
+                long n = count(c, "SELECT COUNT(" + q(d.column().name()) + ") FROM " + q(d.tableName()));
+                if (n > 0) {
+                    out.add(Finding.warning("You are about to drop the column `" + d.column().name() + "` on the `" + d.tableName()
+                            + "` table, which still contains " + n + " non-null value" + (n == 1 ? "" : "s") + "."));
+                }
+            } else if (ch instanceof Change.AddColumn a) {
+                if (a.destructive()) {
+                    long rows = count(c, "SELECT COUNT(*) FROM " + q(a.tableName()));
+                    out.add(Finding.unexecutable("Added the required column `" + a.column().name() + "` to the `" + a.tableName()
+                            + "` table without a default value. This is not possible if the table is not empty.", rows > 0));
+                }
+            } else if (ch instanceof Change.AlterColumn a) {
+                alter(a, c, out);
+            } else if (ch instanceof Change.AddIndex a) {
+                if (a.index().unique() && current.table(a.tableName()).isPresent()) {
+                    String cols = a.index().parts().stream().map(p -> p.column() != null ? p.column() : p.expression())
+                            .collect(Collectors.joining(","));
+                    out.add(Finding.warning("A unique constraint covering the columns `[" + cols + "]` on the table `" + a.tableName()
+                            + "` will be added. If there are existing duplicate values, this will fail."));
+                }
+            } else if (ch instanceof Change.AddPrimaryKey p) {
+                primaryKey(p.tableName(), current, pkTables, out);
+            } else if (ch instanceof Change.DropPrimaryKey p) {
+                primaryKey(p.tableName(), current, pkTables, out);
+            } else if (ch instanceof Change.RecreateEnum r) {
+                List<String> removed = r.from().values().stream().filter(v -> !r.to().values().contains(v)).toList();
+                if (!removed.isEmpty()) {
+                    out.add(Finding.warning("The values [" + String.join(",", removed) + "] on the enum `" + r.from().name()
+                            + "` will be removed. If these variants are still used in the database, this will fail."));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void alter(Change.AlterColumn a, Connection c, List<Finding> out) {
+        String col = a.to().name();
+        if (a.aspects().contains(Change.Aspect.TYPE)) {
+            List<String> removed = a.from().type().enumValues().stream().filter(v -> !a.to().type().enumValues().contains(v)).toList();
+            long n = count(c, "SELECT COUNT(" + q(col) + ") FROM " + q(a.tableName()));
+            if (!a.from().type().enumValues().isEmpty() && !removed.isEmpty()) {
+                out.add(Finding.warning("The values [" + String.join(",", removed) + "] on the enum `" + a.tableName() + "_" + col
+                        + "` will be removed. If these variants are still used in the database, this will fail."));
+            } else if (n > 0) {
+                out.add(Finding.warning("You are about to alter the column `" + col + "` on the `" + a.tableName() + "` table, which contains "
+                        + n + " non-null value" + (n == 1 ? "" : "s") + ". The data in that column will be cast from `" + a.from().type()
+                        + "` to `" + a.to().type() + "`."));
+            }
+        }
+        if (a.aspects().contains(Change.Aspect.NULLABILITY) && !a.to().nullable()) {
+            long nulls = count(c, "SELECT COUNT(*) FROM " + q(a.tableName()) + " WHERE " + q(col) + " IS NULL");
+            if (nulls > 0) {
+                out.add(Finding.unexecutable("Made the column `" + col + "` on table `" + a.tableName() + "` required, but there are "
+                        + nulls + " existing NULL value" + (nulls == 1 ? "" : "s") + ".", true));
+            }
+        }
+    }
+
+    private static void primaryKey(String table, Schema current, Set<String> seen, List<Finding> out) {
+        if (current.table(table).isPresent() && seen.add(table)) {
+            out.add(Finding.warning("The primary key for the `" + table
+                    + "` table will be changed. If it partially fails, the table could be left without primary key constraint."));
+        }
+    }
+
+    private String q(String ident) {
+        return dialect == null ? ident : dialect.quote(ident);
+    }
+
+    /** -1 when unknown (no database): treated as "holds data". A table that is not there yet holds nothing. */
+    private static long count(Connection c, String sql) {
+        if (c == null) {
+            return 1;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+}

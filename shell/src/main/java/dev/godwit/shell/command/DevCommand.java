@@ -1,0 +1,86 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.migrate.ApplyResult;
+import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.engine.migrate.Migrator;
+import dev.godwit.engine.plan.MigrationWriter;
+import dev.godwit.engine.plan.Plan;
+import dev.godwit.engine.schema.Schema;
+import dev.godwit.shell.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+@Command(name = "dev", mixinStandardHelpOptions = true,
+        description = {"Apply pending migrations, then plan the next one from schema.prisma and apply it (Prisma's migrate dev).",
+                "Possible data loss asks first (default no); without a terminal it needs --accept-data-loss.",
+                "Steps that cannot run on the data there now always stop."})
+public final class DevCommand extends SessionCommand {
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the new migration (asked on a terminal; needed without one).")
+    String name;
+
+    @Option(names = "--schema", paramLabel = "FILE", description = "The desired schema: a .prisma file (default: the project's) or sql:FILE_OR_DIR.")
+    String schema;
+
+    @Option(names = "--accept-data-loss", description = "Go ahead despite data-loss warnings.")
+    boolean acceptDataLoss;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for a name or confirmation (data loss still needs --accept-data-loss).")
+    boolean yes;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long to wait for the migration lock.")
+    int lockTimeoutSeconds;
+
+    @Override
+    protected int run(Session session) {
+        if (session.production()) {
+            throw new GodwitException(ErrorKind.USAGE, "refusing to run dev on an environment marked production",
+                    "commit the migration and run `godwit apply` in production");
+        }
+        MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
+        Migrator migrator = session.migrator();
+        Duration timeout = Duration.ofSeconds(lockTimeoutSeconds);
+        ApplyResult pending = migrator.apply(folder, timeout, false, new ApplyCommand.Progress(session.out()));
+        if (!pending.applied().isEmpty()) {
+            session.out().println("Applied " + pending.applied().size() + " pending migration(s).");
+        }
+        Schema desired = PlanSupport.desired(session, schema);
+        Schema current = PlanSupport.history(session, folder);
+        PlanSupport.refuseDrift(session, current);
+        Plan plan = PlanSupport.plan(session, current, desired);
+        if (plan.isEmpty()) {
+            session.out().println("Already in sync: the schema matches the migrations; no new migration.");
+            return 0;
+        }
+        PlanSupport.refuseBlocking(plan);
+        boolean interactive = session.interactive() && !yes;
+        if (!PlanSupport.consent(session, interactive, plan, acceptDataLoss, "the new migration")) {
+            session.out().println("Nothing written.");
+            return 3;
+        }
+        String migrationName = name;
+        if (migrationName == null) {
+            if (!interactive) {
+                throw new GodwitException(ErrorKind.USAGE, "the new migration needs a name; without a terminal godwit cannot ask",
+                        "add --name NAME");
+            }
+            migrationName = System.console().readLine("Name of the new migration: ");
+            if (migrationName == null || migrationName.isBlank()) {
+                session.out().println("Nothing written.");
+                return 3;
+            }
+        }
+        Path dir = session.project().migrationsDir();
+        String written = MigrationWriter.write(dir, session.resolvedUrl().url().provider(), migrationName, Instant.now(), plan);
+        session.out().println("Wrote " + dir.resolve(written).resolve("migration.sql") + ".");
+        ApplyResult result = migrator.apply(session.migrations(), timeout, false, new ApplyCommand.Progress(session.out()));
+        session.out().println("Applied " + written + " to " + session.target().display() + " ("
+                + result.applied().stream().mapToInt(ApplyResult.Applied::statements).sum() + " statement(s)).");
+        return 0;
+    }
+}

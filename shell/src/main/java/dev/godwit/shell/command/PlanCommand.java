@@ -1,0 +1,79 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.engine.plan.Finding;
+import dev.godwit.engine.plan.MigrationWriter;
+import dev.godwit.engine.plan.Plan;
+import dev.godwit.engine.schema.Schema;
+import dev.godwit.shell.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Write the migration that takes the migrations folder to schema.prisma (Prisma's migrate dev --create-only).",
+                "Without --name it prints the migration and writes nothing.",
+                "Data-loss findings use the row counts of the database and go into the migration as a comment block."})
+public final class PlanCommand extends SessionCommand {
+    @Option(names = "--name", paramLabel = "NAME", description = "Write <timestamp>_NAME/migration.sql (and down.sql).")
+    String name;
+
+    @Option(names = "--schema", paramLabel = "FILE", description = "The desired schema: a .prisma file (default: the project's) or sql:FILE_OR_DIR.")
+    String schema;
+
+    @Override
+    protected int run(Session session) {
+        Timing t = new Timing(session);
+        MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
+        t.lap("history check");
+        Schema desired = PlanSupport.desired(session, schema);
+        t.lap("schema.prisma");
+        Schema current = PlanSupport.history(session, folder);
+        t.lap("migrations' schema");
+        if (PlanSupport.allApplied(session, folder)) {
+            PlanSupport.refuseDrift(session, current);
+        }
+        t.lap("drift check");
+        Plan plan = PlanSupport.plan(session, current, desired);
+        t.lap("diff and data-loss checks");
+        if (plan.isEmpty()) {
+            session.out().println("No changes: the schema matches the " + folder.migrations().size()
+                    + " migration(s) in " + folder.dir() + ". Nothing written.");
+            return 0;
+        }
+        for (Finding f : plan.findings()) {
+            session.out().warn((f.blocking() ? "cannot run on the data there now: " : "") + f.message());
+        }
+        if (name == null) {
+            session.out().print(plan.script());
+            session.out().note(plan.changes().size() + " change(s); nothing written: add --name NAME to write the migration");
+            return 0;
+        }
+        Path dir = session.project().migrationsDir();
+        String written = MigrationWriter.write(dir, session.resolvedUrl().url().provider(), name, Instant.now(), plan);
+        session.out().println("Wrote " + dir.resolve(written).resolve("migration.sql")
+                + (plan.downScript().isBlank() ? "" : " and down.sql") + " (" + plan.changes().size() + " change(s)).");
+        return 0;
+    }
+
+    /** With GODWIT_TIMING set, each phase's time on stderr (for benchmarks). */
+    static final class Timing {
+        private final Session session;
+        private final boolean on = System.getenv("GODWIT_TIMING") != null;
+        private long last = System.nanoTime();
+
+        Timing(Session session) {
+            this.session = session;
+        }
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            if (on) {
+                session.out().note("timing: " + phase + " " + (now - last) / 1_000_000 + " ms");
+            }
+            last = now;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.db.LiveSchema;
+import dev.godwit.engine.dialect.Dialect;
+import dev.godwit.engine.diff.Change;
+import dev.godwit.engine.diff.Differ;
+import dev.godwit.engine.migrate.StatusReport;
+import dev.godwit.shell.render.ChangeText;
+import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.engine.plan.Finding;
+import dev.godwit.engine.plan.HistoryCheck;
+import dev.godwit.engine.plan.Plan;
+import dev.godwit.engine.plan.ReplayCache;
+import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.psl.Psl;
+import dev.godwit.engine.psl.PslSchema;
+import dev.godwit.engine.schema.Schema;
+import dev.godwit.shell.Session;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What plan, dev and push share: the desired schema, the schema of the history, consent to data loss. */
+final class PlanSupport {
+    private PlanSupport() {
+    }
+
+    /** The desired schema: schema.prisma (or FILE), or a {@code sql:} source replayed in a shadow. */
+    static Schema desired(Session session, String schemaOption) {
+        Provider provider = session.resolvedUrl().url().provider();
+        String name = session.target().schema();
+        if (schemaOption != null && schemaOption.startsWith("sql:")) {
+            SchemaLoader.Loaded loaded = new SchemaLoader(session).load(DiffSource.parse(schemaOption));
+            return loaded.schema().withName(name);
+        }
+        Path file = schemaOption != null ? Path.of(schemaOption).toAbsolutePath() : session.project().schemaFile();
+        PslSchema psl = Psl.parseFile(file);
+        if (psl.provider() != provider) {
+            throw new GodwitException(ErrorKind.USAGE, file + " uses provider \"" + psl.provider().prismaName() + "\" but the database is "
+                    + provider.prismaName(), "point godwit at a " + psl.provider().prismaName() + " database");
+        }
+        return psl.toSchema(name);
+    }
+
+    /** The schema the migrations folder describes, from the replay cache or a shadow replay. */
+    static Schema history(Session session, MigrationsFolder folder) {
+        ReplayCache cache = new ReplayCache(session.project().root().resolve(".godwit").resolve("cache"));
+        ReplayCache.Result r = cache.schema(folder.migrations(), session.resolvedUrl().url(), session.shadowUrl(), session.out()::note);
+        if (r.schema() == null) {
+            return Schema.empty(session.target().schema());
+        }
+        if (r.replayed() == 0) {
+            session.out().note("the " + r.cachedPrefix() + " migration(s) are unchanged: their schema comes from the cache");
+        }
+        return r.schema().withName(session.target().schema());
+    }
+
+    /** Refuses when the history has a failed, edited or missing migration. */
+    static MigrationsFolder checkedHistory(Session session, String action) {
+        MigrationsFolder folder = session.migrations();
+        HistoryCheck.require(session.migrator().status(folder), action);
+        return folder;
+    }
+
+    /**
+     * Drift: the database differs from what its (all applied) migrations describe. Planning on top of it
+     * would write a migration that does not fit the database, so plan and dev stop and say what differs.
+     */
+    static void refuseDrift(Session session, Schema history) {
+        Schema live = LiveSchema.read(session.target());
+        Dialect dialect = session.target().dialect();
+        List<Change> drift = Differ.diff(history.withName(live.name()), live, dialect.diffHooks());
+        if (!drift.isEmpty()) {
+            throw new GodwitException(ErrorKind.ACTION_NEEDED, "the database has drifted from its migrations ("
+                    + ChangeText.summary(drift) + "):\n" + String.join("\n", ChangeText.lines(drift)),
+                    "`godwit drift` shows the SQL both ways; record the drift with `godwit drift --adopt NAME`, "
+                            + "or `godwit reset` a development database");
+        }
+    }
+
+    /** Whether every migration of the folder is applied (the database should then equal the history). */
+    static boolean allApplied(Session session, MigrationsFolder folder) {
+        StatusReport report = session.migrator().status(folder);
+        return report.historyTableExists() && report.pending().isEmpty();
+    }
+
+    static Plan plan(Session session, Schema current, Schema desired) {
+        Dialect dialect = session.target().dialect();
+        return Plan.build(current, desired, dialect, session.target());
+    }
+
+    /** Unexecutable steps stop everything, with what to do. */
+    static void refuseBlocking(Plan plan) {
+        List<Finding> blocking = plan.blocking();
+        if (!blocking.isEmpty()) {
+            throw new GodwitException(ErrorKind.ACTION_NEEDED, "the change cannot be carried out on the data the database holds:\n  - "
+                    + String.join("\n  - ", blocking.stream().map(Finding::message).toList()),
+                    "give the new required field a @default(…), or make it optional (`?`), or fill the NULL values first; "
+                            + "on a development database `godwit reset --force` starts from empty tables");
+        }
+    }
+
+    /** Warnings need --accept-data-loss in batch mode, or a "y" on a terminal. Returns false when the user declines. */
+    static boolean consent(Session session, Plan plan, boolean acceptDataLoss, String what) {
+        return consent(session, session.interactive(), plan, acceptDataLoss, what);
+    }
+
+    /** {@code mayAsk}: false in batch mode and with --yes, where only --accept-data-loss lets warnings through. */
+    static boolean consent(Session session, boolean mayAsk, Plan plan, boolean acceptDataLoss, String what) {
+        List<Finding> warnings = plan.warnings();
+        if (warnings.isEmpty() || acceptDataLoss) {
+            warnings.forEach(w -> session.out().warn(w.message()));
+            return true;
+        }
+        String list = String.join("\n  - ", warnings.stream().map(Finding::message).toList());
+        if (!mayAsk) {
+            throw new GodwitException(ErrorKind.ACTION_NEEDED, what + " may lose data:\n  - " + list,
+                    "without a terminal (or with --yes) godwit does not ask: add --accept-data-loss to go ahead");
+        }
+        session.out().warn(what + " may lose data:\n  - " + list);
+        return ask(session, "Go ahead and accept the data loss?");
+    }
+
+    /** A yes/no question on the terminal, default no. */
+    static boolean ask(Session session, String question) {
+        String answer = System.console().readLine("%s [y/N] ", question);
+        return answer != null && answer.strip().toLowerCase().startsWith("y");
+    }
+}

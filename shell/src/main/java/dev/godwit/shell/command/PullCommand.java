@@ -1,0 +1,75 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.db.LiveSchema;
+import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.psl.Psl;
+import dev.godwit.engine.psl.PslWriter;
+import dev.godwit.engine.schema.Schema;
+import dev.godwit.shell.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@Command(name = "pull", mixinStandardHelpOptions = true,
+        description = {"Read the database into schema.prisma (Prisma's db pull): models, fields, native types, relations, indexes, enums.",
+                "The generator and datasource blocks of the existing file are kept."})
+public final class PullCommand extends SessionCommand {
+    private static final Pattern CONFIG_BLOCK = Pattern.compile("(?ms)^(?:generator|datasource)\\s+\\w+\\s*\\{.*?^\\}");
+
+    @Option(names = "--print", description = "Print the schema instead of writing schema.prisma.")
+    boolean print;
+
+    @Override
+    protected int run(Session session) {
+        Schema live = LiveSchema.read(session.target());
+        Provider provider = session.resolvedUrl().url().provider();
+        Path file = session.project().schemaFile();
+        String text = PslWriter.write(live, provider, header(file, provider));
+        try {
+            Psl.parse(file.getFileName().toString(), text);
+        } catch (GodwitException e) {
+            session.out().warn("the pulled schema does not pass godwit's checks; review it:\n" + e.getMessage());
+        }
+        if (print) {
+            session.out().print(text);
+            return 0;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + file + ": " + e.getMessage());
+        }
+        session.out().println("Wrote " + file + ": " + live.tables().size() + " model(s), " + live.enums().size() + " enum(s) from "
+                + session.target().display() + ".");
+        return 0;
+    }
+
+    private static String header(Path file, Provider provider) {
+        List<String> blocks = new ArrayList<>();
+        if (Files.isRegularFile(file)) {
+            try {
+                Matcher m = CONFIG_BLOCK.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    blocks.add(m.group());
+                }
+            } catch (IOException e) {
+                throw new GodwitException(ErrorKind.RUNTIME, "cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        if (blocks.stream().noneMatch(b -> b.startsWith("datasource"))) {
+            blocks.add("datasource db {\n  provider = \"" + provider.prismaName() + "\"\n}");
+        }
+        return String.join("\n\n", blocks);
+    }
+}

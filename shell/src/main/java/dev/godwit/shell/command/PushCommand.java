@@ -1,0 +1,62 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.db.LiveSchema;
+import dev.godwit.engine.db.Target;
+import dev.godwit.engine.plan.Plan;
+import dev.godwit.engine.schema.Schema;
+import dev.godwit.shell.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+@Command(name = "push", mixinStandardHelpOptions = true,
+        description = {"Make the database match schema.prisma without writing a migration (Prisma's db push).",
+                "Possible data loss asks first (default no); without a terminal it needs --accept-data-loss."})
+public final class PushCommand extends SessionCommand {
+    @Option(names = "--schema", paramLabel = "FILE", description = "The desired schema: a .prisma file (default: the project's) or sql:FILE_OR_DIR.")
+    String schema;
+
+    @Option(names = "--accept-data-loss", description = "Go ahead despite data-loss warnings.")
+    boolean acceptDataLoss;
+
+    @Override
+    protected int run(Session session) {
+        Target target = session.target();
+        Schema desired = PlanSupport.desired(session, schema);
+        Schema live = LiveSchema.read(target);
+        Plan plan = PlanSupport.plan(session, live, desired);
+        if (plan.isEmpty()) {
+            session.out().println("The database is already in sync with the schema.");
+            return 0;
+        }
+        PlanSupport.refuseBlocking(plan);
+        if (!PlanSupport.consent(session, plan, acceptDataLoss, "pushing the schema")) {
+            session.out().println("Nothing changed.");
+            return 3;
+        }
+        List<String> statements = target.dialect().ddlWriter().statements(plan.changes());
+        int done = 0;
+        try (Connection c = target.dataSource().getConnection()) {
+            c.setAutoCommit(true);
+            target.dialect().prepareSession(c, target.schema());
+            for (String sql : statements) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(sql);
+                }
+                done++;
+            }
+        } catch (SQLException e) {
+            throw new GodwitException(ErrorKind.RUNTIME, "push failed at statement " + (done + 1) + " of " + statements.size() + ": "
+                    + e.getMessage() + "\n  " + statements.get(Math.min(done, statements.size() - 1)), null, e);
+        }
+        session.out().println("Pushed " + plan.changes().size() + " change(s) to " + target.display() + " in " + statements.size()
+                + " statement(s).");
+        return 0;
+    }
+}

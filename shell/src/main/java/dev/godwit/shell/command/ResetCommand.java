@@ -1,0 +1,57 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.db.Target;
+import dev.godwit.engine.migrate.ApplyResult;
+import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.shell.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+@Command(name = "reset", mixinStandardHelpOptions = true,
+        description = {"Drop everything in the project's schema and apply every migration again (Prisma's migrate reset).",
+                "Asks first (default no); without a terminal it needs --force. Always refused on a production environment."})
+public final class ResetCommand extends SessionCommand {
+    @Option(names = {"-f", "--force"}, description = "Do not ask (needed without a terminal).")
+    boolean force;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long to wait for the migration lock.")
+    int lockTimeoutSeconds;
+
+    @Override
+    protected int run(Session session) {
+        if (session.production()) {
+            throw new GodwitException(ErrorKind.USAGE, "refusing to reset an environment marked production: it would drop all its data",
+                    "reset a development database instead (--env NAME)");
+        }
+        Target target = session.target();
+        MigrationsFolder folder = session.migrations();
+        if (!force) {
+            if (!session.interactive()) {
+                throw new GodwitException(ErrorKind.USAGE, "reset drops every table and all data in " + target.display()
+                        + "; without a terminal godwit cannot ask", "add --force to confirm");
+            }
+            if (!PlanSupport.ask(session, "Drop everything in " + target.display() + " and apply the "
+                    + folder.migrations().size() + " migration(s) again? All data will be lost.")) {
+                session.out().println("Nothing changed.");
+                return 3;
+            }
+        }
+        try (Connection c = target.dataSource().getConnection()) {
+            c.setAutoCommit(true);
+            target.dialect().serverAdmin().emptySchema(c, target.schema());
+        } catch (SQLException e) {
+            throw new GodwitException(ErrorKind.RUNTIME, target.display() + ": emptying the schema: " + e.getMessage(), null, e);
+        }
+        session.out().println("Dropped everything in " + target.display() + ".");
+        ApplyResult result = session.migrator().apply(folder, Duration.ofSeconds(lockTimeoutSeconds), false,
+                new ApplyCommand.Progress(session.out()));
+        session.out().println("Applied " + result.applied().size() + " migration(s).");
+        return 0;
+    }
+}
