@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Entry point of the bench jar.
  * <pre>
- *   run [apply|status|memory|all] [--quick] [--reps N] [--size N]   the scenarios, tables of medians and ratios
+ *   run [apply|status|memory|all] [--quick] [--reps N] [--size N] [--db postgresql|mysql]   the scenarios, tables of medians and ratios
  *   one CONTENDER OP URL PROJECT                                    one timed operation (a child process of run)
  *   warm CONTENDER URL PROJECT CALLS                                repeated status in one JVM
  * </pre>
@@ -37,19 +37,21 @@ public final class Bench {
         boolean quick = false;
         Integer reps = null;
         Integer size = null;
+        String db = "all";
         List<String> scenarios = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--quick" -> quick = true;
                 case "--reps" -> reps = Integer.parseInt(args.get(++i));
                 case "--size" -> size = Integer.parseInt(args.get(++i));
+                case "--db" -> db = args.get(++i);
                 default -> scenarios.add(args.get(i));
             }
         }
         if (scenarios.isEmpty() || scenarios.contains("all")) {
             scenarios = List.of("apply", "status", "memory");
         }
-        Scenarios s = new Scenarios(Settings.fromEnvironment(quick, reps, size));
+        Scenarios s = new Scenarios(Settings.fromEnvironment(quick, reps, size, db));
         int failures = 0;
         for (String name : scenarios) {
             failures += switch (name) {
@@ -66,6 +68,6 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench run [apply|status|memory|all] [--quick] [--reps N] [--size N]");
+        System.err.println("usage: bench run [apply|status|memory|all] [--quick] [--reps N] [--size N] [--db postgresql|mysql|all]");
     }
 }

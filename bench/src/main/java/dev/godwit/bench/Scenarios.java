@@ -20,6 +20,7 @@ import java.util.Map;
 /** The scenarios of scripts/bench. Each returns the number of failures (0 when it ran and printed its tables). */
 final class Scenarios {
     private static final String GODWIT_CLI = "godwit CLI (java -jar godwit.jar)";
+    private static final String GODWIT_CDS = "godwit CLI + AppCDS (scripts/godwit)";
     private static final String GODWIT_ENGINE = "godwit engine";
     private static final String FLYWAY = "Flyway 13.12.1";
     private static final String FLOOR = "raw JDBC floor";
@@ -102,6 +103,9 @@ final class Scenarios {
                 Table cold = new Table("status with " + s.size() + " applied, " + name(p) + ": cold, whole process, wall time", "ms");
                 Table inner = new Table("status with " + s.size() + " applied, " + name(p) + ": cold, in-process (operation only)", "ms");
                 List<String> contenders = new ArrayList<>(List.of(GODWIT_CLI, GODWIT_ENGINE, FLYWAY));
+                if (Files.isRegularFile(cdsArchive())) {
+                    contenders.add(1, GODWIT_CDS);
+                }
                 if (prisma) {
                     contenders.add(PRISMA);
                 }
@@ -109,6 +113,8 @@ final class Scenarios {
                     for (String c : rotate(contenders, rep)) {
                         Proc r = switch (c) {
                             case GODWIT_CLI -> godwitCli(godwitDb, project, "status");
+                            case GODWIT_CDS -> godwitCli(List.of("-XX:SharedArchiveFile=" + cdsArchive(), "-Xlog:cds=off,cds+dynamic=off"),
+                                    godwitDb, project, "status");
                             case GODWIT_ENGINE -> one("godwit", "status", godwitDb, project);
                             case FLYWAY -> one("flyway", "status", flywayDb, project);
                             default -> prismaStatus(godwitDb, project);
@@ -128,6 +134,9 @@ final class Scenarios {
                 System.out.print(inner.render());
                 if (prisma) {
                     target(cold, GODWIT_CLI, PRISMA, 0.5, "cold: godwit status ≤ 0.5× Prisma migrate status");
+                    if (cold.has(GODWIT_CDS)) {
+                        target(cold, GODWIT_CDS, PRISMA, 0.5, "cold: godwit status with AppCDS ≤ 0.5× Prisma migrate status");
+                    }
                 } else if (p == Provider.POSTGRESQL) {
                     System.out.println("target cold ≤ 0.5× Prisma: NOT MEASURED (no Prisma reference CLI)");
                 }
@@ -207,6 +216,9 @@ final class Scenarios {
     private List<Provider> providers() {
         List<Provider> out = new ArrayList<>();
         for (Provider p : List.of(Provider.POSTGRESQL, Provider.MYSQL)) {
+            if (!s.db().equals("all") && !s.db().equals(p.prismaName()) && !(s.db().equals("pg") && p == Provider.POSTGRESQL)) {
+                continue;
+            }
             try (Connection c = admin(p)) {
                 out.add(p);
             } catch (SQLException e) {
@@ -292,10 +304,20 @@ final class Scenarios {
         return root;
     }
 
+    /** The class-data-sharing archive scripts/godwit makes beside the jar. */
+    private Path cdsArchive() {
+        return s.godwitJar().toAbsolutePath().resolveSibling("godwit.jsa");
+    }
+
     private Proc godwitCli(String url, Path project, String... command) throws Exception {
+        return godwitCli(List.of(), url, project, command);
+    }
+
+    private Proc godwitCli(List<String> extraJvm, String url, Path project, String... command) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add("java");
         cmd.addAll(s.javaOpts());
+        cmd.addAll(extraJvm);
         cmd.add("-jar");
         cmd.add(s.godwitJar().toAbsolutePath().toString());
         cmd.addAll(List.of(command));

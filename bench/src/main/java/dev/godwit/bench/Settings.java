@@ -7,9 +7,9 @@ import java.util.List;
 
 /** What scripts/bench passes in through the environment. */
 record Settings(String pgUrl, String mysqlUrl, Path godwitJar, Path benchJar, List<String> javaOpts, Path prismaRef,
-                boolean quick, int reps, int size, Path workDir) {
+                boolean quick, int reps, int size, String db, Path workDir) {
 
-    static Settings fromEnvironment(boolean quick, Integer reps, Integer size) throws Exception {
+    static Settings fromEnvironment(boolean quick, Integer reps, Integer size, String db) throws Exception {
         String opts = env("BENCH_JAVA_OPTS", "-Xss1m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto");
         Path prisma = null;
         String ref = System.getenv("BENCH_PRISMA_REF");
@@ -26,7 +26,7 @@ record Settings(String pgUrl, String mysqlUrl, Path godwitJar, Path benchJar, Li
                 prisma, quick,
                 reps != null ? reps : (quick ? 1 : 5),
                 size != null ? size : (quick ? 50 : 1000),
-                work);
+                db, work);
     }
 
     private static String env(String name, String fallback) {
