@@ -10,12 +10,51 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One migration folder on disk. The SQL is read again when it is needed, so a
  * long history does not keep every script in memory.
  */
 public record LocalMigration(String name, Path sqlFile, String checksum, long size) {
+
+    /** What a file was when it was last read: same file, size and modification time means same bytes. */
+    private record Seen(Object fileKey, long size, FileTime modified, LocalMigration migration) {
+    }
+
+    private static final Map<Path, Seen> SEEN = new ConcurrentHashMap<>();
+    private static final int SEEN_LIMIT = 50_000;
+    /** Modification times closer than this to the moment of reading are not trusted (coarse file clocks). */
+    private static final Duration SETTLED = Duration.ofSeconds(2);
+
+    /**
+     * Like {@link #load(String, Path)}, but a long-lived session does not read and hash a
+     * file again while it is unchanged. A file is only remembered once its modification
+     * time is {@link #SETTLED} in the past, so an edit made later always changes the time
+     * even on file systems whose clock ticks coarsely.
+     */
+    static LocalMigration load(String name, Path sqlFile, BasicFileAttributes attributes) {
+        Path key = sqlFile.toAbsolutePath();
+        Seen seen = SEEN.get(key);
+        if (seen != null && seen.size() == attributes.size() && seen.modified().equals(attributes.lastModifiedTime())
+                && Objects.equals(seen.fileKey(), attributes.fileKey()) && seen.migration().name().equals(name)) {
+            return seen.migration();
+        }
+        LocalMigration m = load(name, sqlFile);
+        if (attributes.lastModifiedTime().toInstant().isBefore(Instant.now().minus(SETTLED)) && m.size() == attributes.size()) {
+            if (SEEN.size() >= SEEN_LIMIT) {
+                SEEN.clear();
+            }
+            SEEN.put(key, new Seen(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(), m));
+        }
+        return m;
+    }
 
     /** Reads and checks the script: it must be valid UTF-8 and not empty. */
     public static LocalMigration load(String name, Path sqlFile) {

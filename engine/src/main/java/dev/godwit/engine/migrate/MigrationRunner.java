@@ -62,11 +62,14 @@ final class MigrationRunner {
             history.markFinished(c, id, 1);
             c.commit();
         } catch (SQLException e) {
-            rollbackQuietly();
-            c.setAutoCommit(true);
-            if (current == null) {
+            if (current == null || dialect.isConnectionLoss(e)) {
+                // Lost connection: the server rolls the transaction back and nothing can be written;
+                // the caller reports the loss (the started row stays behind as a failed attempt).
+                rollbackQuietly();
                 throw e;
             }
+            rollbackQuietly();
+            c.setAutoCommit(true);
             throw fail(plan, id, current, e, 0, appliedBefore);
         } finally {
             if (!c.getAutoCommit()) {
@@ -83,6 +86,9 @@ final class MigrationRunner {
                 try {
                     st.execute(s.text());
                 } catch (SQLException e) {
+                    if (dialect.isConnectionLoss(e)) {
+                        throw e;   // nothing more can be recorded; the started row shows the attempt as failed
+                    }
                     throw fail(plan, id, s, e, done, appliedBefore);
                 }
                 done++;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,16 +62,25 @@ public final class MigrationsFolder {
                     continue;
                 }
                 Path script = entry.resolve(SCRIPT_FILE);
-                if (!Files.isRegularFile(script)) {
+                BasicFileAttributes attributes = attributes(script);
+                if (attributes == null || !attributes.isRegularFile()) {
                     warnings.add("ignoring " + dir.relativize(entry) + "/: it has no " + SCRIPT_FILE);
                     continue;
                 }
-                found.add(LocalMigration.load(name, script));
+                found.add(LocalMigration.load(name, script, attributes));
             }
         } catch (IOException e) {
             throw new GodwitException(ErrorKind.RUNTIME, "cannot list " + dir + ": " + e.getMessage());
         }
         return new MigrationsFolder(dir, found, warnings, locked);
+    }
+
+    private static BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Optional<Provider> readLockProvider(Path dir) {

@@ -40,7 +40,10 @@ public final class GodwitConfig {
     public static final String DEFAULT_SCHEMA = "prisma/schema.prisma";
     public static final String DEFAULT_MIGRATIONS = "prisma/migrations";
 
-    private static final TomlMapper MAPPER = new TomlMapper();
+    /** Built on first use: a project without godwit.toml never loads Jackson (some 380 classes at start-up). */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
 
     private final Path file;
     private final String schema;
@@ -80,7 +83,7 @@ public final class GodwitConfig {
         String where = file == null ? FILE_NAME : file.toString();
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = Toml.MAPPER.readTree(text);
         } catch (JacksonException e) {
             JsonLocation loc = e.getLocation();
             String pos = loc == null || loc.getLineNr() < 0 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
