@@ -42,6 +42,12 @@ class TimelineTmuxTest {
         return tmux("capture-pane", "-p", "-t", "t");
     }
 
+    /** The shell's prompt line: "godwit dev@host/db (state)>" with nothing typed after it. */
+    static boolean isPrompt(String line) {
+        String l = line.stripTrailing();
+        return l.startsWith("godwit") && l.endsWith(">");
+    }
+
     private String waitFor(String what, Predicate<String> until) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         String s = "";
@@ -87,7 +93,7 @@ class TimelineTmuxTest {
             tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "sh");
             try {
                 keys("sh " + script, "Enter");
-                waitFor("the shell prompt", s -> s.lines().anyMatch(l -> l.startsWith("godwit>")));
+                waitFor("the shell prompt", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt));
                 keys("timeline", "Enter");
                 String opened = waitFor("the timeline", s -> s.contains("Timeline") && s.contains("q back"));
                 assertTrue(opened.contains("✘ 20240102000000_bad"), opened);
@@ -102,7 +108,7 @@ class TimelineTmuxTest {
                 keys("y");
                 waitFor("the resolve", s -> s.contains("Marked 20240102000000_bad as rolled back"));
                 keys("q");
-                waitFor("the prompt again", s -> s.lines().anyMatch(l -> l.equals("godwit>")) && !s.contains("q back"));
+                waitFor("the prompt again", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt) && !s.contains("q back"));
 
                 keys("status", "Enter");
                 String status = waitFor("status", s -> s.contains("1 rolled back"));
@@ -138,7 +144,7 @@ class TimelineTmuxTest {
             tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "sh");
             try {
                 keys("sh " + script, "Enter");
-                waitFor("the shell prompt", s -> s.lines().anyMatch(l -> l.startsWith("godwit>")));
+                waitFor("the shell prompt", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt));
                 keys("drift", "Enter");
                 String opened = waitFor("the drift report", s -> s.contains(" Drift ") && s.contains("q back"));
                 assertTrue(opened.contains("3 differences in 2 tables"), opened);
@@ -154,7 +160,7 @@ class TimelineTmuxTest {
                 keys("y");
                 waitFor("the adopt", s -> s.contains("_by_hand, marked it applied. Drift now: none."));
                 keys("q");
-                waitFor("the prompt again", s -> s.lines().anyMatch(l -> l.equals("godwit>")) && !s.contains("q back"));
+                waitFor("the prompt again", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt) && !s.contains("q back"));
 
                 keys("timeline", "Enter");
                 waitFor("the timeline", s -> s.contains("Timeline") && s.contains("d drift"));
@@ -164,7 +170,7 @@ class TimelineTmuxTest {
                 String back = waitFor("the timeline again", s -> s.contains("Timeline") && s.contains("d drift"));
                 assertTrue(back.contains("_by_hand"), "the adopted migration is in the timeline: " + back);
                 keys("q");
-                waitFor("the prompt after the timeline", s -> s.lines().filter(l -> l.startsWith("godwit>")).count() >= 1 && !s.contains("d drift"));
+                waitFor("the prompt after the timeline", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt) && !s.contains("d drift"));
 
                 keys("exit", "Enter");
                 keys("clear; stty -a | tr ';' '\\n' | grep -E -w -o -e '-?icanon' -e '-?echo' | sort | tr '\\n' ' '; echo END", "Enter");
