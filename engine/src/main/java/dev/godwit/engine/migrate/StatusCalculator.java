@@ -43,10 +43,12 @@ public final class StatusCalculator {
     }
 
     private static MigrationState stateOf(LocalMigration m, List<HistoryRecord> attempts, String newestApplied) {
-        Optional<HistoryRecord> applied = attempts.stream().filter(HistoryRecord::isApplied).reduce((a, b) -> b);
-        if (applied.isPresent()) {
-            String recorded = applied.get().checksum();
-            boolean same = m.checksum().equalsIgnoreCase(recorded) || Checksums.matches(recorded, m.bytes());
+        List<HistoryRecord> applied = attempts.stream().filter(HistoryRecord::isApplied).toList();
+        if (!applied.isEmpty()) {
+            // Several finished rows can exist (a resolve --applied beside a deploy): the file is
+            // unchanged when it matches any of them.
+            boolean fast = applied.stream().anyMatch(r -> m.checksum().equalsIgnoreCase(r.checksum()));
+            boolean same = fast || matchesAny(applied, m.bytes());
             return same ? MigrationState.APPLIED : MigrationState.EDITED;
         }
         if (attempts.stream().anyMatch(HistoryRecord::isFailed)) {
@@ -56,6 +58,10 @@ public final class StatusCalculator {
             return MigrationState.OUT_OF_ORDER;
         }
         return attempts.isEmpty() ? MigrationState.PENDING : MigrationState.ROLLED_BACK;
+    }
+
+    private static boolean matchesAny(List<HistoryRecord> applied, byte[] file) {
+        return applied.stream().anyMatch(r -> Checksums.matches(r.checksum(), file));
     }
 
     private static String newestAppliedName(Map<String, List<HistoryRecord>> byName) {
