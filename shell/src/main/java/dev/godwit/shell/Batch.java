@@ -46,6 +46,7 @@ public final class Batch {
 
     static int run(GodwitCommand root, Out out, Map<String, String> env, String script) {
         Session shared = root.session(new GlobalOptions());
+        shared.setBatch(true);
         int last = 0;
         for (List<String> words : CommandSplitter.split(script, sqlProvider(shared))) {
             if (words.get(0).equals("exit") || words.get(0).equals("quit")) {

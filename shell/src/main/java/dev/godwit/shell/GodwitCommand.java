@@ -42,6 +42,7 @@ public final class GodwitCommand implements Runnable {
     private final Out out;
     private final Map<String, String> env;
     private Session session;
+    private Prompter prompter;
 
     public GodwitCommand(Out out, Map<String, String> env) {
         this.out = out;
@@ -52,8 +53,14 @@ public final class GodwitCommand implements Runnable {
     public Session session(GlobalOptions local) {
         if (session == null) {
             session = new Session(globals.mergedWith(local), out, env);
+            session.setPrompter(prompter);
         }
         return session;
+    }
+
+    /** Who answers questions of this run's session, instead of the console (tests). */
+    void answerWith(Prompter prompter) {
+        this.prompter = prompter;
     }
 
     /** A session that outlives single commands (batch scripts, the shell). */

@@ -28,9 +28,15 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream stdout, PrintStream stderr, Map<String, String> env) {
+        return run(args, stdout, stderr, env, null);
+    }
+
+    /** {@code prompter}: who answers questions instead of the console (tests); null for the console when there is one. */
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr, Map<String, String> env, Prompter prompter) {
         boolean noColor = Arrays.asList(args).contains("--no-color");
         Out out = new Out(stdout, stderr, Out.colorWanted(noColor));
         GodwitCommand root = new GodwitCommand(out, env);
+        root.answerWith(prompter);
         CommandLine cli = commandLine(root, out);
         try {
             int code = cli.execute(args);
@@ -52,6 +58,8 @@ public final class Main {
         cli.setOut(new PrintWriter(out.stdoutWriter(), true));
         cli.setErr(new PrintWriter(out.stderr(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // `godwit -c status` and `-f apply`: a command name is a fine value for -c and -f
+        cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, root, out));
         cli.setParameterExceptionHandler((ex, args) -> {
             out.error(ex.getMessage(), "run `godwit " + commandName(ex.getCommandLine()) + "--help` for the options");

@@ -35,6 +35,7 @@ public final class Session implements AutoCloseable {
     private AutoCloseable pool;
     private final StatementTracker statements = new StatementTracker();
     private Prompter prompter;
+    private boolean batch;
     private volatile Exception lastFailure;
     private volatile boolean quietConnectionLoss;
     private org.jline.terminal.Terminal terminal;
@@ -145,9 +146,14 @@ public final class Session implements AutoCloseable {
                         "add url = \"…\" to [env." + envName + "] in godwit.toml"));
     }
 
-    /** Whether a person can answer a question: only with a terminal, never in batch runs. */
+    /** Whether a person can answer a question: in the shell or on a terminal, never in batch runs. */
     public boolean interactive() {
-        return System.console() != null;
+        return prompter() != null;
+    }
+
+    /** Batch runs (-c, -f, stdin) never ask, even when started from a terminal. */
+    public void setBatch(boolean batch) {
+        this.batch = batch;
     }
 
     /** True when the selected environment is marked production. */
@@ -183,6 +189,7 @@ public final class Session implements AutoCloseable {
         m.setPooled(false);
         Session s = new Session(m, out, processEnv);
         s.setPrompter(prompter);
+        s.setBatch(batch);
         s.useTerminal(terminal);
         return s;
     }
@@ -207,9 +214,19 @@ public final class Session implements AutoCloseable {
         return statements;
     }
 
-    /** Who answers confirmations: the shell's user, or nobody in batch mode (null). */
+    /**
+     * Who answers questions: the shell's user, the console of a one-shot command on a terminal,
+     * or nobody (null) in batch mode and without a terminal.
+     */
     public Prompter prompter() {
-        return prompter;
+        if (batch) {
+            return null;
+        }
+        if (prompter != null) {
+            return prompter;
+        }
+        java.io.Console console = System.console();
+        return console == null ? null : new ConsolePrompter(console);
     }
 
     public void setPrompter(Prompter prompter) {

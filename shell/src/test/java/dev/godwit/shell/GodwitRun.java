@@ -21,6 +21,14 @@ public record GodwitRun(int exitCode, String stdout, String stderr) {
         return new GodwitRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** In-process, with a user at a terminal who answers from {@code prompter}. */
+    public static GodwitRun answering(Prompter prompter, Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env, prompter);
+        return new GodwitRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     public static GodwitRun inProcess(String... args) {
         return inProcess(Map.of(), args);
     }

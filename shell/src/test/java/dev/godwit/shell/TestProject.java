@@ -51,10 +51,19 @@ public final class TestProject {
     }
 
     public GodwitRun run(String... args) {
+        return GodwitRun.inProcess(withProject(args));
+    }
+
+    /** As a user at a terminal who answers godwit's questions from {@code user}. */
+    public GodwitRun runAnswering(Prompter user, String... args) {
+        return GodwitRun.answering(user, java.util.Map.of(), withProject(args));
+    }
+
+    private String[] withProject(String... args) {
         String[] full = new String[args.length + 2];
         full[0] = "--project";
         full[1] = root.toString();
         System.arraycopy(args, 0, full, 2, args.length);
-        return GodwitRun.inProcess(full);
+        return full;
     }
 }

@@ -27,7 +27,7 @@ public final class Confirmation {
         boolean production = session.production();
         String db = session.resolvedUrl().url().database();
         String question = "This will " + what + " on " + session.resolvedUrl().url().display()
-                + (production ? " (PRODUCTION)" : "") + ".";
+                + (production ? " (PRODUCTION)" : "") + "." + (production ? "" : " Go ahead?");
         boolean ok = p.confirm(question, production ? (db == null ? "yes" : db) : null);
         if (!ok) {
             session.out().note("cancelled: nothing was changed");

@@ -69,7 +69,7 @@ public final class DevCommand extends SessionCommand {
                 throw new GodwitException(ErrorKind.USAGE, "the new migration needs a name; without a terminal godwit cannot ask",
                         "add --name NAME");
             }
-            migrationName = System.console().readLine("Name of the new migration: ");
+            migrationName = session.prompter().ask("Name of the new migration: ");
             if (migrationName == null || migrationName.isBlank()) {
                 session.out().println("Nothing written.");
                 return 3;

@@ -103,8 +103,7 @@ public final class DriftCommand extends SessionCommand {
                         "add --yes to confirm");
             }
             new DriftText(session.out()).render(report);
-            String answer = System.console().readLine("Write %s with the SQL above and mark it applied? [y/N] ", folder);
-            if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
+            if (!session.prompter().confirm("Write " + folder + " with the SQL above and mark it applied?", null)) {
                 session.out().println("Nothing written.");
                 return 3;
             }

@@ -123,9 +123,8 @@ final class PlanSupport {
         return ask(session, "Go ahead and accept the data loss?");
     }
 
-    /** A yes/no question on the terminal, default no. */
+    /** A yes/no question to the user, default no; callers check {@link Session#interactive()} first. */
     static boolean ask(Session session, String question) {
-        String answer = System.console().readLine("%s [y/N] ", question);
-        return answer != null && answer.strip().toLowerCase().startsWith("y");
+        return session.prompter().confirm(question, null);
     }
 }

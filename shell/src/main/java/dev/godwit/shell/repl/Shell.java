@@ -273,22 +273,26 @@ public final class Shell {
         return new PromptText(envName, db, prod, m.pending(), m.failed().size(), m.known(), m.error() != null && !m.known());
     }
 
-    /** Confirmations through the line reader: y/N, or the database name on production. */
+    /** Questions through the line reader, kept out of the history: y/N, the database name on production, or a line. */
     private final class ReaderPrompter implements Prompter {
         @Override
         public boolean confirm(String question, String typeToConfirm) {
+            if (typeToConfirm != null) {
+                out.println(question);
+                String answer = ask("Type the database name (" + typeToConfirm + ") to go ahead, anything else cancels: ");
+                return answer != null && answer.strip().equals(typeToConfirm);
+            }
+            return Prompter.isYes(ask(question + " [y/N] "));
+        }
+
+        @Override
+        public String ask(String question) {
             reader.setVariable(LineReader.DISABLE_HISTORY, true);
             highlighter.setEnabled(false);
             try {
-                if (typeToConfirm != null) {
-                    out.println(question);
-                    String answer = reader.readLine("Type the database name (" + typeToConfirm + ") to go ahead, anything else cancels: ");
-                    return answer.strip().equals(typeToConfirm);
-                }
-                String answer = reader.readLine(question + " Go ahead? [y/N] ");
-                return answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes");
+                return reader.readLine(question);
             } catch (UserInterruptException | EndOfFileException e) {
-                return false;
+                return null;
             } finally {
                 highlighter.setEnabled(color);
                 reader.setVariable(LineReader.DISABLE_HISTORY, false);
