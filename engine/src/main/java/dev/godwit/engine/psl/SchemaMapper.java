@@ -100,7 +100,9 @@ final class SchemaMapper {
             case "SpGist" -> "spgist";
             default -> type.toLowerCase(Locale.ROOT);
         };
-        return new Index(name, unique, parts, method, null, List.of(), false);
+        List<IndexPart> keys = parts.stream().map(k -> new IndexPart(k.column(), k.expression(), k.descending(), k.nulls(),
+                OperatorClasses.normalised(method, k.opclass()), k.length())).toList();
+        return new Index(name, unique, keys, method, null, List.of(), false);
     }
 
     private List<String> columnNames(Block.Model m, Attribute a) {
@@ -118,16 +120,20 @@ final class SchemaMapper {
             String column = m.field(field).map(Catalog::columnName).orElse(field);
             Expr sort = null;
             Expr length = null;
+            String opclass = null;
             if (item instanceof Expr.Call call) {
                 for (Arg arg : call.args()) {
                     if ("sort".equals(arg.name())) {
                         sort = arg.value();
                     } else if ("length".equals(arg.name())) {
                         length = arg.value();
+                    } else if ("ops".equals(arg.name()) && provider == Provider.POSTGRESQL) {
+                        opclass = OperatorClasses.sqlName(arg.value());
                     }
                 }
             }
-            parts.add(part(column, sort, length));
+            IndexPart p = part(column, sort, length);
+            parts.add(new IndexPart(p.column(), null, p.descending(), null, opclass, p.length()));
         }
         return parts;
     }

@@ -108,7 +108,10 @@ final class PostgresColumnSql {
                 clause += " COLLATE " + q(to.collation());
             }
             if (!Objects.equals(from.type().name(), to.type().name()) || from.type().arrayDims() != to.type().arrayDims()) {
-                clause += " USING (" + q(to.name()) + "::" + type + ")";
+                // one enum to another has no cast of its own: through text, value by value
+                String via = from.type().enumRef() != null && to.type().enumRef() != null
+                        ? "::text" + "[]".repeat(from.type().arrayDims()) : "";
+                clause += " USING (" + q(to.name()) + via + "::" + type + ")";
             }
             clauses.add(clause);
         }
