@@ -24,6 +24,7 @@ public final class ChangeText {
     }
 
     public static List<String> lines(List<Change> changes) {
+        java.util.function.Predicate<Change> losesData = dev.godwit.engine.diff.Destructive.in(changes);
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Change c : changes) {
             String key = key(c);
@@ -46,7 +47,7 @@ public final class ChangeText {
             } else {
                 g.details.add(detail(c));
             }
-            g.destructive |= c.destructive();
+            g.destructive |= losesData.test(c);
         }
         List<String> out = new ArrayList<>();
         groups.forEach((key, g) -> {
@@ -62,7 +63,7 @@ public final class ChangeText {
             return "no differences";
         }
         long tables = changes.stream().map(Change::table).flatMap(java.util.Optional::stream).distinct().count();
-        long destructive = changes.stream().filter(Change::destructive).count();
+        long destructive = changes.stream().filter(dev.godwit.engine.diff.Destructive.in(changes)).count();
         return changes.size() + (changes.size() == 1 ? " difference" : " differences")
                 + (tables > 0 ? " in " + tables + (tables == 1 ? " table" : " tables") : "")
                 + (destructive > 0 ? ", " + destructive + " may lose data" : "");
