@@ -1,0 +1,79 @@
+package dev.godwit.engine.diff;
+
+import dev.godwit.engine.diff.Renames.Rename;
+import dev.godwit.engine.schema.Column;
+import dev.godwit.engine.schema.EnumType;
+import dev.godwit.engine.schema.Schema;
+import dev.godwit.engine.schema.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+/**
+ * Drops and adds that look like renames:
+ * <ul>
+ * <li>a column dropped and a column added in the same table, of the same type (with its length,
+ *     precision and native type). Nullability, default and comment do not take part: a rename
+ *     often comes with them changed, and the plan alters them after renaming;</li>
+ * <li>a table dropped and a table added with the same columns (names and types);</li>
+ * <li>an enum dropped and an enum added with the same values in the same order.</li>
+ * </ul>
+ * A pair is offered only when it matches one to one; when several drops or adds fit each
+ * other the candidate is marked ambiguous, and only an explicit rename can say which.
+ */
+public final class RenameCandidates {
+
+    /** A rename the schemas suggest; {@code ambiguous} when other drops or adds fit too. */
+    public record Candidate(Rename rename, boolean ambiguous) {
+    }
+
+    private RenameCandidates() {
+    }
+
+    /** Candidates between {@code from} and {@code desired}: enums, then tables, then columns. */
+    public static List<Candidate> find(Schema from, Schema desired, DiffHooks hooks) {
+        List<Candidate> out = new ArrayList<>();
+        pairs(gone(from.enums(), desired.enums(), EnumType::name), gone(desired.enums(), from.enums(), EnumType::name),
+                (a, b) -> a.values().equals(b.values()), (a, b) -> Rename.enumType(a.name(), b.name()), out);
+        pairs(gone(from.tables(), desired.tables(), Table::name), gone(desired.tables(), from.tables(), Table::name),
+                (a, b) -> sameColumns(a, b, hooks), (a, b) -> Rename.table(a.name(), b.name()), out);
+        for (Table after : desired.tables()) {
+            from.table(after.name()).ifPresent(before -> pairs(gone(before.columns(), after.columns(), Column::name),
+                    gone(after.columns(), before.columns(), Column::name), (a, b) -> hooks.sameType(a.type(), b.type()),
+                    (a, b) -> Rename.column(after.name(), a.name(), b.name()), out));
+        }
+        return out;
+    }
+
+    private static <T> List<T> gone(List<T> items, List<T> others, Function<T, String> name) {
+        Map<String, T> there = Differ.byName(others, name);
+        return items.stream().filter(i -> !there.containsKey(name.apply(i))).toList();
+    }
+
+    private static <T> void pairs(List<T> dropped, List<T> added, BiPredicate<T, T> fits,
+                                  java.util.function.BiFunction<T, T, Rename> rename, List<Candidate> out) {
+        for (T d : dropped) {
+            List<T> targets = added.stream().filter(a -> fits.test(d, a)).toList();
+            for (T a : targets) {
+                long rivals = dropped.stream().filter(o -> fits.test(o, a)).count();
+                out.add(new Candidate(rename.apply(d, a), targets.size() > 1 || rivals > 1));
+            }
+        }
+    }
+
+    private static boolean sameColumns(Table a, Table b, DiffHooks hooks) {
+        if (a.columns().size() != b.columns().size()) {
+            return false;
+        }
+        for (Column c : a.columns()) {
+            Column other = b.column(c.name()).orElse(null);
+            if (other == null || !hooks.sameType(c.type(), other.type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
