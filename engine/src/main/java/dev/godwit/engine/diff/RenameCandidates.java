@@ -3,6 +3,7 @@ package dev.godwit.engine.diff;
 import dev.godwit.engine.diff.Renames.Rename;
 import dev.godwit.engine.schema.Column;
 import dev.godwit.engine.schema.EnumType;
+import dev.godwit.engine.schema.ForeignKey;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.schema.Table;
 
@@ -18,7 +19,8 @@ import java.util.function.Function;
  * <li>a column dropped and a column added in the same table, of the same type (with its length,
  *     precision and native type). Nullability, default and comment do not take part: a rename
  *     often comes with them changed, and the plan alters them after renaming;</li>
- * <li>a table dropped and a table added with the same columns (names and types);</li>
+ * <li>a table dropped and a table added with the same columns (names and types) and foreign keys
+ *     over the same columns to the same tables (or to tables that are renamed too);</li>
  * <li>an enum dropped and an enum added with the same values in the same order.</li>
  * </ul>
  * A pair is offered only when it matches one to one; when several drops or adds fit each
@@ -39,7 +41,7 @@ public final class RenameCandidates {
         pairs(gone(from.enums(), desired.enums(), EnumType::name), gone(desired.enums(), from.enums(), EnumType::name),
                 (a, b) -> a.values().equals(b.values()), (a, b) -> Rename.enumType(a.name(), b.name()), out);
         pairs(gone(from.tables(), desired.tables(), Table::name), gone(desired.tables(), from.tables(), Table::name),
-                (a, b) -> sameColumns(a, b, hooks), (a, b) -> Rename.table(a.name(), b.name()), out);
+                (a, b) -> sameColumns(a, b, hooks) && sameReferences(a, b, from, desired), (a, b) -> Rename.table(a.name(), b.name()), out);
         for (Table after : desired.tables()) {
             from.table(after.name()).ifPresent(before -> pairs(gone(before.columns(), after.columns(), Column::name),
                     gone(after.columns(), before.columns(), Column::name), (a, b) -> hooks.sameType(a.type(), b.type()),
@@ -62,6 +64,29 @@ public final class RenameCandidates {
                 out.add(new Candidate(rename.apply(d, a), targets.size() > 1 || rivals > 1));
             }
         }
+    }
+
+    /**
+     * Foreign keys over the same columns must point at the same table, or at tables that are
+     * themselves going and coming: an implicit many-to-many table {@code _PostToTag} becomes
+     * {@code _TagToZed} when Post is renamed Zed, and its columns A and B trade places, so it is
+     * no rename.
+     */
+    private static boolean sameReferences(Table a, Table b, Schema from, Schema desired) {
+        if (a.foreignKeys().size() != b.foreignKeys().size()) {
+            return false;
+        }
+        for (ForeignKey fk : a.foreignKeys()) {
+            boolean matched = b.foreignKeys().stream().anyMatch(other -> other.columns().equals(fk.columns())
+                    && other.refColumns().equals(fk.refColumns())
+                    && (other.refTable().equals(fk.refTable())
+                        || (fk.refTable().equals(a.name()) && other.refTable().equals(b.name()))
+                        || (desired.table(fk.refTable()).isEmpty() && from.table(other.refTable()).isEmpty())));
+            if (!matched) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameColumns(Table a, Table b, DiffHooks hooks) {

@@ -138,4 +138,22 @@ class RenamesTest {
                 () -> new Renames(List.of(Rename.table("Gone", "Post"))).diff(from, to, DiffHooks.STRICT));
         assertTrue(table.getMessage().contains("there is no table `Gone`"), table.getMessage());
     }
+
+    private static String manyToMany(String model) {
+        return "model " + model + " {\n  id Int @id\n  tags Tag[]\n}\nmodel Tag {\n  id Int @id\n  items " + model + "[]\n}\n";
+    }
+
+    @Test
+    void anImplicitManyToManyTableFollowsItsModelOnlyWhenItsColumnsKeepTheirMeaning() {
+        Schema from = schema(manyToMany("Post"));
+        assertEquals(List.of(Rename.table("Post", "Article"), Rename.table("_PostToTag", "_ArticleToTag")),
+                offered(from, schema(manyToMany("Article"))));
+        // Renamed Zed, the model sorts after Tag: column A now points at Tag, so the join table is no rename.
+        assertEquals(List.of(Rename.table("Post", "Zed")), offered(from, schema(manyToMany("Zed"))));
+
+        Renames both = new Renames(List.of(Rename.table("Post", "Article"), Rename.table("_PostToTag", "_ArticleToTag")));
+        List<Change> changes = both.diff(from, schema(manyToMany("Article")), DiffHooks.STRICT);
+        assertTrue(changes.stream().allMatch(c -> c.getClass().getSimpleName().startsWith("Rename")), changes.toString());
+        assertTrue(changes.contains(new RenameIndex("_ArticleToTag", "_PostToTag_B_index", "_ArticleToTag_B_index")), changes.toString());
+    }
 }
