@@ -190,4 +190,24 @@ class RenameCliTest {
             assertEquals(0, diffExitCode(p));
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void newNamesMayBeModelAndFieldNames(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabases.of(kind)) {
+            TestProject p = new TestProject(tmp, db);
+            String mapped = "datasource db {\n  provider = \"" + db.provider().prismaName() + "\"\n}\n\n"
+                    + "model Entry {\n  id Int @id\n  %s String @map(\"%s\")\n\n  @@map(\"entries\")\n}\n";
+            writeSchema(p, mapped.formatted("title", "title_text"));
+            assertEquals(0, p.run("dev", "--name", "init").exitCode());
+            db.execute("INSERT INTO entries (id, title_text) VALUES (1, 'Hello')");
+            writeSchema(p, mapped.formatted("heading", "heading_text"));
+
+            // The model's name for the table, the field's name for the new column; the old column as the database has it.
+            GodwitRun dev = p.run("dev", "--name", "heading", "--rename", "Entry.title_text=heading");
+            assertEquals(0, dev.exitCode(), dev.all());
+            assertEquals("Hello", db.scalar("SELECT heading_text FROM entries"));
+            assertEquals(0, diffExitCode(p));
+        }
+    }
 }

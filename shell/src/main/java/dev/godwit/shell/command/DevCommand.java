@@ -57,7 +57,7 @@ public final class DevCommand extends SessionCommand {
         Schema current = PlanSupport.history(session, folder);
         PlanSupport.refuseDrift(session, current);
         boolean interactive = session.interactive() && !yes;
-        Plan plan = PlanSupport.plan(session, current, desired, renameOptions.resolve(session, current, desired, interactive));
+        Plan plan = PlanSupport.plan(session, current, desired, renameOptions.resolve(session, schema, current, desired, interactive));
         if (plan.isEmpty()) {
             session.out().println("Already in sync: the schema matches the migrations; no new migration.");
             return 0;

@@ -41,7 +41,7 @@ public final class PlanCommand extends SessionCommand {
             PlanSupport.refuseDrift(session, current);
         }
         t.lap("drift check");
-        Renames renames = renameOptions.resolve(session, current, desired, session.interactive());
+        Renames renames = renameOptions.resolve(session, schema, current, desired, session.interactive());
         Plan plan = PlanSupport.plan(session, current, desired, renames);
         t.lap("diff and data-loss checks");
         if (plan.isEmpty()) {

@@ -25,28 +25,30 @@ import java.util.Set;
  */
 public final class RenameOptions {
     static final String HINT = "write --rename Table=NewTable for a table, --rename Table.column=newColumn for a column "
-            + "(database names, after @map/@@map)";
+            + "(old names as the database has them)";
 
     @Option(names = "--rename", paramLabel = "OLD=NEW",
             description = {"Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or enum (Old=New) "
-                    + "instead of dropping and adding it; repeatable. Names as in the database (after @map)."})
+                    + "instead of dropping and adding it; repeatable. Old names as in the database; new ones as in the database "
+                    + "or as model and field names."})
     List<String> renames = new ArrayList<>();
 
     /**
      * The renames to plan with: every {@code --rename}, plus, when {@code mayAsk}, each likely
      * rename the user confirms. {@code from} is the schema the plan starts from.
      */
-    Renames resolve(Session session, Schema from, Schema desired, boolean mayAsk) {
+    Renames resolve(Session session, String schemaOption, Schema from, Schema desired, boolean mayAsk) {
+        ModelNames names = new ModelNames(session, schemaOption);
         Renames chosen = Renames.none();
         // Tables first, so that a column may be named by its table's old or new name, in any order.
         for (String text : renames) {
             if (!text.contains(".") && from.table(text.split("=", 2)[0].strip()).isPresent()) {
-                chosen = chosen.with(parse(text, chosen, from, desired));
+                chosen = chosen.with(parse(text, chosen, from, desired, names));
             }
         }
         for (String text : renames) {
             if (text.contains(".") || from.table(text.split("=", 2)[0].strip()).isEmpty()) {
-                chosen = chosen.with(parse(text, chosen, from, desired));
+                chosen = chosen.with(parse(text, chosen, from, desired, names));
             }
         }
         try {
@@ -104,7 +106,7 @@ public final class RenameOptions {
      * {@code Table.old=new} (or {@code Table.old=Table.new}): a column; {@code Old=New}: a table,
      * else an enum, else the one column of that name that could become {@code New}.
      */
-    static Rename parse(String text, Renames earlier, Schema from, Schema desired) {
+    static Rename parse(String text, Renames earlier, Schema from, Schema desired, ModelNames names) {
         int eq = text.indexOf('=');
         if (eq <= 0 || eq == text.length() - 1) {
             throw new GodwitException(ErrorKind.USAGE, "--rename " + text + ": expected OLD=NEW", HINT);
@@ -113,25 +115,26 @@ public final class RenameOptions {
         String to = text.substring(eq + 1).strip();
         int dot = old.indexOf('.');
         if (dot > 0) {
-            String table = old.substring(0, dot);
+            String given = old.substring(0, dot);
+            String table = from.table(given).isPresent() || desired.table(given).isPresent() ? given : names.table(given);
             String column = old.substring(dot + 1);
             if (to.contains(".")) {
                 to = to.substring(to.indexOf('.') + 1);
             }
             String newTable = earlier.of(Kind.TABLE).stream().filter(r -> r.from().equals(table)).map(Rename::to).findFirst().orElse(table);
-            return Rename.column(newTable, column, to);
+            return Rename.column(newTable, column, columnIn(desired, newTable, to, names));
         }
         if (from.table(old).isPresent()) {
-            return Rename.table(old, to);
+            return Rename.table(old, desired.table(to).isPresent() ? to : names.table(to));
         }
         if (from.enumType(old).isPresent()) {
-            return Rename.enumType(old, to);
+            return Rename.enumType(old, desired.enumType(to).isPresent() ? to : names.enumType(to));
         }
-        String target = to;
-        List<Table> withColumn = desired.tables().stream().filter(t -> t.column(target).isPresent()
+        String field = to;
+        List<Table> withColumn = desired.tables().stream().filter(t -> t.column(columnIn(desired, t.name(), field, names)).isPresent()
                 && from.table(earlier.originalTable(t.name())).flatMap(f -> f.column(old)).isPresent()).toList();
         if (withColumn.size() == 1) {
-            return Rename.column(withColumn.get(0).name(), old, to);
+            return Rename.column(withColumn.get(0).name(), old, columnIn(desired, withColumn.get(0).name(), to, names));
         }
         if (withColumn.isEmpty()) {
             throw new GodwitException(ErrorKind.USAGE, "--rename " + text + ": found no table, enum or column `" + old + "` that could become `"
@@ -140,5 +143,11 @@ public final class RenameOptions {
         throw new GodwitException(ErrorKind.USAGE, "--rename " + text + ": several tables have a column `" + old + "` ("
                 + String.join(", ", withColumn.stream().map(Table::name).toList()) + "): say which, e.g. --rename "
                 + earlier.originalTable(withColumn.get(0).name()) + "." + old + "=" + to, HINT);
+    }
+
+    /** {@code name} when the desired table has that column, else the column its field {@code name} maps to. */
+    private static String columnIn(Schema desired, String table, String name, ModelNames names) {
+        boolean there = desired.table(table).flatMap(t -> t.column(name)).isPresent();
+        return there ? name : names.column(table, name);
     }
 }
