@@ -42,10 +42,15 @@ public final class RenameCandidates {
                 (a, b) -> a.values().equals(b.values()), (a, b) -> Rename.enumType(a.name(), b.name()), out);
         pairs(gone(from.tables(), desired.tables(), Table::name), gone(desired.tables(), from.tables(), Table::name),
                 (a, b) -> sameColumns(a, b, hooks) && sameReferences(a, b, from, desired), (a, b) -> Rename.table(a.name(), b.name()), out);
+        Map<String, Table> before = Differ.byName(from.tables(), Table::name);
         for (Table after : desired.tables()) {
-            from.table(after.name()).ifPresent(before -> pairs(gone(before.columns(), after.columns(), Column::name),
-                    gone(after.columns(), before.columns(), Column::name), (a, b) -> hooks.sameType(a.type(), b.type()),
-                    (a, b) -> Rename.column(after.name(), a.name(), b.name()), out));
+            Table old = before.get(after.name());
+            if (old == null || old.columns().equals(after.columns())) {
+                continue;
+            }
+            pairs(gone(old.columns(), after.columns(), Column::name),
+                    gone(after.columns(), old.columns(), Column::name), (a, b) -> hooks.sameType(a.type(), b.type()),
+                    (a, b) -> Rename.column(after.name(), a.name(), b.name()), out);
         }
         return out;
     }
