@@ -116,6 +116,12 @@ class RenameCliTest {
             TestProject p = started(tmp, db);
             writeSchema(p, schema(db, "Post", "heading"));
 
+            ScriptedPrompter planner = new ScriptedPrompter("y");
+            GodwitRun plan = p.runAnswering(planner, "plan");
+            assertEquals(0, plan.exitCode(), plan.all());
+            assertEquals(List.of("Was column `Post.title` renamed to `Post.heading`?"), planner.questions());
+            assertTrue(plan.stdout().contains("RENAME COLUMN") && !plan.stdout().contains("DROP COLUMN"), plan.stdout());
+
             // No (the default): drop and add, and a required column cannot be added to a table with rows.
             ScriptedPrompter declines = new ScriptedPrompter("");
             GodwitRun declined = p.runAnswering(declines, "dev", "--name", "heading");

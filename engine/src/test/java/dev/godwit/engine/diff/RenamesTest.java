@@ -73,6 +73,10 @@ class RenamesTest {
         assertInstanceOf(RenameForeignKey.class, changes.get(3));
         assertEquals("Article_authorId_fkey", ((RenameForeignKey) changes.get(3)).to());
         assertEquals(4, changes.size(), "the User table's foreign key follows by itself: " + changes);
+        for (Change c : changes) {
+            assertEquals(c, c.reverse().orElseThrow().reverse().orElseThrow());
+            assertFalse(c.destructive(), c.toString());
+        }
     }
 
     @Test
