@@ -569,7 +569,7 @@ function _picocli_godwit_plan() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -592,6 +592,9 @@ function _picocli_godwit_plan() {
     '--schema')
       return
       ;;
+    '--rename')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -611,7 +614,7 @@ function _picocli_godwit_dev() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '-y' '--yes' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--lock-timeout'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--lock-timeout' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -635,6 +638,9 @@ function _picocli_godwit_dev() {
       return
       ;;
     '--lock-timeout')
+      return
+      ;;
+    '--rename')
       return
       ;;
   esac
@@ -695,7 +701,7 @@ function _picocli_godwit_push() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url' '--schema'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--schema' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -713,6 +719,9 @@ function _picocli_godwit_push() {
       return
       ;;
     '--schema')
+      return
+      ;;
+    '--rename')
       return
       ;;
   esac

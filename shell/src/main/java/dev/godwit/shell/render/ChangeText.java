@@ -82,6 +82,7 @@ public final class ChangeText {
         if (c instanceof CreateSequence s) return "sequence \"" + s.sequence().name() + "\"";
         if (c instanceof DropSequence s) return "sequence \"" + s.sequence().name() + "\"";
         if (c instanceof AlterSequence s) return "sequence \"" + s.to().name() + "\"";
+        if (c instanceof RenameEnum e) return "enum \"" + e.to() + "\"";
         return c.getClass().getSimpleName();
     }
 
@@ -102,6 +103,12 @@ public final class ChangeText {
         if (c instanceof AddEnumValue e) return "+ value " + e.value();
         if (c instanceof RecreateEnum e) return "~ values: " + String.join(", ", e.from().values()) + " → " + String.join(", ", e.to().values());
         if (c instanceof AlterSequence s) return "~ " + s.from() + " → " + s.to();
+        if (c instanceof RenameTable r) return "~ renamed from " + r.definition().name();
+        if (c instanceof RenameColumn r) return "~ column " + r.column().name() + " renamed to " + r.to();
+        if (c instanceof RenameIndex r) return "~ index " + r.from() + " renamed to " + r.to();
+        if (c instanceof RenamePrimaryKey r) return "~ primary key " + r.from() + " renamed to " + r.to();
+        if (c instanceof RenameForeignKey r) return "~ foreign key " + r.foreignKey().name() + " renamed to " + r.to();
+        if (c instanceof RenameEnum r) return "~ renamed from " + r.from();
         return c.toString();
     }
 
