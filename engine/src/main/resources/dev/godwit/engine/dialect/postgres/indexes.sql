@@ -3,6 +3,9 @@ SELECT c.relname AS table_name, ic.relname AS index_name, i.indisunique, am.amna
        i.indnkeyatts, i.indkey::text AS indkey, i.indoption::text AS indoption,
        ARRAY(SELECT pg_get_indexdef(i.indexrelid, g, true) FROM generate_series(1, i.indnatts) g ORDER BY g) AS keys,
        pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+       ARRAY(SELECT CASE WHEN o.opcdefault THEN '' ELSE o.opcname END
+             FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS u(oid, ord)
+             JOIN pg_catalog.pg_opclass o ON o.oid = u.oid ORDER BY u.ord) AS opclasses,
        k.contype
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
