@@ -70,7 +70,30 @@ public final class PslWriter {
 
     /** The schema file text: {@code header} (generator and datasource blocks) followed by the enums and models. */
     public static String write(Schema schema, Provider provider, String header) {
-        return new PslWriter(schema, provider).render(header);
+        return pull(schema, provider, header).text();
+    }
+
+    /**
+     * What introspection made of a schema.
+     *
+     * @param text          the schema file text
+     * @param models        the number of models (join tables are none)
+     * @param manyToMany    the join tables written as implicit many-to-many relations
+     * @param unrepresented what the text cannot express, one line each (see {@link Unrepresented#warnings})
+     * @param notes         other things to tell, e.g. join tables of the older shape that the next plan changes
+     */
+    public record Pulled(String text, int models, int enums, List<String> manyToMany, List<String> unrepresented, List<String> notes) {
+    }
+
+    public static Pulled pull(Schema schema, Provider provider, String header) {
+        PslWriter writer = new PslWriter(schema, provider);
+        String text = writer.render(header);
+        List<String> notes = writer.joinTables.values().stream().filter(JoinTables.JoinTable::legacyUniqueIndex)
+                .map(j -> "join table \"" + j.table().name() + "\" has the unique index of Prisma 4's shape: the next plan replaces it with the primary key \""
+                        + writer.names.suffixed(j.table().name(), "_AB_pkey") + "\", as Prisma 5 does")
+                .toList();
+        return new Pulled(text, writer.models().size(), writer.enumNames.size() + writer.inlineEnumValues.size(),
+                List.copyOf(writer.joinTables.keySet()), Unrepresented.warnings(schema, provider), notes);
     }
 
     private String render(String header) {

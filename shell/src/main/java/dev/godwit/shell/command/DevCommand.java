@@ -52,7 +52,7 @@ public final class DevCommand extends SessionCommand {
         Schema desired = PlanSupport.desired(session, schema);
         Schema current = PlanSupport.history(session, folder);
         PlanSupport.refuseDrift(session, current);
-        Plan plan = PlanSupport.plan(session, current, desired);
+        Plan plan = PlanSupport.plan(session, current, desired, schema);
         if (plan.isEmpty()) {
             session.out().println("Already in sync: the schema matches the migrations; no new migration.");
             return 0;

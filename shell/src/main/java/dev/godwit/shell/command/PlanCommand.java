@@ -36,7 +36,7 @@ public final class PlanCommand extends SessionCommand {
             PlanSupport.refuseDrift(session, current);
         }
         t.lap("drift check");
-        Plan plan = PlanSupport.plan(session, current, desired);
+        Plan plan = PlanSupport.plan(session, current, desired, schema);
         t.lap("diff and data-loss checks");
         if (plan.isEmpty()) {
             session.out().println("No changes: the schema matches the " + folder.migrations().size()

@@ -16,6 +16,7 @@ import dev.godwit.engine.plan.ReplayCache;
 import dev.godwit.engine.project.Provider;
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.psl.PslSchema;
+import dev.godwit.engine.psl.Unrepresented;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;
 
@@ -86,9 +87,16 @@ final class PlanSupport {
         return report.historyTableExists() && report.pending().isEmpty();
     }
 
-    static Plan plan(Session session, Schema current, Schema desired) {
+    /**
+     * The plan from {@code current} to {@code desired}. When the desired schema comes from a schema file
+     * ({@code schemaOption} is not a {@code sql:} source), what the schema language cannot express (expression
+     * and partial indexes, check constraints, views, …) is kept as {@code current} has it, as Prisma Migrate does.
+     */
+    static Plan plan(Session session, Schema current, Schema desired, String schemaOption) {
         Dialect dialect = session.target().dialect();
-        return Plan.build(current, desired, dialect, session.target());
+        boolean fromSchemaFile = schemaOption == null || !schemaOption.startsWith("sql:");
+        Schema target = fromSchemaFile ? Unrepresented.keep(current.withName(desired.name()), desired, session.resolvedUrl().url().provider()) : desired;
+        return Plan.build(current, target, dialect, session.target());
     }
 
     /** Unexecutable steps stop everything, with what to do. */

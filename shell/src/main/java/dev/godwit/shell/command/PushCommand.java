@@ -30,7 +30,7 @@ public final class PushCommand extends SessionCommand {
         Target target = session.target();
         Schema desired = PlanSupport.desired(session, schema);
         Schema live = LiveSchema.read(target);
-        Plan plan = PlanSupport.plan(session, live, desired);
+        Plan plan = PlanSupport.plan(session, live, desired, schema);
         if (plan.isEmpty()) {
             session.out().println("The database is already in sync with the schema.");
             return 0;
