@@ -73,6 +73,9 @@ final class JoinTables {
         if (modelA == null || modelB == null || modelA.compareTo(modelB) > 0) {
             return Optional.empty(); // a schema file always points A at the model whose name sorts first
         }
+        if (schema.tables().stream().anyMatch(o -> o.foreignKeys().stream().anyMatch(fk -> fk.refTable().equals(n)))) {
+            return Optional.empty(); // a key points at it: it is a model
+        }
         boolean legacy = t.primaryKey() == null;
         if (!keysMatch(t, legacy)) {
             return Optional.empty();

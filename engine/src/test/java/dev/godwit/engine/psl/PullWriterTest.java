@@ -58,6 +58,42 @@ class PullWriterTest {
     }
 
     @Test
+    void aJoinTableOfPrisma4sShapeIsARelationThatTheNextPlanGivesAPrimaryKey() {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            db.execute(JOIN_TABLE.formatted("_PostToTag", "").replace("CONSTRAINT \"_PostToTag_AB_pkey\" PRIMARY KEY (\"A\",\"B\")", "\"x\" INT")
+                    .replace(", \"x\" INT", "") + "CREATE UNIQUE INDEX \"_PostToTag_AB_unique\" ON \"_PostToTag\"(\"A\", \"B\");");
+            Schema live = SchemaCorpus.inspect(db);
+            PslWriter.Pulled pulled = PslWriter.pull(live, Provider.POSTGRESQL, "datasource db {\n  provider = \"postgresql\"\n}");
+            assertEquals(List.of("_PostToTag"), pulled.manyToMany(), pulled.text());
+            assertTrue(pulled.notes().get(0).contains("_PostToTag_AB_pkey"), pulled.notes().toString());
+            Schema mapped = Psl.parse("schema.prisma", pulled.text()).toSchema("public");
+            List<String> changes = Differ.diff(live, mapped, Dialect.of(Provider.POSTGRESQL).diffHooks()).stream()
+                    .map(c -> c.getClass().getSimpleName()).sorted().toList();
+            assertEquals(List.of("AddPrimaryKey", "DropIndex"), changes);
+        }
+    }
+
+    @Test
+    void aJoinTableThatAKeyPointsAtStaysAModel() {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            db.execute(JOIN_TABLE.formatted("_PostToTag", "") + "CREATE TABLE \"Vote\" (\"id\" SERIAL PRIMARY KEY, \"a\" INTEGER NOT NULL, \"b\" TEXT NOT NULL,"
+                    + " CONSTRAINT \"Vote_a_b_fkey\" FOREIGN KEY (\"a\", \"b\") REFERENCES \"_PostToTag\"(\"A\", \"B\"));");
+            String text = assertPullsBack(db);
+            assertTrue(text.contains("model PostToTag {"), text);
+        }
+    }
+
+    @Test
+    void aTableWithoutUniqueCriterionIsIgnoredAndItsRelationsStillPass() {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            db.execute("CREATE TABLE \"User\" (\"id\" SERIAL PRIMARY KEY);"
+                    + "CREATE TABLE \"audit\" (\"userId\" INTEGER REFERENCES \"User\"(\"id\"), \"what\" TEXT);");
+            String text = assertPullsBack(db);
+            assertTrue(text.contains("@@ignore"), text);
+        }
+    }
+
+    @Test
     void namedJoinTableAndAnotherRelationBetweenTheSameModelsGetNames() {
         try (TestDatabase db = TestDatabases.postgres()) {
             db.execute(JOIN_TABLE.formatted("_PostToTag", "")
