@@ -35,18 +35,6 @@ public final class PslWriter {
     private static final Pattern QUOTED = Pattern.compile("'((?:[^']|'')*)'(?:::.*)?");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-    private static final Map<String, ColumnType> POSTGRES = Map.of(
-            "String", ColumnType.of("text"), "Int", ColumnType.of("integer"), "BigInt", ColumnType.of("bigint"),
-            "Float", ColumnType.of("double precision"), "Decimal", ColumnType.of("numeric").withPrecision(65, 30),
-            "Boolean", ColumnType.of("boolean"), "DateTime", ColumnType.of("timestamp").withPrecision(3, null),
-            "Json", ColumnType.of("jsonb"), "Bytes", ColumnType.of("bytea"));
-    private static final Map<String, ColumnType> MYSQL = Map.of(
-            "String", ColumnType.of("varchar").withLength(191), "Int", ColumnType.of("int"), "BigInt", ColumnType.of("bigint"),
-            "Float", ColumnType.of("double"), "Decimal", ColumnType.of("decimal").withPrecision(65, 30),
-            "Boolean", ColumnType.of("tinyint").withLength(1), "DateTime", ColumnType.of("datetime").withPrecision(3, null),
-            "Json", ColumnType.of("json"), "Bytes", ColumnType.of("longblob"));
-    private static final List<String> SCALAR_ORDER = List.of("String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes");
-
     private final Schema schema;
     private final Provider provider;
     private final Map<String, String> modelNames = new HashMap<>();
@@ -404,44 +392,7 @@ public final class PslWriter {
         if (inline != null) {
             return new String[]{inline, null};
         }
-        Map<String, ColumnType> defaults = provider == Provider.MYSQL ? MYSQL : POSTGRES;
-        for (String scalar : SCALAR_ORDER) {
-            if (defaults.get(scalar).equals(ct)) {
-                return new String[]{scalar, null};
-            }
-        }
-        Map<String, NativeTypes.Spec> specs = NativeTypes.of(provider == Provider.MYSQL ? "mysql" : "postgresql");
-        List<List<Integer>> candidates = new ArrayList<>();
-        candidates.add(List.of());
-        if (ct.length() != null) {
-            candidates.add(List.of(ct.length()));
-        }
-        if (ct.precision() != null) {
-            candidates.add(List.of(ct.precision()));
-            if (ct.scale() != null) {
-                candidates.add(List.of(ct.precision(), ct.scale()));
-            }
-        }
-        for (String nativeName : specs.keySet().stream().sorted().toList()) {
-            NativeTypes.Spec spec = specs.get(nativeName);
-            for (List<Integer> args : candidates) {
-                if (args.size() < spec.minArgs() || args.size() > spec.maxArgs()) {
-                    continue;
-                }
-                ColumnType made;
-                try {
-                    made = spec.type().apply(args);
-                } catch (RuntimeException e) {
-                    continue;
-                }
-                if (made.equals(ct)) {
-                    String scalar = SCALAR_ORDER.stream().filter(spec.scalars()::contains).findFirst().orElseThrow();
-                    String a = args.isEmpty() ? "" : "(" + args.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-                    return new String[]{scalar, "@db." + nativeName + a};
-                }
-            }
-        }
-        return new String[]{"Unsupported(" + str(ct.toString()) + ")", null};
+        return PulledTypes.of(ct, provider);
     }
 
     private String defaultOf(Table t, Column c) {
