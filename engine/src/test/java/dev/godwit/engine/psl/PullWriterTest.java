@@ -55,6 +55,11 @@ class PullWriterTest {
             String text = assertPullsBack(db);
             assertTrue(text.contains("model PostToTag {"), text);
         }
+        try (TestDatabase db = TestDatabases.postgres()) {
+            db.execute(JOIN_TABLE.formatted("_PostToTag", "").replace("\"_PostToTag_A_fkey\"", "\"post_fk\""));
+            String text = assertPullsBack(db);
+            assertTrue(text.contains("model PostToTag {") && text.contains("map: \"post_fk\""), "another key name: a model\n" + text);
+        }
     }
 
     @Test
