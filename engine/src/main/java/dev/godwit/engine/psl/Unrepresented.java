@@ -99,7 +99,7 @@ public final class Unrepresented {
     private static String columnFacts(Column c) {
         List<String> facts = new ArrayList<>();
         if (c.identity() == Identity.IDENTITY_ALWAYS || c.identity() == Identity.IDENTITY_BY_DEFAULT) {
-            facts.add("identity column (written as autoincrement(), which is SERIAL)");
+            facts.add("identity column (written as autoincrement())");
         }
         if (c.generated() != null) {
             facts.add("generated as (" + c.generated() + ")");
