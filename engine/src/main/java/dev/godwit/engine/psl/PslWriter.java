@@ -35,25 +35,18 @@ public final class PslWriter {
     private static final Pattern QUOTED = Pattern.compile("'((?:[^']|'')*)'(?:::.*)?");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-    private static final Map<String, ColumnType> POSTGRES = Map.of(
-            "String", ColumnType.of("text"), "Int", ColumnType.of("integer"), "BigInt", ColumnType.of("bigint"),
-            "Float", ColumnType.of("double precision"), "Decimal", ColumnType.of("numeric").withPrecision(65, 30),
-            "Boolean", ColumnType.of("boolean"), "DateTime", ColumnType.of("timestamp").withPrecision(3, null),
-            "Json", ColumnType.of("jsonb"), "Bytes", ColumnType.of("bytea"));
-    private static final Map<String, ColumnType> MYSQL = Map.of(
-            "String", ColumnType.of("varchar").withLength(191), "Int", ColumnType.of("int"), "BigInt", ColumnType.of("bigint"),
-            "Float", ColumnType.of("double"), "Decimal", ColumnType.of("decimal").withPrecision(65, 30),
-            "Boolean", ColumnType.of("tinyint").withLength(1), "DateTime", ColumnType.of("datetime").withPrecision(3, null),
-            "Json", ColumnType.of("json"), "Bytes", ColumnType.of("longblob"));
-    private static final List<String> SCALAR_ORDER = List.of("String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes");
-
     private final Schema schema;
     private final Provider provider;
     private final Map<String, String> modelNames = new HashMap<>();
     private final Map<String, String> enumNames = new LinkedHashMap<>();
+    /** Per enum (by its name in the schema file): database value → enum value name. */
+    private final Map<String, Map<String, String>> enumValueNames = new HashMap<>();
     /** MySQL inline enums, by table and column: the enum's name. */
     private final Map<String, String> inlineEnums = new HashMap<>();
     private final Map<String, List<String>> inlineEnumValues = new LinkedHashMap<>();
+    /** Per table: column → field name. */
+    private final Map<String, Map<String, String>> fields = new HashMap<>();
+    private Map<String, JoinTables.JoinTable> joinTables = Map.of();
 
     private final ConstraintNames names;
 
@@ -65,28 +58,63 @@ public final class PslWriter {
 
     /** The schema file text: {@code header} (generator and datasource blocks) followed by the enums and models. */
     public static String write(Schema schema, Provider provider, String header) {
-        return new PslWriter(schema, provider).render(header);
+        return pull(schema, provider, header).text();
+    }
+
+    /**
+     * What introspection made of a schema.
+     *
+     * @param text          the schema file text
+     * @param models        the number of models (join tables are none)
+     * @param manyToMany    the join tables written as implicit many-to-many relations
+     * @param unrepresented what the text cannot express, one line each (see {@link Unrepresented#warnings})
+     * @param notes         other things to tell, e.g. join tables of the older shape that the next plan changes
+     */
+    public record Pulled(String text, int models, int enums, List<String> manyToMany, List<String> unrepresented, List<String> notes) {
+    }
+
+    public static Pulled pull(Schema schema, Provider provider, String header) {
+        PslWriter writer = new PslWriter(schema, provider);
+        String text = writer.render(header);
+        // only PostgreSQL moved join tables to a primary key (Prisma 6); on MySQL the unique index is the current shape
+        List<String> notes = writer.joinTables.values().stream().filter(j -> j.legacyUniqueIndex() && provider == Provider.POSTGRESQL)
+                .map(j -> "join table \"" + j.table().name() + "\" has the unique index of Prisma 4's shape: the next plan replaces it with the primary key \""
+                        + writer.names.suffixed(j.table().name(), "_AB_pkey") + "\", as Prisma 5 does")
+                .toList();
+        return new Pulled(text, writer.models().size(), writer.enumNames.size() + writer.inlineEnumValues.size(),
+                List.copyOf(writer.joinTables.keySet()), Unrepresented.warnings(schema, provider), notes);
     }
 
     private String render(String header) {
-        Set<String> used = new HashSet<>();
-        for (Table t : schema.tables()) {
-            modelNames.put(t.name(), unique(identifier(t.name(), "Model"), used));
+        Set<String> used = nameModels(Set.of());
+        joinTables = JoinTables.find(schema, provider, modelNames);
+        if (!joinTables.isEmpty()) {
+            // join tables are no models: name the models again without them, and check the join tables against those names
+            used = nameModels(joinTables.keySet());
+            joinTables = JoinTables.find(schema, provider, modelNames);
+            joinTables.keySet().forEach(modelNames::remove);
         }
         for (EnumType e : schema.enums()) {
-            enumNames.put(e.name(), unique(identifier(e.name(), "Enum"), used));
+            String name = unique(typeName(e.name(), "Enum"), used);
+            enumNames.put(e.name(), name);
+            enumValueNames.put(name, valueNames(e.values()));
         }
-        for (Table t : schema.tables()) {
+        for (Table t : models()) {
             for (Column c : t.columns()) {
                 if (c.type().name().equals("enum") && !c.type().enumValues().isEmpty()) {
-                    String name = unique(identifier(t.name() + "_" + c.name(), "Enum"), used);
+                    String name = unique(typeName(t.name() + "_" + c.name(), "Enum"), used);
                     inlineEnums.put(t.name() + "." + c.name(), name);
                     inlineEnumValues.put(name, c.type().enumValues());
+                    enumValueNames.put(name, valueNames(c.type().enumValues()));
                 }
             }
+            Set<String> taken = new HashSet<>();
+            Map<String, String> fieldOf = new HashMap<>();
+            t.columns().forEach(c -> fieldOf.put(c.name(), unique(identifier(c.name(), "field"), taken)));
+            fields.put(t.name(), fieldOf);
         }
         StringBuilder sb = new StringBuilder(header.strip()).append("\n");
-        for (Table t : schema.tables()) {
+        for (Table t : models()) {
             sb.append('\n').append(model(t));
         }
         for (EnumType e : schema.enums()) {
@@ -96,10 +124,39 @@ public final class PslWriter {
         return sb.toString();
     }
 
-    private static String enumBlock(String name, String dbName, List<String> values) {
+    private Set<String> nameModels(Set<String> skip) {
+        modelNames.clear();
+        Set<String> used = new HashSet<>();
+        for (Table t : schema.tables()) {
+            if (!skip.contains(t.name())) {
+                modelNames.put(t.name(), unique(typeName(t.name(), "Model"), used));
+            }
+        }
+        return used;
+    }
+
+    private List<Table> models() {
+        return schema.tables().stream().filter(t -> !joinTables.containsKey(t.name())).toList();
+    }
+
+    /** A model or enum name: a valid identifier that is not one of the schema language's type names. */
+    private static String typeName(String name, String fallback) {
+        String id = identifier(name, fallback);
+        return Catalog.SCALARS.contains(id) || id.equals("Unsupported") ? "Renamed" + id : id;
+    }
+
+    private static Map<String, String> valueNames(List<String> values) {
+        Set<String> taken = new HashSet<>();
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach(v -> out.put(v, unique(identifier(v, "VALUE"), taken)));
+        return out;
+    }
+
+    private String enumBlock(String name, String dbName, List<String> values) {
+        Map<String, String> valueNames = enumValueNames.get(name);
         StringBuilder sb = new StringBuilder("enum ").append(name).append(" {\n");
         for (String v : values) {
-            String id = identifier(v, "VALUE");
+            String id = valueNames.get(v);
             sb.append("  ").append(id).append(id.equals(v) ? "" : " @map(" + str(v) + ")").append('\n');
         }
         if (!name.equals(dbName)) {
@@ -115,11 +172,8 @@ public final class PslWriter {
         String model = modelNames.get(t.name());
         List<Line> lines = new ArrayList<>();
         List<String> blockAttrs = new ArrayList<>();
-        Set<String> fieldNames = new HashSet<>();
-        Map<String, String> fieldOf = new HashMap<>();
-        for (Column c : t.columns()) {
-            fieldOf.put(c.name(), unique(identifier(c.name(), "field"), fieldNames));
-        }
+        Map<String, String> fieldOf = fields.get(t.name());
+        Set<String> fieldNames = new HashSet<>(fieldOf.values());
         boolean singlePk = t.primaryKey() != null && t.primaryKey().columns().size() == 1;
         for (Column c : t.columns()) {
             String field = fieldOf.get(c.name());
@@ -131,8 +185,7 @@ public final class PslWriter {
             if (def != null) {
                 attrs.add("@default(" + def + ")");
             }
-            Index single = t.indexes().stream().filter(i -> i.unique() && i.parts().size() == 1 && c.name().equals(i.parts().get(0).column())
-                    && !i.parts().get(0).descending() && i.predicate() == null).findFirst().orElse(null);
+            Index single = t.indexes().stream().filter(i -> singleUnique(i) && c.name().equals(i.parts().get(0).column())).findFirst().orElse(null);
             if (single != null) {
                 attrs.add("@unique" + mapArg(single.name(), names.unique(t.name(), List.of(c.name())), true));
             }
@@ -152,25 +205,31 @@ public final class PslWriter {
             blockAttrs.add("@@id([" + t.primaryKey().columns().stream().map(fieldOf::get).collect(Collectors.joining(", ")) + "]"
                     + mapArg(t.primaryKey().name(), names.primaryKey(t.name()), false) + ")");
         }
+        boolean uniqueCriterion = t.primaryKey() != null;
         for (Index i : t.indexes()) {
-            if (i.unique() && i.parts().size() == 1 && i.parts().get(0).column() != null && !i.parts().get(0).descending() && i.predicate() == null) {
+            if (Unrepresented.whyNot(i, provider) != null) {
+                continue; // named in the model's comment and kept by plan
+            }
+            boolean required = i.parts().stream().noneMatch(p -> t.column(p.column()).map(Column::nullable).orElse(true));
+            uniqueCriterion |= i.unique() && required;
+            if (singleUnique(i)) {
                 continue; // @unique on the field
             }
-            if (i.parts().stream().anyMatch(p -> p.column() == null) || i.predicate() != null) {
-                continue; // expression and partial indexes are not expressible
-            }
-            String cols = i.parts().stream().map(p -> fieldOf.get(p.column()) + (p.descending() ? "(sort: Desc)" : "")).collect(Collectors.joining(", "));
-            List<String> columns = i.parts().stream().map(IndexPart::column).toList();
-            String expected = i.unique() ? names.unique(t.name(), columns) : names.index(t.name(), columns);
-            String type = i.method() == null || i.method().equals("btree") || provider == Provider.MYSQL ? "" : ", type: " + cap(i.method());
-            blockAttrs.add((i.unique() ? "@@unique([" : "@@index([") + cols + "]" + mapArg(i.name(), expected, false) + type + ")");
+            blockAttrs.add(indexAttribute(t, i, fieldOf));
+        }
+        if (!uniqueCriterion) {
+            blockAttrs.add("@@ignore");
         }
         if (!model.equals(t.name())) {
             blockAttrs.add("@@map(" + str(t.name()) + ")");
         }
         int w1 = lines.stream().mapToInt(l -> l.name().length()).max().orElse(0);
         int w2 = lines.stream().mapToInt(l -> l.type().length()).max().orElse(0);
-        StringBuilder sb = new StringBuilder("model ").append(model).append(" {\n");
+        StringBuilder sb = new StringBuilder();
+        for (String note : notes(t, uniqueCriterion)) {
+            sb.append("/// ").append(note).append('\n');
+        }
+        sb.append("model ").append(model).append(" {\n");
         for (Line l : lines) {
             String s = "  " + pad(l.name(), w1) + " " + (l.attributes().isEmpty() ? l.type() : pad(l.type(), w2) + " " + l.attributes());
             sb.append(s.stripTrailing()).append('\n');
@@ -182,18 +241,64 @@ public final class PslWriter {
         return sb.append("}\n").toString();
     }
 
+    /** A unique index on one ascending column, written as {@code @unique} on the field. */
+    private boolean singleUnique(Index i) {
+        IndexPart p = i.parts().get(0);
+        return i.unique() && i.parts().size() == 1 && !p.descending() && p.length() == null && Unrepresented.whyNot(i, provider) == null;
+    }
+
+    private String indexAttribute(Table t, Index i, Map<String, String> fieldOf) {
+        List<String> columns = i.parts().stream().map(IndexPart::column).toList();
+        String cols = i.parts().stream().map(p -> fieldOf.get(p.column()) + partArgs(p)).collect(Collectors.joining(", "));
+        if ("fulltext".equals(i.method())) {
+            return "@@fulltext([" + cols + "]" + mapArg(i.name(), names.index(t.name(), columns), false) + ")";
+        }
+        String expected = i.unique() ? names.unique(t.name(), columns) : names.index(t.name(), columns);
+        String type = i.method() == null || i.method().equals("btree") || provider == Provider.MYSQL ? "" : ", type: " + indexType(i.method());
+        return (i.unique() ? "@@unique([" : "@@index([") + cols + "]" + mapArg(i.name(), expected, false) + type + ")";
+    }
+
+    private static String partArgs(IndexPart p) {
+        List<String> args = new ArrayList<>();
+        if (p.length() != null) {
+            args.add("length: " + p.length());
+        }
+        if (p.descending()) {
+            args.add("sort: Desc");
+        }
+        return args.isEmpty() ? "" : "(" + String.join(", ", args) + ")";
+    }
+
+    private static String indexType(String method) {
+        return method.equals("spgist") ? "SpGist" : cap(method);
+    }
+
+    /** The model's comment lines: what the table holds that the schema language cannot say. */
+    private List<String> notes(Table t, boolean uniqueCriterion) {
+        List<String> out = new ArrayList<>();
+        if (!uniqueCriterion) {
+            out.add("The table has no primary key or unique index on required columns: the model is ignored (@@ignore).");
+        }
+        Schema one = new Schema(schema.name(), List.of(t), List.of(), List.of(), List.of(), List.of());
+        for (String w : Unrepresented.warnings(one, provider)) {
+            out.add("Not expressible in this schema, left as it is by godwit plan: " + w);
+        }
+        return out;
+    }
+
     private void relations(Table t, Map<String, String> fieldOf, Set<String> fieldNames, List<Line> lines) {
         for (ForeignKey fk : t.foreignKeys()) {
             String target = modelNames.getOrDefault(fk.refTable(), fk.refTable());
             boolean optional = fk.columns().stream().anyMatch(c -> t.column(c).map(Column::nullable).orElse(true));
-            String field = unique(lowerFirst(target), fieldNames);
+            boolean ambiguous = ambiguous(t.name(), fk.refTable());
+            String field = unique(ambiguous ? keyFieldName(target, fk, fieldOf) : lowerFirst(target), fieldNames);
             List<String> args = new ArrayList<>();
-            if (ambiguous(t.name(), fk.refTable())) {
-                args.add(str(fk.name()));
+            if (ambiguous) {
+                args.add(str(relationName(t, fk)));
             }
             args.add("fields: [" + fk.columns().stream().map(fieldOf::get).collect(Collectors.joining(", ")) + "]");
-            Table ref = schema.table(fk.refTable()).orElse(null);
-            args.add("references: [" + fk.refColumns().stream().map(c -> ref == null ? c : identifier(c, "field")).collect(Collectors.joining(", ")) + "]");
+            Map<String, String> refFields = fields.getOrDefault(fk.refTable(), Map.of());
+            args.add("references: [" + fk.refColumns().stream().map(c -> refFields.getOrDefault(c, c)).collect(Collectors.joining(", ")) + "]");
             args.add("onDelete: " + action(fk.onDelete()));
             args.add("onUpdate: " + action(fk.onUpdate()));
             String expected = names.foreignKey(t.name(), fk.columns());
@@ -202,29 +307,69 @@ public final class PslWriter {
             }
             lines.add(new Line(field, target + (optional ? "?" : ""), "@relation(" + String.join(", ", args) + ")"));
         }
-        for (Table other : schema.tables()) {
+        for (Table other : models()) {
             for (ForeignKey fk : other.foreignKeys()) {
                 if (!fk.refTable().equals(t.name())) {
                     continue;
                 }
                 String source = modelNames.get(other.name());
-                boolean one = other.indexes().stream().anyMatch(i -> i.unique() && i.predicate() == null
+                boolean one = other.indexes().stream().anyMatch(i -> i.unique() && Unrepresented.whyNot(i, provider) == null
                         && i.parts().stream().map(IndexPart::column).toList().equals(fk.columns()))
                         || (other.primaryKey() != null && other.primaryKey().columns().equals(fk.columns()));
-                String field = unique(lowerFirst(source) + (one ? "" : "s"), fieldNames);
-                String attr = ambiguous(other.name(), t.name()) ? "@relation(" + str(fk.name()) + ")" : "";
+                boolean ambiguous = ambiguous(other.name(), t.name());
+                String base = one ? lowerFirst(source) : plural(lowerFirst(source));
+                String field = unique(ambiguous ? base + "_" + String.join("_", fk.columns().stream().map(fields.get(other.name())::get).toList()) : base, fieldNames);
+                String attr = ambiguous ? "@relation(" + str(relationName(other, fk)) + ")" : "";
                 lines.add(new Line(field, source + (one ? "?" : "[]"), attr));
+            }
+        }
+        for (JoinTables.JoinTable j : joinTables.values()) {
+            // an implicit many-to-many relation: a list field on each side (both on the same model for a self relation)
+            boolean ambiguous = ambiguous(j.a(), j.b());
+            String attr = j.relationName() != null || ambiguous ? "@relation(" + str(j.nameForAttribute()) + ")" : "";
+            // between the same models more than once (or on itself) a list field carries the relation's name
+            String suffix = ambiguous ? "_" + identifier(j.nameForAttribute(), "relation") : "";
+            boolean self = j.a().equals(j.b());
+            if (j.a().equals(t.name())) {
+                String other = modelNames.get(j.b());
+                lines.add(new Line(unique(plural(lowerFirst(other)) + suffix + (self ? "_A" : ""), fieldNames), other + "[]", attr));
+            }
+            if (j.b().equals(t.name())) {
+                String other = modelNames.get(j.a());
+                lines.add(new Line(unique(plural(lowerFirst(other)) + suffix + (self ? "_B" : ""), fieldNames), other + "[]", attr));
             }
         }
     }
 
-    /** Two or more foreign keys between the same pair of tables (or one from a table to itself) need relation names. */
+    /**
+     * The relation field of a foreign key that shares its pair of models with another relation: the key's
+     * column without its id suffix ({@code managerId} → {@code manager}), else the model and the columns.
+     */
+    private static String keyFieldName(String target, ForeignKey fk, Map<String, String> fieldOf) {
+        String column = fieldOf.get(fk.columns().get(0));
+        if (fk.columns().size() == 1 && column.matches("[A-Za-z][A-Za-z0-9_]*[a-z0-9](Id|ID|_id)")) {
+            return column.replaceAll("(Id|ID|_id)$", "");
+        }
+        return lowerFirst(target) + "_" + fk.columns().stream().map(fieldOf::get).collect(Collectors.joining("_"));
+    }
+
+    /** The name a relation gets when it needs one: {@code <table>_<columns>To<referenced table>}. */
+    private static String relationName(Table t, ForeignKey fk) {
+        return t.name() + "_" + String.join("_", fk.columns()) + "To" + fk.refTable();
+    }
+
+    /**
+     * Two or more relations between the same pair of tables (foreign keys either way and many-to-many
+     * join tables), or one from a table to itself, need relation names.
+     */
     private boolean ambiguous(String a, String b) {
         if (a.equals(b)) {
             return true;
         }
-        long n = schema.tables().stream().flatMap(t -> t.foreignKeys().stream().map(fk -> t.name() + "\u0000" + fk.refTable()))
-                .filter(p -> p.equals(a + "\u0000" + b) || p.equals(b + "\u0000" + a)).count();
+        List<String> pairs = new ArrayList<>();
+        models().forEach(t -> t.foreignKeys().forEach(fk -> pairs.add(t.name() + "\u0000" + fk.refTable())));
+        joinTables.values().forEach(j -> pairs.add(j.a() + "\u0000" + j.b()));
+        long n = pairs.stream().filter(p -> p.equals(a + "\u0000" + b) || p.equals(b + "\u0000" + a)).count();
         return n > 1;
     }
 
@@ -248,48 +393,11 @@ public final class PslWriter {
         if (inline != null) {
             return new String[]{inline, null};
         }
-        Map<String, ColumnType> defaults = provider == Provider.MYSQL ? MYSQL : POSTGRES;
-        for (String scalar : SCALAR_ORDER) {
-            if (defaults.get(scalar).equals(ct)) {
-                return new String[]{scalar, null};
-            }
-        }
-        Map<String, NativeTypes.Spec> specs = NativeTypes.of(provider == Provider.MYSQL ? "mysql" : "postgresql");
-        List<List<Integer>> candidates = new ArrayList<>();
-        candidates.add(List.of());
-        if (ct.length() != null) {
-            candidates.add(List.of(ct.length()));
-        }
-        if (ct.precision() != null) {
-            candidates.add(List.of(ct.precision()));
-            if (ct.scale() != null) {
-                candidates.add(List.of(ct.precision(), ct.scale()));
-            }
-        }
-        for (String nativeName : specs.keySet().stream().sorted().toList()) {
-            NativeTypes.Spec spec = specs.get(nativeName);
-            for (List<Integer> args : candidates) {
-                if (args.size() < spec.minArgs() || args.size() > spec.maxArgs()) {
-                    continue;
-                }
-                ColumnType made;
-                try {
-                    made = spec.type().apply(args);
-                } catch (RuntimeException e) {
-                    continue;
-                }
-                if (made.equals(ct)) {
-                    String scalar = SCALAR_ORDER.stream().filter(spec.scalars()::contains).findFirst().orElseThrow();
-                    String a = args.isEmpty() ? "" : "(" + args.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-                    return new String[]{scalar, "@db." + nativeName + a};
-                }
-            }
-        }
-        return new String[]{"Unsupported(" + str(ct.toString()) + ")", null};
+        return PulledTypes.of(ct, provider);
     }
 
     private String defaultOf(Table t, Column c) {
-        if (c.identity() == Identity.SERIAL || c.identity() == Identity.AUTO_INCREMENT) {
+        if (c.identity() != Identity.NONE) {
             return "autoincrement()";
         }
         String d = c.defaultValue();
@@ -297,7 +405,7 @@ public final class PslWriter {
             return null;
         }
         String upper = d.toUpperCase(Locale.ROOT);
-        if (upper.equals("CURRENT_TIMESTAMP") || upper.matches("CURRENT_TIMESTAMP\\(\\d\\)")) {
+        if (upper.equals("CURRENT_TIMESTAMP") || upper.matches("CURRENT_TIMESTAMP\\(\\d\\)") || upper.equals("NOW()")) {
             return "now()";
         }
         boolean isEnum = c.type().enumRef() != null || inlineEnums.containsKey(t.name() + "." + c.name());
@@ -305,7 +413,7 @@ public final class PslWriter {
         if (q.matches()) {
             String value = q.group(1).replace("''", "'");
             if (isEnum) {
-                return identifier(value, "VALUE");
+                return enumValueNames.get(type(t, c)[0]).getOrDefault(value, identifier(value, "VALUE"));
             }
             String[] type = type(t, c);
             if (type[0].equals("String") || type[0].equals("DateTime") || type[0].equals("Decimal")) {
@@ -350,6 +458,17 @@ public final class PslWriter {
         return n;
     }
 
+    /** A list field's name: English plural of the model's name for the common endings. */
+    static String plural(String s) {
+        if (s.matches(".*[^aeiouAEIOU]y")) {
+            return s.substring(0, s.length() - 1) + "ies";
+        }
+        if (s.matches(".*(s|x|z|ch|sh)")) {
+            return s + "es";
+        }
+        return s + "s";
+    }
+
     private static String lowerFirst(String s) {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
@@ -363,6 +482,6 @@ public final class PslWriter {
     }
 
     private static String str(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + "\"";
     }
 }

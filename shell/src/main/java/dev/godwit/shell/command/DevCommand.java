@@ -57,7 +57,8 @@ public final class DevCommand extends SessionCommand {
         Schema current = PlanSupport.history(session, folder);
         PlanSupport.refuseDrift(session, current);
         boolean interactive = session.interactive() && !yes;
-        Plan plan = PlanSupport.plan(session, current, desired, renameOptions.resolve(session, schema, current, desired, interactive));
+        Schema target = PlanSupport.target(session, current, desired, schema);
+        Plan plan = PlanSupport.plan(session, current, target, renameOptions.resolve(session, schema, current, target, interactive));
         if (plan.isEmpty()) {
             session.out().println("Already in sync: the schema matches the migrations; no new migration.");
             return 0;

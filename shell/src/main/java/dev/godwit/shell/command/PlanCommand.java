@@ -41,8 +41,9 @@ public final class PlanCommand extends SessionCommand {
             PlanSupport.refuseDrift(session, current);
         }
         t.lap("drift check");
-        Renames renames = renameOptions.resolve(session, schema, current, desired, session.interactive());
-        Plan plan = PlanSupport.plan(session, current, desired, renames);
+        Schema target = PlanSupport.target(session, current, desired, schema);
+        Renames renames = renameOptions.resolve(session, schema, current, target, session.interactive());
+        Plan plan = PlanSupport.plan(session, current, target, renames);
         t.lap("diff and data-loss checks");
         if (plan.isEmpty()) {
             session.out().println("No changes: the schema matches the " + folder.migrations().size()

@@ -17,6 +17,7 @@ import dev.godwit.engine.plan.ReplayCache;
 import dev.godwit.engine.project.Provider;
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.psl.PslSchema;
+import dev.godwit.engine.psl.Unrepresented;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;
 
@@ -87,13 +88,19 @@ final class PlanSupport {
         return report.historyTableExists() && report.pending().isEmpty();
     }
 
-    static Plan plan(Session session, Schema current, Schema desired) {
-        return plan(session, current, desired, Renames.none());
+    /**
+     * What the plan aims at. When the desired schema comes from a schema file ({@code schemaOption} is not a
+     * {@code sql:} source), what the schema language cannot express (expression and partial indexes, check
+     * constraints, views, …) is kept as {@code current} has it, as Prisma Migrate does.
+     */
+    static Schema target(Session session, Schema current, Schema desired, String schemaOption) {
+        boolean fromSchemaFile = schemaOption == null || !schemaOption.startsWith("sql:");
+        return fromSchemaFile ? Unrepresented.keep(current.withName(desired.name()), desired, session.resolvedUrl().url().provider()) : desired;
     }
 
-    static Plan plan(Session session, Schema current, Schema desired, Renames renames) {
+    static Plan plan(Session session, Schema current, Schema target, Renames renames) {
         Dialect dialect = session.target().dialect();
-        return Plan.build(current, desired, renames, dialect, session.target());
+        return Plan.build(current, target, renames, dialect, session.target());
     }
 
     /** Unexecutable steps stop everything, with what to do. */

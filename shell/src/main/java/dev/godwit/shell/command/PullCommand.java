@@ -34,12 +34,19 @@ public final class PullCommand extends SessionCommand {
         Schema live = LiveSchema.read(session.target());
         Provider provider = session.resolvedUrl().url().provider();
         Path file = session.project().schemaFile();
-        String text = PslWriter.write(live, provider, header(file, provider));
+        PslWriter.Pulled pulled = PslWriter.pull(live, provider, header(file, provider));
+        String text = pulled.text();
         try {
             Psl.parse(file.getFileName().toString(), text);
         } catch (GodwitException e) {
             session.out().warn("the pulled schema does not pass godwit's checks; review it:\n" + e.getMessage());
         }
+        if (!pulled.unrepresented().isEmpty()) {
+            session.out().warn("the schema language cannot express these " + pulled.unrepresented().size()
+                    + " object(s); plan, dev and push leave them as they are in the database (those of a table are named in a /// comment above its model):\n  - "
+                    + String.join("\n  - ", pulled.unrepresented()));
+        }
+        pulled.notes().forEach(session.out()::warn);
         if (print) {
             session.out().print(text);
             return 0;
@@ -50,8 +57,9 @@ public final class PullCommand extends SessionCommand {
         } catch (IOException e) {
             throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + file + ": " + e.getMessage());
         }
-        session.out().println("Wrote " + file + ": " + live.tables().size() + " model(s), " + live.enums().size() + " enum(s) from "
-                + session.target().display() + ".");
+        String manyToMany = pulled.manyToMany().isEmpty() ? "" : ", " + pulled.manyToMany().size() + " implicit many-to-many relation(s)";
+        session.out().println("Wrote " + file + ": " + pulled.models() + " model(s), " + pulled.enums() + " enum(s)" + manyToMany
+                + " from " + session.target().display() + ".");
         return 0;
     }
 

@@ -34,7 +34,8 @@ public final class PushCommand extends SessionCommand {
         Target target = session.target();
         Schema desired = PlanSupport.desired(session, schema);
         Schema live = LiveSchema.read(target);
-        Plan plan = PlanSupport.plan(session, live, desired, renameOptions.resolve(session, schema, live, desired, session.interactive()));
+        Schema aim = PlanSupport.target(session, live, desired, schema);
+        Plan plan = PlanSupport.plan(session, live, aim, renameOptions.resolve(session, schema, live, aim, session.interactive()));
         if (plan.isEmpty()) {
             session.out().println("The database is already in sync with the schema.");
             return 0;

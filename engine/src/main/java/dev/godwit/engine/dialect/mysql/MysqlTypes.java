@@ -101,7 +101,8 @@ final class MysqlTypes {
         if (!mariadb && extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED")) {
             return raw.startsWith("(") ? raw : "(" + raw + ")";
         }
-        return raw;
+        // MariaDB prints an expression default bare (uuid()); read it as MySQL 8 and the schema mapping write it
+        return mariadb ? renderDefault(raw) : raw;
     }
 
     /** A default as DDL: literals as they are, other expressions in parentheses. */

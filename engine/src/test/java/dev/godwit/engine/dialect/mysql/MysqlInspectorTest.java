@@ -71,4 +71,15 @@ class MysqlInspectorTest {
             assertTrue(kinds.containsAll(List.of("trigger t.t_bump", "function twice")), kinds.toString());
         }
     }
+
+    @Test
+    void anExpressionDefaultReadsInParenthesesAsTheSchemaMappingWritesIt() {
+        try (TestDatabase db = TestDatabases.mysql()) {
+            db.execute("CREATE TABLE `t` (`id` INT PRIMARY KEY, `uid` VARCHAR(36) NOT NULL DEFAULT (uuid()), `n` INT DEFAULT 5, `s` VARCHAR(9) DEFAULT 'x')");
+            Table t = SchemaCorpus.inspect(db).table("t").orElseThrow();
+            assertEquals("(uuid())", t.column("uid").orElseThrow().defaultValue());
+            assertEquals("5", t.column("n").orElseThrow().defaultValue());
+            assertEquals("'x'", t.column("s").orElseThrow().defaultValue());
+        }
+    }
 }

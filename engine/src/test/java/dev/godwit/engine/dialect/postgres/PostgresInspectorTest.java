@@ -52,6 +52,17 @@ class PostgresInspectorTest {
     }
 
     @Test
+    void operatorClassesAreReadOnlyWhenNotTheDefault() {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            db.execute("CREATE TABLE \"T\" (\"a\" TEXT, \"b\" TEXT);"
+                    + "CREATE INDEX \"T_a_b_idx\" ON \"T\" (\"a\" text_pattern_ops, \"b\" text_ops)");
+            var parts = SchemaCorpus.inspect(db).table("T").orElseThrow().indexes().get(0).parts();
+            assertEquals("text_pattern_ops", parts.get(0).opclass());
+            assertEquals(null, parts.get(1).opclass());
+        }
+    }
+
+    @Test
     void historyTableIsLeftOut() {
         try (TestDatabase db = TestDatabases.postgres()) {
             db.execute(new dev.godwit.engine.dialect.postgres.PostgresDialect().historyTableDdl("public"));

@@ -1,0 +1,73 @@
+package dev.godwit.engine.psl;
+
+import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.schema.ColumnType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A column type as the schema language writes it: the scalar type alone when the column has the
+ * scalar's default type on this database, else the scalar and the {@code @db.*} native type that maps
+ * back to exactly this column type, else {@code Unsupported("…")}.
+ */
+final class PulledTypes {
+    private static final Map<String, ColumnType> POSTGRES = Map.of(
+            "String", ColumnType.of("text"), "Int", ColumnType.of("integer"), "BigInt", ColumnType.of("bigint"),
+            "Float", ColumnType.of("double precision"), "Decimal", ColumnType.of("numeric").withPrecision(65, 30),
+            "Boolean", ColumnType.of("boolean"), "DateTime", ColumnType.of("timestamp").withPrecision(3, null),
+            "Json", ColumnType.of("jsonb"), "Bytes", ColumnType.of("bytea"));
+    private static final Map<String, ColumnType> MYSQL = Map.of(
+            "String", ColumnType.of("varchar").withLength(191), "Int", ColumnType.of("int"), "BigInt", ColumnType.of("bigint"),
+            "Float", ColumnType.of("double"), "Decimal", ColumnType.of("decimal").withPrecision(65, 30),
+            "Boolean", ColumnType.of("tinyint").withLength(1), "DateTime", ColumnType.of("datetime").withPrecision(3, null),
+            "Json", ColumnType.of("json"), "Bytes", ColumnType.of("longblob"));
+    private static final List<String> SCALAR_ORDER = List.of("String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes");
+
+    private PulledTypes() {
+    }
+
+    /** {scalar type, native type attribute or null} for a column type without list dimensions. */
+    static String[] of(ColumnType ct, Provider provider) {
+        Map<String, ColumnType> defaults = provider == Provider.MYSQL ? MYSQL : POSTGRES;
+        for (String scalar : SCALAR_ORDER) {
+            if (defaults.get(scalar).equals(ct)) {
+                return new String[]{scalar, null};
+            }
+        }
+        Map<String, NativeTypes.Spec> specs = NativeTypes.of(provider == Provider.MYSQL ? "mysql" : "postgresql");
+        List<List<Integer>> candidates = new ArrayList<>();
+        candidates.add(List.of());
+        if (ct.length() != null) {
+            candidates.add(List.of(ct.length()));
+        }
+        if (ct.precision() != null) {
+            candidates.add(List.of(ct.precision()));
+            if (ct.scale() != null) {
+                candidates.add(List.of(ct.precision(), ct.scale()));
+            }
+        }
+        for (String nativeName : specs.keySet().stream().sorted().toList()) {
+            NativeTypes.Spec spec = specs.get(nativeName);
+            for (List<Integer> args : candidates) {
+                if (args.size() < spec.minArgs() || args.size() > spec.maxArgs()) {
+                    continue;
+                }
+                ColumnType made;
+                try {
+                    made = spec.type().apply(args);
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                if (made.equals(ct)) {
+                    String scalar = SCALAR_ORDER.stream().filter(spec.scalars()::contains).findFirst().orElseThrow();
+                    String a = args.isEmpty() ? "" : "(" + args.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+                    return new String[]{scalar, "@db." + nativeName + a};
+                }
+            }
+        }
+        return new String[]{"Unsupported(\"" + ct.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\")", null};
+    }
+}
