@@ -49,7 +49,7 @@ class TimelineTmuxTest {
     }
 
     private String waitFor(String what, Predicate<String> until) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 60_000; // generous: a loaded 2-core machine starts a JVM slowly
         String s = "";
         while (System.currentTimeMillis() < deadline) {
             s = screen();
@@ -60,6 +60,19 @@ class TimelineTmuxTest {
         }
         fail("waited for " + what + "; the screen shows:\n" + s);
         return s;
+    }
+
+    /** sh in a tmux session, running godwit's shell on the project; sh prints GODWIT_EXITED when it leaves. */
+    private void startShell(TestProject p) throws Exception {
+        Path script = tmp.resolve("godwit.sh");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.writeString(script, "#!/bin/sh\nunset NO_COLOR DATABASE_URL\nexport XDG_STATE_HOME='" + tmp.resolve("state") + "'\n"
+                + "exec '" + java + "' -XX:TieredStopAtLevel=1 -cp '" + System.getProperty("java.class.path") + "' "
+                + Main.class.getName() + " --project '" + p.root() + "' \"$@\"\n");
+        tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "sh");
+        // the command line shows "GODWIT_%s"; only the printf after godwit has left shows "GODWIT_EXITED"
+        keys("sh " + script + "; printf 'GODWIT_%s\\n' EXITED", "Enter");
+        waitFor("the shell prompt", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt));
     }
 
     private void keys(String... keys) throws Exception {
@@ -85,15 +98,8 @@ class TimelineTmuxTest {
                     .add("20240102000000_bad", "CREATE TABLE t2 (id INTEGER PRIMARY KEY);\n\nINSERT INTO no_such_table VALUES (1);\n");
             assertEquals(1, p.run("apply").exitCode());
 
-            Path script = tmp.resolve("godwit.sh");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Files.writeString(script, "#!/bin/sh\nunset NO_COLOR DATABASE_URL\nexport XDG_STATE_HOME='" + tmp.resolve("state") + "'\n"
-                    + "exec '" + java + "' -XX:TieredStopAtLevel=1 -cp '" + System.getProperty("java.class.path") + "' "
-                    + Main.class.getName() + " --project '" + p.root() + "' \"$@\"\n");
-            tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "sh");
+            startShell(p);
             try {
-                keys("sh " + script, "Enter");
-                waitFor("the shell prompt", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt));
                 keys("timeline", "Enter");
                 String opened = waitFor("the timeline", s -> s.contains("Timeline") && s.contains("q back"));
                 assertTrue(opened.contains("✘ 20240102000000_bad"), opened);
@@ -117,6 +123,8 @@ class TimelineTmuxTest {
                         + " AND logs LIKE '%resolved as rolled back by % with godwit: typo in the table name%'"));
 
                 keys("exit", "Enter");
+                // keys typed before godwit has left would go to its line reader, not to sh
+                waitFor("godwit to exit", s -> s.contains("GODWIT_EXITED"));
                 keys("clear; stty -a | tr ';' '\\n' | grep -E -w -o -e '-?icanon' -e '-?echo' | sort | tr '\\n' ' '; echo END", "Enter");
                 String stty = waitFor("stty", s -> s.contains("END") && s.contains("icanon"));
                 assertTrue(stty.contains("echo icanon END"), "the terminal is sane again: " + stty);
@@ -136,15 +144,8 @@ class TimelineTmuxTest {
             db.execute("DROP INDEX \"Post_title_idx\"");
             db.execute("ALTER TABLE \"Post\" ALTER COLUMN title TYPE VARCHAR(200)");
 
-            Path script = tmp.resolve("godwit.sh");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Files.writeString(script, "#!/bin/sh\nunset NO_COLOR DATABASE_URL\nexport XDG_STATE_HOME='" + tmp.resolve("state") + "'\n"
-                    + "exec '" + java + "' -XX:TieredStopAtLevel=1 -cp '" + System.getProperty("java.class.path") + "' "
-                    + Main.class.getName() + " --project '" + p.root() + "' \"$@\"\n");
-            tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "sh");
+            startShell(p);
             try {
-                keys("sh " + script, "Enter");
-                waitFor("the shell prompt", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt));
                 keys("drift", "Enter");
                 String opened = waitFor("the drift report", s -> s.contains(" Drift ") && s.contains("q back"));
                 assertTrue(opened.contains("3 differences in 2 tables"), opened);
@@ -173,6 +174,8 @@ class TimelineTmuxTest {
                 waitFor("the prompt after the timeline", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt) && !s.contains("d drift"));
 
                 keys("exit", "Enter");
+                // keys typed before godwit has left would go to its line reader, not to sh
+                waitFor("godwit to exit", s -> s.contains("GODWIT_EXITED"));
                 keys("clear; stty -a | tr ';' '\\n' | grep -E -w -o -e '-?icanon' -e '-?echo' | sort | tr '\\n' ' '; echo END", "Enter");
                 String stty = waitFor("stty", s -> s.contains("END") && s.contains("icanon"));
                 assertTrue(stty.contains("echo icanon END"), "the terminal is sane again: " + stty);
