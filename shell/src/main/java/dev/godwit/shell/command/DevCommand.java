@@ -42,6 +42,7 @@ public final class DevCommand extends SessionCommand {
             throw new GodwitException(ErrorKind.USAGE, "refusing to run dev on an environment marked production",
                     "commit the migration and run `godwit apply` in production");
         }
+        PlanPreflight.check(session, schema);
         MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
         Migrator migrator = session.migrator();
         Duration timeout = Duration.ofSeconds(lockTimeoutSeconds);

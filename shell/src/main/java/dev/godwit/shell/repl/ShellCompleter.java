@@ -114,6 +114,7 @@ public final class ShellCompleter implements Completer {
         Metadata.Snapshot m = metadata.get();
         switch (command) {
             case "show" -> values(m.migrations(), "migrations", candidates);
+            case "rebase" -> values(m.notApplied(), "migrations not applied", candidates);
             case "inspect" -> values(m.tables(), "tables", candidates);
             case "use" -> values(m.environments(), "environments", candidates);
             case "project" -> dirs.complete(reader, line, candidates);
