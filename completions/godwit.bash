@@ -165,6 +165,7 @@ function _complete_godwit() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dev" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} down" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rebase" ];    then _picocli_godwit; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} baseline" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reset" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} push" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pull" ];    then _picocli_godwit; return $?; fi
@@ -192,35 +193,37 @@ function _complete_godwit() {
   local cmds8=(dev)
   local cmds9=(down)
   local cmds10=(rebase)
-  local cmds11=(reset)
-  local cmds12=(push)
-  local cmds13=(pull)
-  local cmds14=(timeline)
-  local cmds15=(show)
-  local cmds16=(history)
-  local cmds17=(inspect)
-  local cmds18=(sql)
-  local cmds19=(connect)
-  local cmds20=(use)
-  local cmds21=(envs)
-  local cmds22=(project)
-  local cmds23=(refresh)
-  local cmds24=(help)
+  local cmds11=(baseline)
+  local cmds12=(reset)
+  local cmds13=(push)
+  local cmds14=(pull)
+  local cmds15=(timeline)
+  local cmds16=(show)
+  local cmds17=(history)
+  local cmds18=(inspect)
+  local cmds19=(sql)
+  local cmds20=(connect)
+  local cmds21=(use)
+  local cmds22=(envs)
+  local cmds23=(project)
+  local cmds24=(refresh)
+  local cmds25=(help)
 
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_godwit_help; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_godwit_refresh; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_godwit_project; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_godwit_envs; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_godwit_use; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_godwit_connect; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_godwit_sql; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_godwit_inspect; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_godwit_history; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_godwit_show; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_godwit_timeline; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_godwit_pull; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_godwit_push; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_godwit_reset; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_godwit_help; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_godwit_refresh; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_godwit_project; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_godwit_envs; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_godwit_use; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_godwit_connect; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_godwit_sql; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_godwit_inspect; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_godwit_history; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_godwit_show; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_godwit_timeline; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_godwit_pull; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_godwit_push; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_godwit_reset; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_godwit_baseline; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_godwit_rebase; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_godwit_down; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_godwit_dev; return $?; fi
@@ -243,7 +246,7 @@ function _picocli_godwit() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="status apply deploy resolve init diff drift plan dev down rebase reset push pull timeline show history inspect sql connect use envs project refresh help"
+  local commands="status apply deploy resolve init diff drift plan dev down rebase baseline reset push pull timeline show history inspect sql connect use envs project refresh help"
   local flag_opts="'-v' '--verbose' '--no-color' '--continue-on-error' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '-c' '-f'"
 
@@ -716,6 +719,48 @@ function _picocli_godwit_rebase() {
       return
       ;;
     '--url')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `baseline` subcommand.
+function _picocli_godwit_baseline() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--name' '--lock-timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--name')
+      return
+      ;;
+    '--lock-timeout')
       return
       ;;
   esac
@@ -1215,7 +1260,7 @@ function _picocli_godwit_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="status apply resolve init diff drift plan dev down rebase reset push pull timeline show history inspect sql connect use envs project refresh"
+  local commands="status apply resolve init diff drift plan dev down rebase baseline reset push pull timeline show history inspect sql connect use envs project refresh"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -1,0 +1,43 @@
+package dev.godwit.shell.command;
+
+import dev.godwit.engine.plan.Baseline;
+import dev.godwit.shell.Session;
+import dev.godwit.shell.render.ChangeText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = {"Adopt an existing database that has no migration history: write its schema as the first migration",
+                "(the SQL of `diff --from empty --to database`) and record that migration as applied.",
+                "Asks first (default no; on production, type the database name); without a terminal it needs --yes."})
+public final class BaselineCommand extends SessionCommand {
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "baseline", description = "Name of the migration (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask (needed without a terminal).")
+    boolean yes;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long to wait for the migration lock.")
+    int lockTimeoutSeconds;
+
+    @Override
+    protected int run(Session session) {
+        Baseline.Draft draft = Baseline.draft(session.target(), session.migrations(), name, Instant.now());
+        Path dir = session.project().migrationsDir();
+        session.out().note("the database holds " + ChangeText.summary(draft.changes()));
+        if (!Confirmation.ask(session, "write " + dir.resolve(draft.folder()).resolve("migration.sql")
+                + " from the live schema and record it as applied", yes)) {
+            session.out().println("Nothing written.");
+            return 3;
+        }
+        Baseline.record(session.migrator(), dir, session.resolvedUrl().url().provider(), draft, Duration.ofSeconds(lockTimeoutSeconds));
+        session.out().println("Wrote " + dir.resolve(draft.folder()).resolve("migration.sql") + " and recorded " + draft.folder()
+                + " as applied: the history now starts from what the database holds.");
+        session.out().note("`godwit pull` writes schema.prisma from the database, if the project has none yet");
+        return 0;
+    }
+}
