@@ -67,6 +67,24 @@ class HooksCliTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aCommandThatPrintsDatabaseUrlShowsNoPassword() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            // The test server trusts local logins, so any password gets in; godwit must still hide it.
+            String url = db.url().replaceFirst("://([^:@/]+)@", "://$1:Sh0wMeNot@");
+            assertTrue(url.contains(":Sh0wMeNot@"), url);
+            TestProject p = new TestProject(tmp, db, url);
+            Files.writeString(p.root().resolve("godwit.toml"), "[project]\nmigrations = \"prisma/migrations\"\n"
+                    + "seed = 'echo \"url=$DATABASE_URL\"; printf %s \"$DATABASE_URL\" > seed-url.txt'\n"
+                    + "\n[env.dev]\nurl = \"" + url + "\"\n", StandardCharsets.UTF_8);
+            GodwitRun seed = p.run("seed");
+            assertEquals(0, seed.exitCode(), seed.all());
+            assertEquals(url, Files.readString(p.root().resolve("seed-url.txt")), "the child gets the real URL");
+            assertTrue(seed.stdout().contains("url=") && seed.stdout().contains("****"), seed.stdout());
+            assertFalse(seed.all().contains("Sh0wMeNot"), seed.all());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void resetRunsTheSeedUnlessSkipped(TestDatabase.Kind kind) throws Exception {
