@@ -28,7 +28,7 @@ public final class BaselineCommand extends SessionCommand {
     protected int run(Session session) {
         Baseline.Draft draft = Baseline.draft(session.target(), session.migrations(), name, Instant.now());
         Path dir = session.project().migrationsDir();
-        session.out().note("the database holds " + ChangeText.summary(draft.changes()));
+        session.out().note("from an empty schema to the database: " + ChangeText.summary(draft.changes()));
         if (!Confirmation.ask(session, "write " + dir.resolve(draft.folder()).resolve("migration.sql")
                 + " from the live schema and record it as applied", yes)) {
             session.out().println("Nothing written.");

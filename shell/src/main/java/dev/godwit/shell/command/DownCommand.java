@@ -66,10 +66,11 @@ public final class DownCommand extends SessionCommand {
         StringBuilder q = new StringBuilder("Run down.sql of " + down.name() + " on " + session.target().display()
                 + (production ? " (PRODUCTION)" : "") + " and mark it rolled back?");
         if (down.cannotRestore().isEmpty()) {
-            q.append("\nIt says nothing about data it cannot restore.");
+            q.append("\ndown.sql lists nothing it cannot restore; what it drops loses the data it holds now.");
         } else {
-            q.append("\nIt cannot restore everything:");
+            q.append("\ndown.sql cannot restore everything:");
             down.cannotRestore().forEach(w -> q.append("\n  - ").append(w));
+            q.append("\nAnd what it drops loses the data it holds now.");
         }
         return prompter.confirm(q.toString(), production ? (db == null ? "yes" : db) : null);
     }

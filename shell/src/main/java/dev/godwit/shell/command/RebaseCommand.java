@@ -25,7 +25,7 @@ public final class RebaseCommand extends SessionCommand {
             return 0;
         }
         session.out().println("Renamed " + name + " to " + renamed + " in " + folder.dir() + "; its SQL and checksum are unchanged.");
-        session.out().note("godwit checked this database only: if another one (a teammate's, a staging server) applied " + name
+        session.out().note("only this database was checked: if another one (a teammate's, a staging server) applied " + name
                 + ", it will list it as missing locally");
         return 0;
     }
