@@ -32,22 +32,36 @@ public final class ProjectCommandRunner {
         } catch (IOException e) {
             throw new GodwitException(ErrorKind.RUNTIME, "cannot start `" + Secrets.mask(command) + "`: " + e.getMessage());
         }
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        // The output is read on its own thread so that this one waits interruptibly: an interrupt
+        // (Ctrl-C in the shell) stops the command and its children instead of waiting for them.
+        Thread reader = new Thread(() -> copyLines(process, lines), "godwit-command-output");
+        reader.setDaemon(true);
+        try {
             process.getOutputStream().close();   // no input: a command that reads stdin sees its end instead of hanging
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                lines.accept(line);
-            }
-            return process.waitFor();
+            reader.start();
+            int code = process.waitFor();
+            reader.join(2000);   // a background child may keep the output open; its exit code is what counts
+            return code;
         } catch (IOException e) {
-            throw new GodwitException(ErrorKind.RUNTIME, "reading the output of `" + Secrets.mask(command) + "`: " + e.getMessage());
+            throw new GodwitException(ErrorKind.RUNTIME, "running `" + Secrets.mask(command) + "`: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GodwitException(ErrorKind.RUNTIME, "`" + Secrets.mask(command) + "` was interrupted");
+            throw new GodwitException(ErrorKind.RUNTIME, "`" + Secrets.mask(command) + "` was interrupted and stopped");
         } finally {
             if (process.isAlive()) {
                 process.descendants().forEach(ProcessHandle::destroy);
                 process.destroy();
             }
+        }
+    }
+
+    private static void copyLines(Process process, Consumer<String> lines) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                lines.accept(line);
+            }
+        } catch (IOException ignored) {
+            // the process was stopped; its exit code tells the rest
         }
     }
 
