@@ -65,12 +65,13 @@ public final class Rollback {
      */
     public Result run(MigrationsFolder folder, Candidate expected, Duration lockTimeout) {
         try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, lockTimeout)) {
-            Candidate now = candidate(folder, rows(c));
+            List<HistoryRecord> rows = rows(c);
+            Candidate now = candidate(folder, rows);
             if (!now.name().equals(expected.name()) || !now.sql().equals(expected.sql())) {
                 throw new GodwitException(ErrorKind.ACTION_NEEDED, "the history changed while godwit was asking: the last applied migration is now "
                         + now.name() + ", not " + expected.name() + "; nothing was run", "run `godwit down` again");
             }
-            List<HistoryRecord> applied = rows(c).stream().filter(r -> r.isApplied() && r.migrationName().equals(now.name())).toList();
+            List<HistoryRecord> applied = rows.stream().filter(r -> r.isApplied() && r.migrationName().equals(now.name())).toList();
             List<SqlStatement> statements = SqlSplitter.split(now.sql(), dialect.provider());
             ExecutionMode mode = transactional(statements) ? ExecutionMode.TRANSACTION : ExecutionMode.STATEMENT_BY_STATEMENT;
             if (mode == ExecutionMode.TRANSACTION) {

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /** Writes a plan as {@code <timestamp>_<slug>/migration.sql} (and {@code down.sql}), plus the lock file when missing. */
 public final class MigrationWriter {
-    public static final String DOWN_FILE = "down.sql";
+    public static final String DOWN_FILE = dev.godwit.engine.migrate.Rollback.DOWN_FILE;
 
     private MigrationWriter() {
     }

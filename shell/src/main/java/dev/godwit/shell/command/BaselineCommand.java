@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-        description = {"Adopt an existing database that has no migration history: write its schema as the first migration",
-                "(the SQL of `diff --from empty --to database`) and record that migration as applied.",
+        description = {"Adopt a database without migration history: its schema becomes the first, applied migration.",
+                "The SQL is that of `diff --from empty --to database`; the row is what `resolve --applied` writes.",
                 "Asks first (default no; on production, type the database name); without a terminal it needs --yes."})
 public final class BaselineCommand extends SessionCommand {
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "baseline", description = "Name of the migration (default: ${DEFAULT-VALUE}).")

@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 import java.time.Instant;
 
 @Command(name = "rebase", mixinStandardHelpOptions = true,
-        description = {"Give a local migration that no database has applied a new timestamp after the newest one,",
-                "when teammates' migrations arrived with later timestamps (the folder is renamed; its files stay as they are).",
+        description = {"Give an unapplied local migration a new timestamp after the newest one (teammates' came later).",
+                "The folder is renamed, keeping its slug; its files stay as they are, so its checksum does too.",
                 "Refused when the migration has a record in this database's history."})
 public final class RebaseCommand extends SessionCommand {
     @Parameters(index = "0", paramLabel = "MIGRATION", description = "The migration folder to move to the end of the history.")
