@@ -74,6 +74,7 @@ class DownCliTest {
             String question = no.questions().get(0);
             assertTrue(question.contains("Run down.sql of " + last), question);
             assertTrue(question.contains("`nick`") && question.contains("cannot be restored"), question);
+            assertTrue(question.contains("You are about to drop the `Tag` table, which is not empty (1 row)."), question);
             assertEquals("2", columns(db, "User"), "an empty answer is no");
 
             ScriptedPrompter yes = new ScriptedPrompter("y");

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = {"Undo the last applied migration with its down.sql, and mark it rolled back so it is pending again.",
@@ -28,7 +30,7 @@ public final class DownCommand extends SessionCommand {
         MigrationsFolder folder = session.migrations();
         Rollback rollback = new Rollback(session.target());
         Rollback.Candidate down = rollback.lastApplied(folder);
-        if (!confirmed(session, down)) {
+        if (!confirmed(session, folder, down)) {
             session.out().println("Nothing changed.");
             return 3;
         }
@@ -43,7 +45,7 @@ public final class DownCommand extends SessionCommand {
      * Production databases are usually rolled forward with a new migration, not back, so there the
      * flag is required even where someone could answer, and that person then names the database.
      */
-    private boolean confirmed(Session session, Rollback.Candidate down) {
+    private boolean confirmed(Session session, MigrationsFolder folder, Rollback.Candidate down) {
         boolean production = session.production();
         if (production && !yes) {
             throw new GodwitException(ErrorKind.USAGE, "refusing to run down.sql of " + down.name()
@@ -65,12 +67,18 @@ public final class DownCommand extends SessionCommand {
         String db = session.resolvedUrl().url().database();
         StringBuilder q = new StringBuilder("Run down.sql of " + down.name() + " on " + session.target().display()
                 + (production ? " (PRODUCTION)" : "") + " and mark it rolled back?");
-        if (down.cannotRestore().isEmpty()) {
-            q.append("\ndown.sql lists nothing it cannot restore; what it drops loses the data it holds now.");
+        Optional<List<String>> loss = DownPreview.dataLoss(session, folder, down.name());
+        if (loss.isEmpty()) {
+            q.append("\nWhat it drops loses the data it holds now.");
+        } else if (loss.get().isEmpty()) {
+            q.append("\nGoing back to the schema before it drops nothing that holds data now.");
         } else {
-            q.append("\ndown.sql cannot restore everything:");
+            q.append("\nGoing back to the schema before it, with the rows there now:");
+            loss.get().forEach(w -> q.append("\n  - ").append(w));
+        }
+        if (!down.cannotRestore().isEmpty()) {
+            q.append("\ndown.sql says it cannot restore:");
             down.cannotRestore().forEach(w -> q.append("\n  - ").append(w));
-            q.append("\nAnd what it drops loses the data it holds now.");
         }
         return prompter.confirm(q.toString(), production ? (db == null ? "yes" : db) : null);
     }

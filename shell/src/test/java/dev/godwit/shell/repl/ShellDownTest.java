@@ -84,6 +84,7 @@ class ShellDownTest {
                 keys.flush();
                 screen.waitFor("[y/N] ", mark);
                 assertTrue(screen.text().substring(mark).contains("Rows of t2 written since are gone for good."), screen.text());
+                assertTrue(screen.text().substring(mark).contains("drops nothing that holds data now"), screen.text());
                 keys.write("\r".getBytes(StandardCharsets.UTF_8));
                 keys.flush();
                 output.waitFor("Nothing changed.", 0);
