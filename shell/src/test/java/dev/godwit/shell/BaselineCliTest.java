@@ -39,6 +39,20 @@ class BaselineCliTest {
         db.execute("INSERT INTO " + p.q("User") + " (email) VALUES ('a@x')");
     }
 
+    @org.junit.jupiter.api.Test
+    void objectsGodwitDoesNotManageAreNamedAsLeftOut() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            TestProject p = new TestProject(tmp, db);
+            existingTables(db, p);
+            db.execute("CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+            db.execute("CREATE TRIGGER user_touch BEFORE UPDATE ON \"User\" FOR EACH ROW EXECUTE FUNCTION touch()");
+            GodwitRun baseline = p.run("baseline", "--yes");
+            assertEquals(0, baseline.exitCode(), baseline.all());
+            assertTrue(baseline.stderr().contains("the baseline leaves out 2 object(s) godwit does not manage"), baseline.stderr());
+            assertTrue(baseline.stderr().contains("touch") && baseline.stderr().contains("user_touch"), baseline.stderr());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void baselineRecordsTheLiveSchemaAsTheFirstAppliedMigration(TestDatabase.Kind kind) throws Exception {

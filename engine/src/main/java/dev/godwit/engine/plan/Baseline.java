@@ -13,6 +13,7 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.project.Provider;
 import dev.godwit.engine.schema.Schema;
+import dev.godwit.engine.schema.UnmanagedObject;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +33,14 @@ import java.util.stream.Stream;
  * the way {@code resolve --applied} records it, so later migrations build on it.
  */
 public final class Baseline {
-    /** The migration about to be written: its folder name, its SQL and the changes it holds. */
-    public record Draft(String folder, String script, List<Change> changes) {
+    /**
+     * The migration about to be written: its folder name, its SQL, the changes it holds, and what the
+     * database holds that godwit does not manage (functions, triggers, …), which the SQL leaves out.
+     */
+    public record Draft(String folder, String script, List<Change> changes, List<UnmanagedObject> leftOut) {
         public Draft {
             changes = List.copyOf(changes);
+            leftOut = List.copyOf(leftOut);
         }
     }
 
@@ -63,7 +68,7 @@ public final class Baseline {
                     "an empty database needs no baseline: `godwit dev` or `godwit plan` start the history");
         }
         String script = target.dialect().ddlWriter().script(changes);
-        return new Draft(DriftAdoption.folderName(name, MigrationWriter.after(folder.dir(), now)), script, changes);
+        return new Draft(DriftAdoption.folderName(name, MigrationWriter.after(folder.dir(), now)), script, changes, live.unmanaged());
     }
 
     /** Writes the draft's migration.sql and records it as applied; the folder is removed again if recording fails. */

@@ -29,6 +29,11 @@ public final class BaselineCommand extends SessionCommand {
         Baseline.Draft draft = Baseline.draft(session.target(), session.migrations(), name, Instant.now());
         Path dir = session.project().migrationsDir();
         session.out().note("from an empty schema to the database: " + ChangeText.summary(draft.changes()));
+        if (!draft.leftOut().isEmpty()) {
+            session.out().warn("the baseline leaves out " + draft.leftOut().size() + " object(s) godwit does not manage: "
+                    + String.join(", ", draft.leftOut().stream().map(u -> u.kind() + " " + u.name()).toList())
+                    + "; a database built from the migrations will lack them unless you add their SQL to migration.sql");
+        }
         if (!Confirmation.ask(session, "write " + dir.resolve(draft.folder()).resolve("migration.sql")
                 + " from the live schema and record it as applied", yes)) {
             session.out().println("Nothing written.");
