@@ -581,7 +581,7 @@ function _picocli_godwit_plan() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -604,6 +604,9 @@ function _picocli_godwit_plan() {
     '--schema')
       return
       ;;
+    '--rename')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -623,7 +626,7 @@ function _picocli_godwit_dev() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '-y' '--yes' '--skip-generate' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--lock-timeout'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--lock-timeout' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -647,6 +650,9 @@ function _picocli_godwit_dev() {
       return
       ;;
     '--lock-timeout')
+      return
+      ;;
+    '--rename')
       return
       ;;
   esac
@@ -860,7 +866,7 @@ function _picocli_godwit_push() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url' '--schema'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--schema' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -878,6 +884,9 @@ function _picocli_godwit_push() {
       return
       ;;
     '--schema')
+      return
+      ;;
+    '--rename')
       return
       ;;
   esac

@@ -53,6 +53,62 @@ public sealed interface Change {
         public Optional<String> table() { return Optional.of(definition.name()); }
     }
 
+    /**
+     * A table keeps its rows under a new name. {@code definition} is the table as it was (its
+     * serial columns tell a dialect which owned sequences follow the name).
+     */
+    record RenameTable(Table definition, String to) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() {
+            Table renamed = new Table(to, definition.columns(), definition.primaryKey(), definition.indexes(),
+                    definition.foreignKeys(), definition.checks(), definition.comment(), definition.attributes());
+            return Optional.of(new RenameTable(renamed, definition.name()));
+        }
+        public Optional<String> table() { return Optional.of(to); }
+    }
+
+    /** A column keeps its values under a new name; {@code column} is the column as it was. */
+    record RenameColumn(String tableName, Column column, String to) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() {
+            Column renamed = new Column(to, column.type(), column.nullable(), column.defaultValue(), column.identity(),
+                    column.generated(), column.collation(), column.comment(), column.attributes());
+            return Optional.of(new RenameColumn(tableName, renamed, column.name()));
+        }
+        public Optional<String> table() { return Optional.of(tableName); }
+    }
+
+    /** An index (or unique constraint) renamed, because the names derived from a renamed table or column follow it. */
+    record RenameIndex(String tableName, String from, String to) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new RenameIndex(tableName, to, from)); }
+        public Optional<String> table() { return Optional.of(tableName); }
+    }
+
+    /** A primary key constraint renamed (PostgreSQL; MySQL's is always PRIMARY). */
+    record RenamePrimaryKey(String tableName, String from, String to) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new RenamePrimaryKey(tableName, to, from)); }
+        public Optional<String> table() { return Optional.of(tableName); }
+    }
+
+    /** A foreign key renamed; {@code foreignKey} is the key as it was, for databases that re-create it to rename it. */
+    record RenameForeignKey(String tableName, ForeignKey foreignKey, String to) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() {
+            ForeignKey fk = foreignKey;
+            ForeignKey renamed = new ForeignKey(to, fk.columns(), fk.refTable(), fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable());
+            return Optional.of(new RenameForeignKey(tableName, renamed, fk.name()));
+        }
+        public Optional<String> table() { return Optional.of(tableName); }
+    }
+
+    /** An enum type renamed (PostgreSQL); columns that use it follow. */
+    record RenameEnum(String from, String to) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.of(new RenameEnum(to, from)); }
+    }
+
     record AddColumn(String tableName, Column column) implements TableAlteration {
         /** Adding a required column without default fails on a table with rows. */
         public boolean destructive() {

@@ -20,6 +20,11 @@ public interface DiffHooks {
         return from.equals(to);
     }
 
+    /** Whether a column of type {@code from} can be altered to {@code to} in place (else it is dropped and added again). */
+    default boolean castable(ColumnType from, ColumnType to) {
+        return true;
+    }
+
     default boolean sameDefault(Column from, Column to) {
         return Objects.equals(from.defaultValue(), to.defaultValue());
     }

@@ -147,8 +147,10 @@ public final class Differ {
             Column prev = oldCols.get(c.name());
             if (prev == null) {
                 adds.add(new AddColumn(name, c));
-            } else if (!Objects.equals(prev.generated(), c.generated())) {
-                // a generation expression cannot be altered in place everywhere: re-create the column
+            } else if (!Objects.equals(prev.generated(), c.generated())
+                    || (!hooks.sameType(prev.type(), c.type()) && !hooks.castable(prev.type(), c.type()))) {
+                // a generation expression cannot be altered in place everywhere, and a type the database
+                // has no cast to cannot be set in place at all: re-create the column
                 drops.add(new DropColumn(name, prev));
                 adds.add(new AddColumn(name, c));
             } else {

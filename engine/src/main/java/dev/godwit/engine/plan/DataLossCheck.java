@@ -3,6 +3,7 @@ package dev.godwit.engine.plan;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.diff.Change;
+import dev.godwit.engine.diff.Renames;
 import dev.godwit.engine.schema.Schema;
 
 import java.sql.Connection;
@@ -24,21 +25,29 @@ import java.util.stream.Collectors;
 public final class DataLossCheck {
     private final Target target;
     private final Dialect dialect;
+    /** Changes after a rename use the new names; the database (and {@code current}) still has the old ones. */
+    private final Renames renames;
 
-    private DataLossCheck(Target target) {
+    private DataLossCheck(Target target, Renames renames) {
         this.target = target;
         this.dialect = target == null ? null : target.dialect();
+        this.renames = renames;
     }
 
     /** {@code current} is the schema the changes start from; {@code target} may be null (no counts: everything counts as holding data). */
     public static List<Finding> check(List<Change> changes, Schema current, Target target) {
+        return check(changes, current, target, Renames.none());
+    }
+
+    /** As {@link #check(List, Schema, Target)}, for changes planned with {@code renames} (which lose nothing themselves). */
+    public static List<Finding> check(List<Change> changes, Schema current, Target target, Renames renames) {
         if (target == null) {
-            return new DataLossCheck(null).run(changes, current, null);
+            return new DataLossCheck(null, renames).run(changes, current, null);
         }
         try (Connection c = target.dataSource().getConnection()) {
             c.setAutoCommit(true);
             target.dialect().prepareSession(c, target.schema());
-            return new DataLossCheck(target).run(changes, current, c);
+            return new DataLossCheck(target, renames).run(changes, current, c);
         } catch (SQLException e) {
             throw target.dialect().connectionFailure(e, target.display());
         }
@@ -55,21 +64,21 @@ public final class DataLossCheck {
                             + rows + " row" + (rows == 1 ? "" : "s") + ")."));
                 }
             } else if (ch instanceof Change.DropColumn d) {
-                long n = count(c, "SELECT COUNT(" + q(d.column().name()) + ") FROM " + q(d.tableName()));
+                long n = count(c, "SELECT COUNT(" + q(d.column().name()) + ") FROM " + table(d.tableName()));
                 if (n > 0) {
                     out.add(Finding.warning("You are about to drop the column `" + d.column().name() + "` on the `" + d.tableName()
                             + "` table, which still contains " + n + " non-null value" + (n == 1 ? "" : "s") + "."));
                 }
             } else if (ch instanceof Change.AddColumn a) {
                 if (a.destructive()) {
-                    long rows = count(c, "SELECT COUNT(*) FROM " + q(a.tableName()));
+                    long rows = count(c, "SELECT COUNT(*) FROM " + table(a.tableName()));
                     out.add(Finding.unexecutable("Added the required column `" + a.column().name() + "` to the `" + a.tableName()
                             + "` table without a default value. This is not possible if the table is not empty.", rows > 0));
                 }
             } else if (ch instanceof Change.AlterColumn a) {
                 alter(a, c, out);
             } else if (ch instanceof Change.AddIndex a) {
-                if (a.index().unique() && current.table(a.tableName()).isPresent()) {
+                if (a.index().unique() && current.table(renames.originalTable(a.tableName())).isPresent()) {
                     String cols = a.index().parts().stream().map(p -> p.column() != null ? p.column() : p.expression())
                             .collect(Collectors.joining(","));
                     out.add(Finding.warning("A unique constraint covering the columns `[" + cols + "]` on the table `" + a.tableName()
@@ -92,9 +101,10 @@ public final class DataLossCheck {
 
     private void alter(Change.AlterColumn a, Connection c, List<Finding> out) {
         String col = a.to().name();
+        String oldCol = q(renames.originalColumn(a.tableName(), col));
         if (a.aspects().contains(Change.Aspect.TYPE)) {
             List<String> removed = a.from().type().enumValues().stream().filter(v -> !a.to().type().enumValues().contains(v)).toList();
-            long n = count(c, "SELECT COUNT(" + q(col) + ") FROM " + q(a.tableName()));
+            long n = count(c, "SELECT COUNT(" + oldCol + ") FROM " + table(a.tableName()));
             if (!a.from().type().enumValues().isEmpty() && !removed.isEmpty()) {
                 out.add(Finding.warning("The values [" + String.join(",", removed) + "] on the enum `" + a.tableName() + "_" + col
                         + "` will be removed. If these variants are still used in the database, this will fail."));
@@ -105,7 +115,7 @@ public final class DataLossCheck {
             }
         }
         if (a.aspects().contains(Change.Aspect.NULLABILITY) && !a.to().nullable()) {
-            long nulls = count(c, "SELECT COUNT(*) FROM " + q(a.tableName()) + " WHERE " + q(col) + " IS NULL");
+            long nulls = count(c, "SELECT COUNT(*) FROM " + table(a.tableName()) + " WHERE " + oldCol + " IS NULL");
             if (nulls > 0) {
                 out.add(Finding.unexecutable("Made the column `" + col + "` on table `" + a.tableName() + "` required, but there are "
                         + nulls + " existing NULL value" + (nulls == 1 ? "" : "s") + ".", true));
@@ -113,11 +123,16 @@ public final class DataLossCheck {
         }
     }
 
-    private static void primaryKey(String table, Schema current, Set<String> seen, List<Finding> out) {
-        if (current.table(table).isPresent() && seen.add(table)) {
+    private void primaryKey(String table, Schema current, Set<String> seen, List<Finding> out) {
+        if (current.table(renames.originalTable(table)).isPresent() && seen.add(table)) {
             out.add(Finding.warning("The primary key for the `" + table
                     + "` table will be changed. If it partially fails, the table could be left without primary key constraint."));
         }
+    }
+
+    /** A table as the database names it now, quoted. */
+    private String table(String name) {
+        return q(renames.originalTable(name));
     }
 
     private String q(String ident) {

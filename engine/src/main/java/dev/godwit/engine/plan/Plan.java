@@ -3,7 +3,7 @@ package dev.godwit.engine.plan;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.diff.Change;
-import dev.godwit.engine.diff.Differ;
+import dev.godwit.engine.diff.Renames;
 import dev.godwit.engine.schema.Schema;
 
 import java.util.ArrayList;
@@ -22,14 +22,19 @@ public record Plan(List<Change> changes, List<Finding> findings, String script, 
 
     /** {@code countsFrom}: the database whose rows the data-loss checks count (null: assume every table holds data). */
     public static Plan build(Schema current, Schema desired, Dialect dialect, Target countsFrom) {
+        return build(current, desired, Renames.none(), dialect, countsFrom);
+    }
+
+    /** With {@code renames}: renamed things keep their data, and down.sql renames them back. */
+    public static Plan build(Schema current, Schema desired, Renames renames, Dialect dialect, Target countsFrom) {
         Schema from = current.withName(desired.name());
-        List<Change> changes = Differ.diff(from, desired, dialect.diffHooks());
+        List<Change> changes = renames.diff(from, desired, dialect.diffHooks());
         if (changes.isEmpty()) {
             return new Plan(List.of(), List.of(), "", "");
         }
-        List<Finding> findings = DataLossCheck.check(changes, from, countsFrom);
+        List<Finding> findings = DataLossCheck.check(changes, from, countsFrom, renames);
         String body = dialect.ddlWriter().script(changes);
-        List<Change> back = Differ.diff(desired, from, dialect.diffHooks());
+        List<Change> back = renames.inverse().diff(desired, from, dialect.diffHooks());
         String down = header("Warnings", lost(changes)) + dialect.ddlWriter().script(back);
         return new Plan(changes, findings, header("Warnings", findings.stream().map(Finding::message).toList()) + body, down);
     }

@@ -90,13 +90,8 @@ final class FieldAttributes {
         String v = Catalog.refName(x.value());
         if (!(x.value() instanceof Expr.Const) || !Set.of("Cascade", "Restrict", "NoAction", "SetNull", "SetDefault").contains(v)) {
             error(a, "Invalid referential action: `" + Expr.show(x.value()) + "`. Use Cascade, Restrict, NoAction, SetNull or SetDefault.");
-        } else if (v.equals("SetNull") && !field.type().optional() && x.name().equals("onDelete")) {
-            List<String> fields = a.named("fields").map(f -> Catalog.fieldNames(f.value())).orElse(List.of());
-            boolean anyRequired = fields.stream().anyMatch(n -> n != null && model.field(n).map(f -> !f.type().optional()).orElse(false));
-            if (anyRequired) {
-                error(a, "The `onDelete` referential action of a relation must not be set to `SetNull` when a referenced field is required.");
-            }
         }
+        // SetNull on a required field is accepted as Prisma 7 accepts it: the database refuses the delete then
     }
 
     private void nativeType(Attribute a, Catalog.FieldKind kind) {

@@ -52,10 +52,15 @@ final class Lexer {
                 add(Kind.IDENT, src.substring(start, pos), start);
             } else if (Character.isDigit(c) || (c == '-' && Character.isDigit(peek(1)))) {
                 pos++;
-                while (pos < n && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '.'
-                        || ((src.charAt(pos) == 'e' || src.charAt(pos) == 'E') && pos + 1 < n)
-                        || ((src.charAt(pos) == '-' || src.charAt(pos) == '+') && (src.charAt(pos - 1) == 'e' || src.charAt(pos - 1) == 'E')))) {
+                // digits with an optional fraction: the schema language has no exponents, so "1e3" is a number and a name
+                while (pos < n && Character.isDigit(src.charAt(pos))) {
                     pos++;
+                }
+                if (pos + 1 < n && src.charAt(pos) == '.' && Character.isDigit(src.charAt(pos + 1))) {
+                    pos++;
+                    while (pos < n && Character.isDigit(src.charAt(pos))) {
+                        pos++;
+                    }
                 }
                 add(Kind.NUMBER, src.substring(start, pos), start);
             } else if (c == '@') {

@@ -15,6 +15,12 @@ import java.util.Set;
  * field types that name nothing, attributes that do not exist. Later rounds only run when this one passes.
  */
 final class NameCheck {
+    /** Names the generated clients cannot use for a model: the client's own, and JavaScript's reserved words. */
+    private static final Set<String> RESERVED_MODEL_NAMES = Set.of("PrismaClient", "async", "await", "break", "case", "catch",
+            "class", "const", "continue", "debugger", "do", "else", "export", "extends", "finally", "for", "if", "implements",
+            "import", "instanceof", "interface", "let", "new", "package", "private", "protected", "public", "return", "super",
+            "switch", "this", "throw", "try", "typeof", "using", "var", "void", "while", "with", "yield");
+
     private NameCheck() {
     }
 
@@ -33,8 +39,15 @@ final class NameCheck {
                 errors.add(new PslError("\"" + b.name() + "\" is a reserved scalar type name and cannot be used.", b.nameSpan()));
             }
             if (b instanceof Block.Model m) {
+                if (RESERVED_MODEL_NAMES.contains(m.name())) {
+                    errors.add(new PslError("Error validating model \"" + m.name() + "\": The model name `" + m.name()
+                            + "` is invalid. It is a reserved name. Please change it. Read more at https://pris.ly/d/naming-models", m.nameSpan()));
+                }
                 model(catalog, m, errors);
             } else if (b instanceof Block.Enum e) {
+                if (e.values().isEmpty()) {
+                    errors.add(new PslError("Error validating: An enum must have at least one value.", e.nameSpan()));
+                }
                 Set<String> seen = new HashSet<>();
                 for (Block.EnumValue v : e.values()) {
                     if (!seen.add(v.name())) {

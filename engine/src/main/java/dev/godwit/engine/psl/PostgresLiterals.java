@@ -59,7 +59,7 @@ final class PostgresLiterals {
     private static String element(Catalog catalog, Field f, ColumnType type, Expr value) {
         String text = scalar(catalog, f, type, value);
         if (type.enumRef() != null) {
-            return text + "::\"" + type.enumRef().replace("\"", "\"\"") + "\"";
+            return text + "::" + typeName(type.enumRef());
         }
         return switch (type.name()) {
             case "integer" -> text.startsWith("-") ? "'" + text + "'::integer" : text;
@@ -69,6 +69,24 @@ final class PostgresLiterals {
             default -> text + "::" + formatType(type);
         };
     }
+
+    /** A type name as PostgreSQL prints it in a default: bare when it needs no quotes (lower case, not reserved). */
+    static String typeName(String name) {
+        boolean plain = name.matches("[a-z_][a-z0-9_$]*") && !RESERVED.contains(name);
+        return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** PostgreSQL's reserved key words (those that cannot name a type unquoted). */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("all", "analyse", "analyze", "and", "any", "array",
+            "as", "asc", "asymmetric", "authorization", "binary", "both", "case", "cast", "check", "collate", "collation",
+            "column", "concurrently", "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
+            "current_schema", "current_time", "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct",
+            "do", "else", "end", "except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group",
+            "having", "ilike", "in", "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral", "leading",
+            "left", "like", "limit", "localtime", "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only",
+            "or", "order", "outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
+            "session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing",
+            "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window", "with");
 
     private static final java.util.regex.Pattern CAST_LITERAL =
             java.util.regex.Pattern.compile("^('(?:[^']|'')*')::[A-Za-z_\" ][A-Za-z0-9_\" .()\\[\\]]*$", java.util.regex.Pattern.DOTALL);

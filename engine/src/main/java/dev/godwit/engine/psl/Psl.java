@@ -50,6 +50,8 @@ public final class Psl {
         }
         Catalog catalog = new Catalog(file);
         Datasource ds = datasource(file, errors);
+        Unsupported.check(file, file.blocks().stream().filter(b -> b instanceof Block.Config c && c.keyword().equals("datasource"))
+                .map(b -> (Block.Config) b).findFirst().orElse(null), errors);
         String provider = ds == null || ds.provider() == null ? "postgresql" : ds.provider() == Provider.MYSQL ? "mysql" : "postgresql";
         List<Relation> relations = List.of();
         try {

@@ -5,6 +5,7 @@ import dev.godwit.engine.psl.ast.SchemaFile;
 import dev.godwit.engine.schema.Schema;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A schema file that parsed and passed every check: its syntax tree, its datasource, its
@@ -33,6 +34,26 @@ public final class PslSchema {
 
     public Provider provider() {
         return datasource.provider();
+    }
+
+    /** The table a model maps to (its {@code @@map}, else its name), when the file has that model. */
+    public Optional<String> tableName(String model) {
+        return file.model(model).map(Catalog::tableName);
+    }
+
+    /** The column a field of a model maps to (its {@code @map}, else its name), when the model has that field. */
+    public Optional<String> columnName(String model, String field) {
+        return file.model(model).flatMap(m -> m.field(field)).map(Catalog::columnName);
+    }
+
+    /** The model that maps to a table, when one does. */
+    public Optional<String> modelOf(String table) {
+        return file.models().stream().filter(m -> Catalog.tableName(m).equals(table)).map(m -> m.name()).findFirst();
+    }
+
+    /** The type an enum maps to (its {@code @@map}, else its name), when the file has that enum. */
+    public Optional<String> enumName(String name) {
+        return file.enumNamed(name).map(Catalog::enumName);
     }
 
     /** The database schema this file describes, as the inspector of its provider would read it back. */

@@ -85,7 +85,7 @@ final class SchemaMapper {
                 fks.add(foreignKey(table, r));
             }
         }
-        return new Table(table, cols, pk, indexes, fks, List.of(), null, Map.of());
+        return new Table(table, cols, pk, indexes, fks, List.of(), null, tableAttributes());
     }
 
     private String pkName(String table, Attribute a) {
@@ -100,7 +100,9 @@ final class SchemaMapper {
             case "SpGist" -> "spgist";
             default -> type.toLowerCase(Locale.ROOT);
         };
-        return new Index(name, unique, parts, method, null, List.of(), false);
+        List<IndexPart> keys = parts.stream().map(k -> new IndexPart(k.column(), k.expression(), k.descending(), k.nulls(),
+                OperatorClasses.normalised(method, k.opclass()), k.length())).toList();
+        return new Index(name, unique, keys, method, null, List.of(), false);
     }
 
     private List<String> columnNames(Block.Model m, Attribute a) {
@@ -118,16 +120,20 @@ final class SchemaMapper {
             String column = m.field(field).map(Catalog::columnName).orElse(field);
             Expr sort = null;
             Expr length = null;
+            String opclass = null;
             if (item instanceof Expr.Call call) {
                 for (Arg arg : call.args()) {
                     if ("sort".equals(arg.name())) {
                         sort = arg.value();
                     } else if ("length".equals(arg.name())) {
                         length = arg.value();
+                    } else if ("ops".equals(arg.name()) && provider == Provider.POSTGRESQL) {
+                        opclass = OperatorClasses.sqlName(arg.value());
                     }
                 }
             }
-            parts.add(part(column, sort, length));
+            IndexPart p = part(column, sort, length);
+            parts.add(new IndexPart(p.column(), null, p.descending(), null, opclass, p.length()));
         }
         return parts;
     }
@@ -160,18 +166,28 @@ final class SchemaMapper {
         };
     }
 
+    /** Prisma creates every MySQL table with utf8mb4 and its unicode collation, whatever the database's default. */
+    private Map<String, String> tableAttributes() {
+        return provider == Provider.MYSQL ? Map.of("collation", "utf8mb4_unicode_ci") : Map.of();
+    }
+
     private Table joinTable(Relation r) {
         String table = r.joinTable();
         Column a = Column.of("A", idType(r.model()), false);
         Column b = Column.of("B", idType(r.other()), false);
-        PrimaryKey pk = new PrimaryKey(provider == Provider.MYSQL ? null : names.suffixed(table, "_AB_pkey"), List.of("A", "B"));
+        // Prisma 6 gave the PostgreSQL join table a primary key; on MySQL it keeps its unique index
+        boolean mysql = provider == Provider.MYSQL;
+        PrimaryKey pk = mysql ? null : new PrimaryKey(names.suffixed(table, "_AB_pkey"), List.of("A", "B"));
         Index index = Index.of(names.suffixed(table, "_B_index"), false, List.of(IndexPart.column("B")));
+        List<Index> indexes = mysql
+                ? List.of(Index.of(names.suffixed(table, "_AB_unique"), true, List.of(IndexPart.column("A"), IndexPart.column("B"))), index)
+                : List.of(index);
         List<ForeignKey> fks = !foreignKeys ? List.of() : List.of(
                 new ForeignKey(names.suffixed(table, "_A_fkey"), List.of("A"), Catalog.tableName(r.model()), List.of(idColumn(r.model())),
                         ReferentialAction.CASCADE, ReferentialAction.CASCADE, ForeignKey.Deferrable.NOT),
                 new ForeignKey(names.suffixed(table, "_B_fkey"), List.of("B"), Catalog.tableName(r.other()), List.of(idColumn(r.other())),
                         ReferentialAction.CASCADE, ReferentialAction.CASCADE, ForeignKey.Deferrable.NOT));
-        return new Table(table, List.of(a, b), pk, List.of(index), fks, List.of(), null, Map.of());
+        return new Table(table, List.of(a, b), pk, indexes, fks, List.of(), null, tableAttributes());
     }
 
     private Field idField(Block.Model m) {

@@ -44,6 +44,9 @@ final class Validator {
     }
 
     private void run() {
+        if (provider.equals("postgresql")) {
+            ConstraintNameCheck.run(catalog, errors);
+        }
         Map<String, Block> names = new HashMap<>();
         Map<String, Block> tables = new HashMap<>();
         for (Block b : catalog.file.blocks()) {
@@ -65,9 +68,6 @@ final class Validator {
     }
 
     private void enumBlock(Block.Enum e) {
-        if (e.values().isEmpty()) {
-            error("An enum must have at least one value.", e.nameSpan());
-        }
         Set<String> seen = new HashSet<>();
         Set<String> dbSeen = new HashSet<>();
         for (Block.EnumValue v : e.values()) {
@@ -99,8 +99,14 @@ final class Validator {
             new FieldAttributes(catalog, m, f, provider, errors, natives).check();
         }
         List<Attribute> blockIds = m.attributes("id");
-        if (ids > 1 || (ids > 0 && !blockIds.isEmpty()) || blockIds.size() > 1) {
-            error("At most one field must be marked as the id field with the `@id` attribute.", m.nameSpan());
+        if (blockIds.size() > 1) {
+            blockIds.forEach(a -> error("Attribute \"@id\" can only be defined once.", a.span()));
+        } else if (ids > 0 && !blockIds.isEmpty()) {
+            error("Error validating model \"" + m.name() + "\": Each model must have at most one id criteria. "
+                    + "You can't have `@id` and `@@id` at the same time.", m.nameSpan());
+        } else if (ids > 1) {
+            error("Error validating model \"" + m.name() + "\": At most one field must be marked as the id field with the `@id` attribute.",
+                    m.nameSpan());
         }
         for (Attribute a : m.attributes()) {
             if (!BLOCK_ATTRIBUTES.contains(a.name())) {

@@ -35,6 +35,24 @@ class MysqlMappingTest {
         }
     }
 
+    /** Prisma's MySQL join table keeps a unique index (no primary key), and every table states utf8mb4. */
+    @org.junit.jupiter.api.Test
+    void implicitManyToManyTableAsPrismaWritesIt() {
+        Schema mapped = Psl.parse("schema.prisma", "datasource db {\n  provider = \"mysql\"\n}\n\n"
+                + "model Post {\n  id Int @id\n  tags Tag[]\n}\n\nmodel Tag {\n  id Int @id\n  posts Post[]\n}\n").toSchema("shop");
+        String script = MYSQL.ddlWriter().script(Differ.diff(Schema.empty("shop"), mapped, MYSQL.diffHooks()));
+        org.junit.jupiter.api.Assertions.assertTrue(script.contains("""
+                CREATE TABLE `_PostToTag` (
+                    `A` INTEGER NOT NULL,
+                    `B` INTEGER NOT NULL
+                ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"""), script);
+        org.junit.jupiter.api.Assertions.assertTrue(script.contains("CREATE UNIQUE INDEX `_PostToTag_AB_unique` ON `_PostToTag`(`A`, `B`);"), script);
+        org.junit.jupiter.api.Assertions.assertTrue(script.contains("CREATE INDEX `_PostToTag_B_index` ON `_PostToTag`(`B`);"), script);
+        org.junit.jupiter.api.Assertions.assertTrue(script.contains("""
+                    PRIMARY KEY (`id`)
+                ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"""), script);
+    }
+
     private static void roundTrip(Path dir) {
         try (TestDatabase db = TestDatabases.mysql()) {
             Schema mapped = Psl.parse("schema.prisma", SchemaCorpus.read(dir.resolve("schema.prisma"))).toSchema(db.schema());
@@ -47,9 +65,13 @@ class MysqlMappingTest {
         }
     }
 
-    /** Table attributes (engine, charset) are the server's defaults; the mapping does not state them. */
+    /** The storage engine is the server's default; the mapping states only the collation, as Prisma's SQL does. */
     private static Schema stripAttributes(Schema s) {
-        return new Schema(s.name(), s.tables().stream().map(t -> new dev.godwit.engine.schema.Table(t.name(), t.columns(), t.primaryKey(),
-                t.indexes(), t.foreignKeys(), t.checks(), t.comment(), java.util.Map.of())).toList(), s.enums(), s.sequences(), s.views(), List.of());
+        return new Schema(s.name(), s.tables().stream().map(t -> {
+            java.util.Map<String, String> kept = new java.util.HashMap<>(t.attributes());
+            kept.remove("engine");
+            return new dev.godwit.engine.schema.Table(t.name(), t.columns(), t.primaryKey(),
+                    t.indexes(), t.foreignKeys(), t.checks(), t.comment(), kept);
+        }).toList(), s.enums(), s.sequences(), s.views(), List.of());
     }
 }

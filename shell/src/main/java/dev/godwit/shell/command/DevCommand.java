@@ -10,6 +10,7 @@ import dev.godwit.engine.plan.Plan;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -39,6 +40,9 @@ public final class DevCommand extends SessionCommand {
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long to wait for the migration lock.")
     int lockTimeoutSeconds;
 
+    @Mixin
+    RenameOptions renameOptions = new RenameOptions();
+
     @Override
     protected int run(Session session) {
         PlanPreflight.check(session, schema);
@@ -56,13 +60,13 @@ public final class DevCommand extends SessionCommand {
         Schema desired = PlanSupport.desired(session, schema);
         Schema current = PlanSupport.history(session, folder);
         PlanSupport.refuseDrift(session, current);
-        Plan plan = PlanSupport.plan(session, current, desired);
+        boolean interactive = session.interactive() && !yes;
+        Plan plan = PlanSupport.plan(session, current, desired, renameOptions.resolve(session, schema, current, desired, interactive));
         if (plan.isEmpty()) {
             session.out().println("Already in sync: the schema matches the migrations; no new migration.");
             return ProjectHooks.afterDev(session, skipGenerate, null);
         }
         PlanSupport.refuseBlocking(plan);
-        boolean interactive = session.interactive() && !yes;
         if (!PlanSupport.consent(session, interactive, plan, acceptDataLoss, "the new migration")) {
             session.out().println("Nothing written.");
             return 3;

@@ -1,5 +1,6 @@
 package dev.godwit.shell.command;
 
+import dev.godwit.engine.diff.Renames;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.MigrationWriter;
@@ -7,6 +8,7 @@ import dev.godwit.engine.plan.Plan;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -23,6 +25,9 @@ public final class PlanCommand extends SessionCommand {
     @Option(names = "--schema", paramLabel = "FILE", description = "The desired schema: a .prisma file (default: the project's) or sql:FILE_OR_DIR.")
     String schema;
 
+    @Mixin
+    RenameOptions renameOptions = new RenameOptions();
+
     @Override
     protected int run(Session session) {
         Timing t = new Timing(session);
@@ -37,7 +42,8 @@ public final class PlanCommand extends SessionCommand {
             PlanSupport.refuseDrift(session, current);
         }
         t.lap("drift check");
-        Plan plan = PlanSupport.plan(session, current, desired);
+        Renames renames = renameOptions.resolve(session, schema, current, desired, session.interactive());
+        Plan plan = PlanSupport.plan(session, current, desired, renames);
         t.lap("diff and data-loss checks");
         if (plan.isEmpty()) {
             session.out().println("No changes: the schema matches the " + folder.migrations().size()

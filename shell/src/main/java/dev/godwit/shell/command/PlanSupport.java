@@ -6,6 +6,7 @@ import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.diff.Differ;
+import dev.godwit.engine.diff.Renames;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.shell.render.ChangeText;
 import dev.godwit.engine.migrate.MigrationsFolder;
@@ -87,8 +88,12 @@ final class PlanSupport {
     }
 
     static Plan plan(Session session, Schema current, Schema desired) {
+        return plan(session, current, desired, Renames.none());
+    }
+
+    static Plan plan(Session session, Schema current, Schema desired, Renames renames) {
         Dialect dialect = session.target().dialect();
-        return Plan.build(current, desired, dialect, session.target());
+        return Plan.build(current, desired, renames, dialect, session.target());
     }
 
     /** Unexecutable steps stop everything, with what to do. */

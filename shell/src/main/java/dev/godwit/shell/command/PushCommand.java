@@ -8,6 +8,7 @@ import dev.godwit.engine.plan.Plan;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.sql.Connection;
@@ -25,12 +26,15 @@ public final class PushCommand extends SessionCommand {
     @Option(names = "--accept-data-loss", description = "Go ahead despite data-loss warnings.")
     boolean acceptDataLoss;
 
+    @Mixin
+    RenameOptions renameOptions = new RenameOptions();
+
     @Override
     protected int run(Session session) {
         Target target = session.target();
         Schema desired = PlanSupport.desired(session, schema);
         Schema live = LiveSchema.read(target);
-        Plan plan = PlanSupport.plan(session, live, desired);
+        Plan plan = PlanSupport.plan(session, live, desired, renameOptions.resolve(session, schema, live, desired, session.interactive()));
         if (plan.isEmpty()) {
             session.out().println("The database is already in sync with the schema.");
             return 0;

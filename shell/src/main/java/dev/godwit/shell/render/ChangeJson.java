@@ -15,14 +15,15 @@ public final class ChangeJson {
     }
 
     public static List<Map<String, Object>> changes(List<Change> changes) {
-        return changes.stream().map(ChangeJson::change).toList();
+        java.util.function.Predicate<Change> losesData = dev.godwit.engine.diff.Destructive.in(changes);
+        return changes.stream().map(c -> change(c, losesData.test(c))).toList();
     }
 
-    private static Map<String, Object> change(Change c) {
+    private static Map<String, Object> change(Change c, boolean destructive) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", c.getClass().getSimpleName());
         m.put("table", c.table().orElse(null));
-        m.put("destructive", c.destructive());
+        m.put("destructive", destructive);
         m.put("change", tree(c));
         return m;
     }

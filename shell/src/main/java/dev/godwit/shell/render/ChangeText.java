@@ -24,6 +24,7 @@ public final class ChangeText {
     }
 
     public static List<String> lines(List<Change> changes) {
+        java.util.function.Predicate<Change> losesData = dev.godwit.engine.diff.Destructive.in(changes);
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Change c : changes) {
             String key = key(c);
@@ -46,7 +47,7 @@ public final class ChangeText {
             } else {
                 g.details.add(detail(c));
             }
-            g.destructive |= c.destructive();
+            g.destructive |= losesData.test(c);
         }
         List<String> out = new ArrayList<>();
         groups.forEach((key, g) -> {
@@ -62,7 +63,7 @@ public final class ChangeText {
             return "no differences";
         }
         long tables = changes.stream().map(Change::table).flatMap(java.util.Optional::stream).distinct().count();
-        long destructive = changes.stream().filter(Change::destructive).count();
+        long destructive = changes.stream().filter(dev.godwit.engine.diff.Destructive.in(changes)).count();
         return changes.size() + (changes.size() == 1 ? " difference" : " differences")
                 + (tables > 0 ? " in " + tables + (tables == 1 ? " table" : " tables") : "")
                 + (destructive > 0 ? ", " + destructive + " may lose data" : "");
@@ -81,6 +82,7 @@ public final class ChangeText {
         if (c instanceof CreateSequence s) return "sequence \"" + s.sequence().name() + "\"";
         if (c instanceof DropSequence s) return "sequence \"" + s.sequence().name() + "\"";
         if (c instanceof AlterSequence s) return "sequence \"" + s.to().name() + "\"";
+        if (c instanceof RenameEnum e) return "enum \"" + e.to() + "\"";
         return c.getClass().getSimpleName();
     }
 
@@ -101,6 +103,12 @@ public final class ChangeText {
         if (c instanceof AddEnumValue e) return "+ value " + e.value();
         if (c instanceof RecreateEnum e) return "~ values: " + String.join(", ", e.from().values()) + " → " + String.join(", ", e.to().values());
         if (c instanceof AlterSequence s) return "~ " + s.from() + " → " + s.to();
+        if (c instanceof RenameTable r) return "~ renamed from " + r.definition().name();
+        if (c instanceof RenameColumn r) return "~ column " + r.column().name() + " renamed to " + r.to();
+        if (c instanceof RenameIndex r) return "~ index " + r.from() + " renamed to " + r.to();
+        if (c instanceof RenamePrimaryKey r) return "~ primary key " + r.from() + " renamed to " + r.to();
+        if (c instanceof RenameForeignKey r) return "~ foreign key " + r.foreignKey().name() + " renamed to " + r.to();
+        if (c instanceof RenameEnum r) return "~ renamed from " + r.from();
         return c.toString();
     }
 

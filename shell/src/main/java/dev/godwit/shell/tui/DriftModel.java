@@ -210,7 +210,8 @@ public final class DriftModel {
             tone = Tone.FAILED;
             mark = "-";
         }
-        boolean destructive = changes.stream().anyMatch(Change::destructive);
+        java.util.function.Predicate<Change> losesData = dev.godwit.engine.diff.Destructive.in(changes);
+        boolean destructive = changes.stream().anyMatch(losesData);
         int count = changes.size();
         Line label = new Line.Builder().add(mark + " ", tone).add(key, Tone.BOLD).add("  " + state, tone)
                 .add(count > 1 ? "  " + count + " differences" : "", Tone.DIM)
@@ -235,7 +236,7 @@ public final class DriftModel {
             } else if (!(c instanceof DropEnum || c instanceof CreateView || c instanceof DropView
                     || c instanceof CreateSequence || c instanceof DropSequence)) {
                 String text = ChangeText.detail(c);
-                children.add(new Node(Kind.CHANGE, key + " " + text, changeLine(text, c.destructive()), List.of(c), List.of()));
+                children.add(new Node(Kind.CHANGE, key + " " + text, changeLine(text, losesData.test(c)), List.of(c), List.of()));
             }
         }
         children.sort(Comparator.comparingInt(n -> order(n.changes.get(0), n.key)));

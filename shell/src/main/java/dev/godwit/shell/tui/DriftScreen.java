@@ -38,7 +38,7 @@ public final class DriftScreen {
         String script(List<Change> changes);
     }
 
-    private enum Mode { TREE, HELP, NAME, CONFIRM, TYPE_NAME }
+    private enum Mode { TREE, HELP, DIALOG }
 
     private final Screen screen;
     private final DriftModel model;
@@ -46,8 +46,7 @@ public final class DriftScreen {
     private final TimelineScreen.Options options;
     private final Paint paint;
     private Mode mode = Mode.TREE;
-    private final StringBuilder input = new StringBuilder();
-    private String name;
+    private ConfirmDialog dialog;
     private String folder;
     private Instant at;
     private String message;
@@ -134,8 +133,7 @@ public final class DriftScreen {
         switch (mode) {
             case TREE -> tree(k);
             case HELP -> mode = Mode.TREE;
-            case NAME, TYPE_NAME -> text(k);
-            case CONFIRM -> confirm(k);
+            case DIALOG -> dialogKey(k);
         }
     }
 
@@ -202,67 +200,41 @@ public final class DriftScreen {
             say("No schema drift: there is nothing to write as a migration.", Tone.DIM);
             return;
         }
-        input.setLength(0);
-        mode = Mode.NAME;
+        dialog = new ConfirmDialog(options.production(), options.databaseName(), 100, typed -> {
+            try {
+                at = Instant.now(); // the folder asked about is the folder written
+                folder = DriftAdoption.folderName(typed, at);
+                return null;
+            } catch (GodwitException e) {
+                return typed.isEmpty() ? "A name is needed, e.g. hotfix_index." : e.getMessage();
+            }
+        });
+        mode = Mode.DIALOG;
     }
 
-    private void text(KeyStroke k) {
-        switch (k.getKeyType()) {
-            case Character -> {
-                if (k.isCtrlDown()) {
-                    cancel();
-                } else if (input.length() < 100) {
-                    input.append(k.getCharacter());
-                }
+    private void dialogKey(KeyStroke k) {
+        switch (dialog.key(k)) {
+            case CONFIRMED -> adopt();
+            case CANCELLED -> {
+                mode = Mode.TREE;
+                say("Nothing written.", Tone.DIM);
             }
-            case Backspace -> {
-                if (input.length() > 0) {
-                    input.setLength(input.length() - 1);
-                }
+            case WRONG_NAME -> {
+                mode = Mode.TREE;
+                say("Nothing written: the name typed is not " + options.databaseName() + ".", Tone.ERROR);
             }
-            case Escape -> cancel();
-            case Enter -> {
-                if (mode == Mode.NAME) {
-                    String typed = input.toString().strip();
-                    try {
-                        at = Instant.now(); // the folder asked about is the folder written
-                        folder = DriftAdoption.folderName(typed, at);
-                    } catch (GodwitException e) {
-                        say(typed.isEmpty() ? "A name is needed, e.g. hotfix_index." : e.getMessage(), Tone.ERROR);
-                        return;
-                    }
-                    name = typed;
-                    input.setLength(0);
-                    mode = options.production() ? Mode.TYPE_NAME : Mode.CONFIRM;
-                } else if (input.toString().strip().equals(options.databaseName())) {
-                    adopt();
-                } else {
-                    mode = Mode.TREE;
-                    say("Nothing written: the name typed is not " + options.databaseName() + ".", Tone.ERROR);
+            case OPEN -> {
+                if (dialog.problem() != null) {
+                    say(dialog.problem(), Tone.ERROR);
                 }
-            }
-            default -> {
             }
         }
-    }
-
-    private void confirm(KeyStroke k) {
-        if (k.getKeyType() == KeyType.Character && (k.getCharacter() == 'y' || k.getCharacter() == 'Y') && !k.isCtrlDown()) {
-            adopt();
-        } else {
-            cancel();
-        }
-    }
-
-    private void cancel() {
-        mode = Mode.TREE;
-        say("Nothing written.", Tone.DIM);
     }
 
     private void adopt() {
         mode = Mode.TREE;
         try {
-            String written = actions.adopt(name, at, model.report());
+            String written = actions.adopt(dialog.text(), at, model.report());
             say("Wrote " + written + ", marked it applied. Checking again…", Tone.OK);
             drawQuietly();
             model.replace(actions.check());
@@ -355,7 +327,7 @@ public final class DriftScreen {
         paint.put(g, 0, h - 1, w, foot);
         switch (mode) {
             case HELP -> help(g, w, h);
-            case NAME, CONFIRM, TYPE_NAME -> dialog(g, w, h);
+            case DIALOG -> dialog(g, w, h);
             default -> {
             }
         }
@@ -383,10 +355,10 @@ public final class DriftScreen {
         lines.add(Line.of("Writes the adopt script (" + model.report().drift().size() + " difference(s)) to a new migration folder", Tone.DIM));
         lines.add(Line.of("and marks it applied: the database already has these changes.", Tone.DIM));
         lines.add(Line.empty());
-        switch (mode) {
-            case NAME -> {
+        switch (dialog.step()) {
+            case TEXT -> {
                 lines.add(Line.of("Migration name (letters, digits, _):"));
-                lines.add(new Line.Builder().add("> ", Tone.HEADER).add(input + "█").build());
+                lines.add(dialog.inputLine());
                 lines.add(Line.empty());
                 lines.add(Line.of("Enter continues · Esc cancels", Tone.DIM));
             }
@@ -398,11 +370,9 @@ public final class DriftScreen {
             case TYPE_NAME -> {
                 lines.add(Line.of("Folder: " + folder));
                 lines.add(Line.of("This is a production database. Type its name, " + options.databaseName() + ", to confirm:", Tone.ERROR));
-                lines.add(new Line.Builder().add("> ", Tone.HEADER).add(input + "█").build());
+                lines.add(dialog.inputLine());
                 lines.add(Line.empty());
                 lines.add(Line.of("Enter writes if the name matches · Esc cancels", Tone.DIM));
-            }
-            default -> {
             }
         }
         paint.box(g, w, h, lines);

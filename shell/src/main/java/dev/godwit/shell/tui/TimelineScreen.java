@@ -45,7 +45,7 @@ public final class TimelineScreen {
     public record Options(boolean color, boolean production, String databaseName) {
     }
 
-    private enum Mode { LIST, FILTER, HELP, REASON, CONFIRM, TYPE_NAME }
+    private enum Mode { LIST, FILTER, HELP, DIALOG }
 
     private final Screen screen;
     private final Paint paint;
@@ -56,7 +56,7 @@ public final class TimelineScreen {
     private final StringBuilder input = new StringBuilder();
     private String target;
     private boolean asApplied;
-    private String reason;
+    private ConfirmDialog dialog;
     private String message;
     private Tone messageTone = Tone.NORMAL;
     private boolean done;
@@ -227,8 +227,7 @@ public final class TimelineScreen {
             case LIST -> list(k);
             case FILTER -> filter(k);
             case HELP -> mode = Mode.LIST;
-            case REASON, TYPE_NAME -> text(k);
-            case CONFIRM -> confirm(k);
+            case DIALOG -> dialogKey(k);
         }
     }
 
@@ -336,63 +335,34 @@ public final class TimelineScreen {
         }
         target = m.name();
         asApplied = applied;
-        input.setLength(0);
-        mode = Mode.REASON;
+        dialog = new ConfirmDialog(options.production(), options.databaseName(), 200, anyReason -> null);
+        mode = Mode.DIALOG;
     }
 
-    private void text(KeyStroke k) {
-        switch (k.getKeyType()) {
-            case Character -> {
-                if (k.isCtrlDown()) {
-                    cancel();
-                } else if (input.length() < 200) {
-                    input.append(k.getCharacter());
-                }
+    private void dialogKey(KeyStroke k) {
+        switch (dialog.key(k)) {
+            case CONFIRMED -> resolve();
+            case CANCELLED -> {
+                mode = Mode.LIST;
+                say("Not resolved: nothing changed.", Tone.DIM);
             }
-            case Backspace -> {
-                if (input.length() > 0) {
-                    input.setLength(input.length() - 1);
-                }
+            case WRONG_NAME -> {
+                mode = Mode.LIST;
+                say("Not resolved: the name typed is not " + options.databaseName() + ".", Tone.ERROR);
             }
-            case Escape -> cancel();
-            case Enter -> {
-                if (mode == Mode.REASON) {
-                    reason = input.toString().strip();
-                    input.setLength(0);
-                    mode = options.production() ? Mode.TYPE_NAME : Mode.CONFIRM;
-                } else if (input.toString().strip().equals(options.databaseName())) {
-                    resolve();
-                } else {
-                    mode = Mode.LIST;
-                    say("Not resolved: the name typed is not " + options.databaseName() + ".", Tone.ERROR);
-                }
-            }
-            default -> {
+            case OPEN -> {
             }
         }
-    }
-
-    private void confirm(KeyStroke k) {
-        if (k.getKeyType() == KeyType.Character && (k.getCharacter() == 'y' || k.getCharacter() == 'Y') && !k.isCtrlDown()) {
-            resolve();
-        } else {
-            cancel();
-        }
-    }
-
-    private void cancel() {
-        mode = Mode.LIST;
-        say("Not resolved: nothing changed.", Tone.DIM);
     }
 
     private void resolve() {
         mode = Mode.LIST;
         try {
             if (asApplied) {
-                actions.resolveApplied(target, reason);
+                actions.resolveApplied(target, dialog.text());
                 say("Marked " + target + " as applied.", Tone.OK);
             } else {
-                actions.resolveRolledBack(target, reason);
+                actions.resolveRolledBack(target, dialog.text());
                 say("Marked " + target + " as rolled back; the next apply runs it again.", Tone.OK);
             }
             model.replace(actions.reload());
@@ -495,7 +465,7 @@ public final class TimelineScreen {
         footer(g, w, h);
         switch (mode) {
             case HELP -> help(g, w, h);
-            case REASON, CONFIRM, TYPE_NAME -> dialog(g, w, h);
+            case DIALOG -> dialog(g, w, h);
             default -> {
             }
         }
@@ -554,10 +524,11 @@ public final class TimelineScreen {
         lines.add(Line.of(asApplied ? "It will count as applied and never run: make sure its changes are in the database."
                 : "Its failed attempt is closed; the next apply runs it again.", Tone.DIM));
         lines.add(Line.empty());
-        switch (mode) {
-            case REASON -> {
+        String reason = dialog.text();
+        switch (dialog.step()) {
+            case TEXT -> {
                 lines.add(Line.of("Reason (kept in the history with the time and your user name):"));
-                lines.add(new Line.Builder().add("> ", Tone.HEADER).add(input + "█").build());
+                lines.add(dialog.inputLine());
                 lines.add(Line.empty());
                 lines.add(Line.of("Enter continues · Esc cancels", Tone.DIM));
             }
@@ -570,11 +541,9 @@ public final class TimelineScreen {
             case TYPE_NAME -> {
                 lines.add(Line.of("Reason: " + (reason.isEmpty() ? "(none)" : reason)));
                 lines.add(Line.of("This is a production database. Type its name, " + options.databaseName() + ", to confirm:", Tone.ERROR));
-                lines.add(new Line.Builder().add("> ", Tone.HEADER).add(input + "█").build());
+                lines.add(dialog.inputLine());
                 lines.add(Line.empty());
                 lines.add(Line.of("Enter resolves if the name matches · Esc cancels", Tone.DIM));
-            }
-            default -> {
             }
         }
         paint.box(g, w, h, lines);

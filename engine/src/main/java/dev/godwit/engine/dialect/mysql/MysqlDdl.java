@@ -69,8 +69,25 @@ public final class MysqlDdl implements DdlWriter {
         if (change instanceof DropView d) {
             return step("DropView", change, "DROP VIEW " + q(d.view().name()) + ";");
         }
+        if (change instanceof RenameTable r) {
+            return step("RenameTable", change, "RENAME TABLE " + q(r.definition().name()) + " TO " + q(r.to()) + ";");
+        }
+        if (change instanceof RenameColumn r) {
+            return step("RenameColumn", change, "ALTER TABLE " + q(r.tableName()) + " RENAME COLUMN " + q(r.column().name())
+                    + " TO " + q(r.to()) + ";");
+        }
+        if (change instanceof RenameIndex r) {
+            return step("RenameIndex", change, "ALTER TABLE " + q(r.tableName()) + " RENAME INDEX " + q(r.from()) + " TO " + q(r.to()) + ";");
+        }
+        if (change instanceof RenameForeignKey r) {
+            // A foreign key cannot be renamed in place here: it is dropped and added under the new name (its index stays).
+            ForeignKey fk = r.foreignKey();
+            return new DdlStep("RenameForeignKey", List.of(), List.of(
+                    "ALTER TABLE " + q(r.tableName()) + " DROP FOREIGN KEY " + q(fk.name()) + ";",
+                    "ALTER TABLE " + q(r.tableName()) + " ADD CONSTRAINT " + q(r.to()) + " " + foreignKey(fk) + ";"), List.of(change));
+        }
         throw new IllegalArgumentException("MySQL has no DDL for " + change.getClass().getSimpleName()
-                + " (enum types and sequences are PostgreSQL objects)");
+                + " (enum types, sequences and named primary keys are PostgreSQL objects)");
     }
 
     private static DdlStep step(String header, Change change, String sql) {

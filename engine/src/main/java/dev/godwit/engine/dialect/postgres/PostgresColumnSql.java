@@ -101,18 +101,32 @@ final class PostgresColumnSql {
         if (a.aspects().contains(Aspect.IDENTITY)) {
             identity(table, from, to, before, clauses, after);
         }
+        boolean retyped = a.aspects().contains(Aspect.TYPE) && (!Objects.equals(from.type().name(), to.type().name())
+                || from.type().arrayDims() != to.type().arrayDims());
+        // PostgreSQL casts the old default along with the column and fails when it has no implicit cast
+        // (text 'on' to an enum, one enum to another): drop it first, set the new one after the type
+        boolean resetDefault = retyped && from.defaultValue() != null && from.identity() != Identity.SERIAL
+                && to.identity() != Identity.SERIAL;
+        if (resetDefault) {
+            clauses.add(col + " DROP DEFAULT");
+        }
         if (a.aspects().contains(Aspect.TYPE) || a.aspects().contains(Aspect.COLLATION)) {
             String type = type(to.type());
             String clause = col + " SET DATA TYPE " + type;
             if (to.collation() != null) {
                 clause += " COLLATE " + q(to.collation());
             }
-            if (!Objects.equals(from.type().name(), to.type().name()) || from.type().arrayDims() != to.type().arrayDims()) {
-                clause += " USING (" + q(to.name()) + "::" + type + ")";
+            if (retyped) {
+                // one enum to another has no cast of its own: through text, value by value
+                String via = from.type().enumRef() != null && to.type().enumRef() != null
+                        ? "::text" + "[]".repeat(from.type().arrayDims()) : "";
+                clause += " USING (" + q(to.name()) + via + "::" + type + ")";
             }
             clauses.add(clause);
         }
-        if (a.aspects().contains(Aspect.DEFAULT) && to.identity() != Identity.SERIAL
+        if (resetDefault && to.defaultValue() != null) {
+            clauses.add(col + " SET DEFAULT " + to.defaultValue());
+        } else if (!resetDefault && a.aspects().contains(Aspect.DEFAULT) && to.identity() != Identity.SERIAL
                 && !(a.aspects().contains(Aspect.IDENTITY) && from.identity() == Identity.SERIAL && to.defaultValue() == null)) {
             clauses.add(to.defaultValue() == null ? col + " DROP DEFAULT" : col + " SET DEFAULT " + to.defaultValue());
         }

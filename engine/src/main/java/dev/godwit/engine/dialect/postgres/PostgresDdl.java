@@ -111,6 +111,26 @@ public final class PostgresDdl implements DdlWriter {
         if (change instanceof AddEnumValue a) {
             return step("AlterEnum", change, List.of(addEnumValue(a)));
         }
+        if (change instanceof RenameTable r) {
+            return step("RenameTable", change, PostgresRenames.table(r));
+        }
+        if (change instanceof RenameColumn r) {
+            return step("RenameColumn", change, PostgresRenames.column(r));
+        }
+        if (change instanceof RenameIndex r) {
+            return step("RenameIndex", change, List.of("ALTER INDEX " + q(r.from()) + " RENAME TO " + q(r.to()) + ";"));
+        }
+        if (change instanceof RenamePrimaryKey r) {
+            return step("RenamePrimaryKey", change, List.of("ALTER TABLE " + q(r.tableName()) + " RENAME CONSTRAINT "
+                    + q(r.from()) + " TO " + q(r.to()) + ";"));
+        }
+        if (change instanceof RenameForeignKey r) {
+            return step("RenameForeignKey", change, List.of("ALTER TABLE " + q(r.tableName()) + " RENAME CONSTRAINT "
+                    + q(r.foreignKey().name()) + " TO " + q(r.to()) + ";"));
+        }
+        if (change instanceof RenameEnum r) {
+            return step("RenameEnum", change, List.of("ALTER TYPE " + q(r.from()) + " RENAME TO " + q(r.to()) + ";"));
+        }
         if (change instanceof TableAlteration a) {
             return step("AlterTable", change, columns.alterTable(a.tableName(), List.of(change)));
         }

@@ -259,7 +259,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public dev.godwit.engine.diff.DiffHooks diffHooks() {
-        return dev.godwit.engine.diff.DiffHooks.STRICT;
+        return PostgresCasts.HOOKS;
     }
 
     @Override

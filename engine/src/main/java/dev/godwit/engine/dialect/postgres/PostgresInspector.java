@@ -158,6 +158,7 @@ public final class PostgresInspector implements Inspector {
         int[] attnums = Arrays.stream(rs.getString("indkey").trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
         int[] options = Arrays.stream(rs.getString("indoption").trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
         List<String> keys = strings(rs.getArray("keys"));
+        List<String> opclasses = strings(rs.getArray("opclasses"));
         List<dev.godwit.engine.schema.IndexPart> parts = new ArrayList<>();
         List<String> include = new ArrayList<>();
         for (int i = 0; i < attnums.length; i++) {
@@ -169,7 +170,8 @@ public final class PostgresInspector implements Inspector {
             boolean desc = (options[i] & 1) != 0;
             boolean nullsFirst = (options[i] & 2) != 0;
             String nulls = desc == nullsFirst ? null : nullsFirst ? "FIRST" : "LAST";
-            parts.add(new dev.godwit.engine.schema.IndexPart(column, column == null ? keys.get(i) : null, desc, nulls, null, null));
+            String opclass = i < opclasses.size() && !opclasses.get(i).isEmpty() ? opclasses.get(i) : null;
+            parts.add(new dev.godwit.engine.schema.IndexPart(column, column == null ? keys.get(i) : null, desc, nulls, opclass, null));
         }
         table.indexes.add(new Index(rs.getString("index_name"), rs.getBoolean("indisunique"), parts, rs.getString("amname"),
                 rs.getString("predicate"), include, "u".equals(rs.getString("contype"))));

@@ -2,6 +2,9 @@
 SELECT c.relname AS table_name, ic.relname AS index_name, i.indisunique, am.amname,
        i.indnkeyatts, i.indkey::text AS indkey, i.indoption::text AS indoption,
        ARRAY(SELECT pg_get_indexdef(i.indexrelid, g, true) FROM generate_series(1, i.indnatts) g ORDER BY g) AS keys,
+       ARRAY(SELECT CASE WHEN oc.opcdefault THEN '' ELSE oc.opcname END
+             FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(cls, g) JOIN pg_catalog.pg_opclass oc ON oc.oid = k.cls
+             ORDER BY k.g) AS opclasses,
        pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        k.contype
 FROM pg_catalog.pg_index i

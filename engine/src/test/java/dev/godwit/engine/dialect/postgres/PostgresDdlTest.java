@@ -86,4 +86,13 @@ class PostgresDdlTest {
                 );
                 """, ddl.script(List.of(new CreateTable(t))));
     }
+
+    @Test
+    void serialSequenceNamesAreShortenedAsPostgresDoes() {
+        assertEquals("Post_id_seq", PostgresRenames.sequenceName("Post", "id"));
+        assertEquals("a".repeat(29) + "_" + "b".repeat(29) + "_seq", PostgresRenames.sequenceName("a".repeat(40), "b".repeat(40)));
+        // as PostgreSQL 15 named them for a 60-byte table with columns id and b×40
+        assertEquals("a".repeat(56) + "_id_seq", PostgresRenames.sequenceName("a".repeat(60), "id"));
+        assertEquals("a".repeat(29) + "_" + "b".repeat(29) + "_seq", PostgresRenames.sequenceName("a".repeat(60), "b".repeat(40)));
+    }
 }

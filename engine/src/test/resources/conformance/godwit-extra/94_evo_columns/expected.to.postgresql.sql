@@ -1,0 +1,20 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "Col" (
+    "id" INTEGER NOT NULL,
+    "a" VARCHAR(20) NOT NULL,
+    "b" VARCHAR(50) NOT NULL,
+    "c" VARCHAR(255) NOT NULL,
+    "d" INTEGER NOT NULL DEFAULT 1,
+    "e_new" TEXT NOT NULL,
+    "f" DECIMAL(12,4) NOT NULL,
+    "g" JSONB NOT NULL,
+    "h" TIMESTAMP(3) NOT NULL,
+    "i" INTEGER NOT NULL,
+    "j" DOUBLE PRECISION NOT NULL,
+
+    CONSTRAINT "Col_pkey" PRIMARY KEY ("id")
+);
+
