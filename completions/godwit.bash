@@ -163,7 +163,11 @@ function _complete_godwit() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drift" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} plan" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dev" ];    then _picocli_godwit; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} down" ];    then _picocli_godwit; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rebase" ];    then _picocli_godwit; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} baseline" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reset" ];    then _picocli_godwit; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} seed" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} push" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pull" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} timeline" ];    then _picocli_godwit; return $?; fi
@@ -188,35 +192,43 @@ function _complete_godwit() {
   local cmds6=(drift)
   local cmds7=(plan)
   local cmds8=(dev)
-  local cmds9=(reset)
-  local cmds10=(push)
-  local cmds11=(pull)
-  local cmds12=(timeline)
-  local cmds13=(show)
-  local cmds14=(history)
-  local cmds15=(inspect)
-  local cmds16=(sql)
-  local cmds17=(connect)
-  local cmds18=(use)
-  local cmds19=(envs)
-  local cmds20=(project)
-  local cmds21=(refresh)
-  local cmds22=(help)
+  local cmds9=(down)
+  local cmds10=(rebase)
+  local cmds11=(baseline)
+  local cmds12=(reset)
+  local cmds13=(seed)
+  local cmds14=(push)
+  local cmds15=(pull)
+  local cmds16=(timeline)
+  local cmds17=(show)
+  local cmds18=(history)
+  local cmds19=(inspect)
+  local cmds20=(sql)
+  local cmds21=(connect)
+  local cmds22=(use)
+  local cmds23=(envs)
+  local cmds24=(project)
+  local cmds25=(refresh)
+  local cmds26=(help)
 
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_godwit_help; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_godwit_refresh; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_godwit_project; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_godwit_envs; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_godwit_use; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_godwit_connect; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_godwit_sql; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_godwit_inspect; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_godwit_history; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_godwit_show; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_godwit_timeline; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_godwit_pull; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_godwit_push; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_godwit_reset; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_godwit_help; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_godwit_refresh; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_godwit_project; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_godwit_envs; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_godwit_use; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_godwit_connect; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_godwit_sql; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_godwit_inspect; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_godwit_history; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_godwit_show; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_godwit_timeline; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_godwit_pull; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_godwit_push; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_godwit_seed; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_godwit_reset; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_godwit_baseline; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_godwit_rebase; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_godwit_down; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_godwit_dev; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_godwit_plan; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_godwit_drift; return $?; fi
@@ -237,7 +249,7 @@ function _picocli_godwit() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="status apply deploy resolve init diff drift plan dev reset push pull timeline show history inspect sql connect use envs project refresh help"
+  local commands="status apply deploy resolve init diff drift plan dev down rebase baseline reset seed push pull timeline show history inspect sql connect use envs project refresh help"
   local flag_opts="'-v' '--verbose' '--no-color' '--continue-on-error' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '-c' '-f'"
 
@@ -613,7 +625,7 @@ function _picocli_godwit_dev() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '-y' '--yes' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '-y' '--yes' '--skip-generate' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--lock-timeout' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
@@ -654,14 +666,14 @@ function _picocli_godwit_dev() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `reset` subcommand.
-function _picocli_godwit_reset() {
+# Generates completions for the options and subcommands of the `down` subcommand.
+function _picocli_godwit_down() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-f' '--force' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout'"
 
   type compopt &>/dev/null && compopt +o default
@@ -680,6 +692,159 @@ function _picocli_godwit_reset() {
       return
       ;;
     '--lock-timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rebase` subcommand.
+function _picocli_godwit_rebase() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--project' '-e' '--env' '--url'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `baseline` subcommand.
+function _picocli_godwit_baseline() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--name' '--lock-timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--name')
+      return
+      ;;
+    '--lock-timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `reset` subcommand.
+function _picocli_godwit_reset() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '--no-color' '-f' '--force' '--skip-seed' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--lock-timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `seed` subcommand.
+function _picocli_godwit_seed() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--project' '-e' '--env' '--url'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--url')
       return
       ;;
   esac
@@ -1143,7 +1308,7 @@ function _picocli_godwit_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="status apply resolve init diff drift plan dev reset push pull timeline show history inspect sql connect use envs project refresh"
+  local commands="status apply resolve init diff drift plan dev down rebase baseline reset seed push pull timeline show history inspect sql connect use envs project refresh"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -1178,7 +1343,7 @@ function _godwit_dynamic() {
   done
   case "$prev" in
     --rolled-back|--applied|--env|-e) ;;
-    show|inspect|use) [[ "$prev" == "$cmd" ]] || { _complete_godwit "$@"; return; } ;;
+    show|inspect|use|rebase) [[ "$prev" == "$cmd" ]] || { _complete_godwit "$@"; return; } ;;
     *) _complete_godwit "$@"; return ;;
   esac
   local IFS=$'\n'

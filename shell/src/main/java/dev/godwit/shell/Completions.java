@@ -37,7 +37,7 @@ public final class Completions {
               done
               case "$prev" in
                 --rolled-back|--applied|--env|-e) ;;
-                show|inspect|use) [[ "$prev" == "$cmd" ]] || { _complete_godwit "$@"; return; } ;;
+                show|inspect|use|rebase) [[ "$prev" == "$cmd" ]] || { _complete_godwit "$@"; return; } ;;
                 *) _complete_godwit "$@"; return ;;
               esac
               local IFS=$'\\n'

@@ -1,15 +1,19 @@
 package dev.godwit.shell;
 
 import dev.godwit.shell.command.ApplyCommand;
+import dev.godwit.shell.command.BaselineCommand;
 import dev.godwit.shell.command.DevCommand;
 import dev.godwit.shell.command.DiffCommand;
+import dev.godwit.shell.command.DownCommand;
 import dev.godwit.shell.command.PlanCommand;
 import dev.godwit.shell.command.PullCommand;
 import dev.godwit.shell.command.PushCommand;
+import dev.godwit.shell.command.RebaseCommand;
 import dev.godwit.shell.command.ResetCommand;
 import dev.godwit.shell.command.DriftCommand;
 import dev.godwit.shell.command.InitCommand;
 import dev.godwit.shell.command.ResolveCommand;
+import dev.godwit.shell.command.SeedCommand;
 import dev.godwit.shell.command.StatusCommand;
 import dev.godwit.shell.command.TimelineCommand;
 import dev.godwit.shell.render.Out;
@@ -23,7 +27,7 @@ import java.util.Map;
 @Command(name = "godwit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Schema migrations for PostgreSQL and MySQL, compatible with Prisma Migrate.",
         subcommands = {StatusCommand.class, ApplyCommand.class, ResolveCommand.class, InitCommand.class,
-                DiffCommand.class, DriftCommand.class, PlanCommand.class, DevCommand.class, ResetCommand.class, PushCommand.class,
+                DiffCommand.class, DriftCommand.class, PlanCommand.class, DevCommand.class, DownCommand.class, RebaseCommand.class, BaselineCommand.class, ResetCommand.class, SeedCommand.class, PushCommand.class,
                 PullCommand.class, TimelineCommand.class},
         footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error."})
 public final class GodwitCommand implements Runnable {

@@ -83,7 +83,8 @@ public final class MigrationsFolder {
         }
     }
 
-    private static Optional<Provider> readLockProvider(Path dir) {
+    /** The provider named by the folder's migration_lock.toml, if it has one. */
+    public static Optional<Provider> readLockProvider(Path dir) {
         Path lock = dir.resolve(LOCK_FILE);
         if (!Files.isRegularFile(lock)) {
             return Optional.empty();

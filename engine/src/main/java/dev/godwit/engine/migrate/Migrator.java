@@ -166,7 +166,8 @@ public final class Migrator {
             throw new GodwitException(ErrorKind.ACTION_NEEDED,
                     "the schema \"" + target.schema() + "\" of " + target.display() + " is not empty (" + String.join(", ", objects)
                             + ") and has no _prisma_migrations table, so godwit cannot tell which migrations it holds",
-                    "baseline it: if the first migration already matches the database, run "
+                    "baseline it: with no migrations yet, `godwit baseline` records the database's schema as the first one; "
+                            + "if the first migration already matches the database, run "
                             + "`godwit resolve --applied <first migration name>`, then `godwit apply`");
         }
     }

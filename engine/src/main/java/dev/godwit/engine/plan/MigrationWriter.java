@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /** Writes a plan as {@code <timestamp>_<slug>/migration.sql} (and {@code down.sql}), plus the lock file when missing. */
 public final class MigrationWriter {
-    public static final String DOWN_FILE = "down.sql";
+    public static final String DOWN_FILE = dev.godwit.engine.migrate.Rollback.DOWN_FILE;
 
     private MigrationWriter() {
     }
@@ -30,7 +30,7 @@ public final class MigrationWriter {
      * {@code now}, or one second after the newest migration when that is not earlier: a new migration
      * always sorts last, even when two are written within one second or a clock is behind.
      */
-    static Instant after(Path migrationsDir, Instant now) {
+    public static Instant after(Path migrationsDir, Instant now) {
         Instant newest = null;
         if (Files.isDirectory(migrationsDir)) {
             try (Stream<Path> entries = Files.list(migrationsDir)) {

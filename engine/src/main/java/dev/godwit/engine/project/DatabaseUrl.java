@@ -551,6 +551,14 @@ public final class DatabaseUrl {
         return parse(prefix + lead + name + raw.substring(dbEnd));
     }
 
+    /**
+     * The URL exactly as given, password included. Only for handing to a child process's environment
+     * (the {@code DATABASE_URL} of seed and generate commands); never print or log it.
+     */
+    public String unmasked() {
+        return raw;
+    }
+
     /** The URL as given, with the password (user info or any password-like parameter) replaced by {@code ****}. */
     public String masked() {
         return masked;

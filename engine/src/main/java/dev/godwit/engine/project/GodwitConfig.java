@@ -25,6 +25,8 @@ import java.util.Map;
  * schema = "prisma/schema.prisma"     # default
  * migrations = "prisma/migrations"    # default
  * default_env = "dev"                 # optional
+ * generate = ["cmd args", …]         # optional: run after dev (code generators)
+ * seed = "cmd args"                  # optional: run after reset
  *
  * [env.dev]
  * url = "postgresql://..."            # or "env:DATABASE_URL"; optional
@@ -49,22 +51,26 @@ public final class GodwitConfig {
     private final String schema;
     private final String migrations;
     private final String defaultEnv;
+    private final List<String> generate;
+    private final String seed;
     private final Map<String, Environment> environments;
     private final List<String> warnings;
 
-    private GodwitConfig(Path file, String schema, String migrations, String defaultEnv,
+    private GodwitConfig(Path file, String schema, String migrations, String defaultEnv, List<String> generate, String seed,
                          Map<String, Environment> environments, List<String> warnings) {
         this.file = file;
         this.schema = schema;
         this.migrations = migrations;
         this.defaultEnv = defaultEnv;
+        this.generate = List.copyOf(generate);
+        this.seed = seed;
         this.environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         this.warnings = List.copyOf(warnings);
     }
 
     /** The configuration of a project without godwit.toml: default paths, no environments. */
     public static GodwitConfig defaults() {
-        return new GodwitConfig(null, DEFAULT_SCHEMA, DEFAULT_MIGRATIONS, null, Map.of(), List.of());
+        return new GodwitConfig(null, DEFAULT_SCHEMA, DEFAULT_MIGRATIONS, null, List.of(), null, Map.of(), List.of());
     }
 
     /** Reads a godwit.toml file. */
@@ -96,9 +102,11 @@ public final class GodwitConfig {
         String schema = DEFAULT_SCHEMA;
         String migrations = DEFAULT_MIGRATIONS;
         String defaultEnv = null;
+        List<String> generate = List.of();
+        String seed = null;
         Map<String, Environment> envs = new LinkedHashMap<>();
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return new GodwitConfig(file, schema, migrations, null, envs, warnings);
+            return new GodwitConfig(file, schema, migrations, null, generate, seed, envs, warnings);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> top = it.next();
@@ -112,6 +120,8 @@ public final class GodwitConfig {
                             case "schema" -> schema = nonEmptyString(e.getValue(), label, where);
                             case "migrations" -> migrations = nonEmptyString(e.getValue(), label, where);
                             case "default_env" -> defaultEnv = nonEmptyString(e.getValue(), label, where);
+                            case "generate" -> generate = commands(e.getValue(), label, where);
+                            case "seed" -> seed = nonEmptyString(e.getValue(), label, where);
                             default -> warnings.add(unknown(where, label));
                         }
                     }
@@ -132,7 +142,7 @@ public final class GodwitConfig {
                     envs.isEmpty() ? "add an [env." + defaultEnv + "] table"
                             : "known environments: " + String.join(", ", envs.keySet()));
         }
-        return new GodwitConfig(file, schema, migrations, defaultEnv, envs, warnings);
+        return new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
     }
 
     private static Environment environment(String name, JsonNode node, String where, List<String> warnings) {
@@ -176,6 +186,21 @@ public final class GodwitConfig {
         return s;
     }
 
+    /** An array of command lines; a single string is taken as one command. */
+    private static List<String> commands(JsonNode v, String key, String where) {
+        if (v.isTextual()) {
+            return List.of(nonEmptyString(v, key, where));
+        }
+        if (!v.isArray()) {
+            throw typeError(where, key, "an array of command strings, e.g. [\"./gradlew generateJooq\"]");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : v) {
+            out.add(nonEmptyString(item, key + "[" + out.size() + "]", where));
+        }
+        return out;
+    }
+
     private static JsonNode table(JsonNode n, String label, String where) {
         if (!n.isObject()) {
             throw typeError(where, label, "a table");
@@ -216,6 +241,19 @@ public final class GodwitConfig {
     /** {@code project.default_env}, or null. */
     public String defaultEnv() {
         return defaultEnv;
+    }
+
+    /**
+     * {@code project.generate}: commands run after {@code dev} (Prisma runs its client generators there).
+     * Project-wide only: generated code does not depend on which database it was generated from.
+     */
+    public List<String> generate() {
+        return generate;
+    }
+
+    /** {@code project.seed}: the command run after {@code reset} has applied every migration, or null. */
+    public String seed() {
+        return seed;
     }
 
     /** The {@code [env.*]} tables in file order; unmodifiable. */

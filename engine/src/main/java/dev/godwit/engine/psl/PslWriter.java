@@ -79,7 +79,7 @@ public final class PslWriter {
         // only PostgreSQL moved join tables to a primary key (Prisma 6); on MySQL the unique index is the current shape
         List<String> notes = writer.joinTables.values().stream().filter(j -> j.legacyUniqueIndex() && provider == Provider.POSTGRESQL)
                 .map(j -> "join table \"" + j.table().name() + "\" has the unique index of Prisma 4's shape: the next plan replaces it with the primary key \""
-                        + writer.names.suffixed(j.table().name(), "_AB_pkey") + "\", as Prisma 5 does")
+                        + writer.names.suffixed(j.table().name(), "_AB_pkey") + "\", as Prisma 6 does")
                 .toList();
         return new Pulled(text, writer.models().size(), writer.enumNames.size() + writer.inlineEnumValues.size(),
                 List.copyOf(writer.joinTables.keySet()), Unrepresented.warnings(schema, provider), notes);

@@ -103,6 +103,26 @@ class GodwitConfigTest {
     }
 
     @Test
+    void generateAndSeedCommandsAreProjectSettings() {
+        GodwitConfig c = GodwitConfig.parse("[project]\ngenerate = [\"./gradlew generateJooq\", 'npx prisma generate']\n"
+                + "seed = \"node seed.js\"\n", null);
+        assertEquals(List.of("./gradlew generateJooq", "npx prisma generate"), c.generate());
+        assertEquals("node seed.js", c.seed());
+        assertEquals(List.of("make gen"), GodwitConfig.parse("[project]\ngenerate = \"make gen\"\n", null).generate());
+        assertEquals(List.of(), GodwitConfig.defaults().generate());
+        assertNull(GodwitConfig.defaults().seed());
+
+        GodwitException number = assertThrows(GodwitException.class, () -> GodwitConfig.parse("[project]\ngenerate = 3\n", null));
+        assertTrue(number.getMessage().startsWith("godwit.toml: project.generate must be an array of command strings"), number.getMessage());
+        GodwitException blank = assertThrows(GodwitException.class, () -> GodwitConfig.parse("[project]\ngenerate = [\"a\", \" \"]\n", null));
+        assertEquals("godwit.toml: project.generate[1] must be a non-empty string", blank.getMessage());
+        GodwitException seed = assertThrows(GodwitException.class, () -> GodwitConfig.parse("[project]\nseed = [\"a\"]\n", null));
+        assertEquals("godwit.toml: project.seed must be a non-empty string", seed.getMessage());
+        assertEquals(List.of("godwit.toml: unknown key \"env.dev.seed\" (ignored)"),
+                GodwitConfig.parse("[env.dev]\nseed = \"x\"\n", null).warnings(), "environments do not override the seed");
+    }
+
+    @Test
     void defaultEnvMustExist() {
         GodwitException e = assertThrows(GodwitException.class,
                 () -> GodwitConfig.parse("[project]\ndefault_env = \"prod\"\n[env.dev]\n", null));

@@ -34,6 +34,9 @@ public final class DevCommand extends SessionCommand {
     @Option(names = {"-y", "--yes"}, description = "Do not ask for a name or confirmation (data loss still needs --accept-data-loss).")
     boolean yes;
 
+    @Option(names = "--skip-generate", description = "Do not run the generate commands of godwit.toml afterwards.")
+    boolean skipGenerate;
+
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long to wait for the migration lock.")
     int lockTimeoutSeconds;
 
@@ -42,6 +45,7 @@ public final class DevCommand extends SessionCommand {
 
     @Override
     protected int run(Session session) {
+        PlanPreflight.check(session, schema);
         if (session.production()) {
             throw new GodwitException(ErrorKind.USAGE, "refusing to run dev on an environment marked production",
                     "commit the migration and run `godwit apply` in production");
@@ -61,7 +65,7 @@ public final class DevCommand extends SessionCommand {
         Plan plan = PlanSupport.plan(session, current, target, renameOptions.resolve(session, schema, current, target, interactive));
         if (plan.isEmpty()) {
             session.out().println("Already in sync: the schema matches the migrations; no new migration.");
-            return 0;
+            return ProjectHooks.afterDev(session, skipGenerate, null);
         }
         PlanSupport.refuseBlocking(plan);
         if (!PlanSupport.consent(session, interactive, plan, acceptDataLoss, "the new migration")) {
@@ -86,6 +90,6 @@ public final class DevCommand extends SessionCommand {
         ApplyResult result = migrator.apply(session.migrations(), timeout, false, new ApplyCommand.Progress(session.out()));
         session.out().println("Applied " + written + " to " + session.target().display() + " ("
                 + result.applied().stream().mapToInt(ApplyResult.Applied::statements).sum() + " statement(s)).");
-        return 0;
+        return ProjectHooks.afterDev(session, skipGenerate, written);
     }
 }

@@ -31,6 +31,7 @@ public final class PlanCommand extends SessionCommand {
     @Override
     protected int run(Session session) {
         Timing t = new Timing(session);
+        PlanPreflight.check(session, schema);
         MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
         t.lap("history check");
         Schema desired = PlanSupport.desired(session, schema);

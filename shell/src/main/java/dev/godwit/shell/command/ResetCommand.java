@@ -14,11 +14,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Drop everything in the project's schema and apply every migration again (Prisma's migrate reset).",
+        description = {"Drop everything in the project's schema, apply every migration again, then run godwit.toml's seed command (Prisma's migrate reset).",
                 "Asks first (default no); without a terminal it needs --force. Always refused on a production environment."})
 public final class ResetCommand extends SessionCommand {
     @Option(names = {"-f", "--force"}, description = "Do not ask (needed without a terminal).")
     boolean force;
+
+    @Option(names = "--skip-seed", description = "Do not run the seed command of godwit.toml afterwards.")
+    boolean skipSeed;
 
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long to wait for the migration lock.")
     int lockTimeoutSeconds;
@@ -52,6 +55,6 @@ public final class ResetCommand extends SessionCommand {
         ApplyResult result = session.migrator().apply(folder, Duration.ofSeconds(lockTimeoutSeconds), false,
                 new ApplyCommand.Progress(session.out()));
         session.out().println("Applied " + result.applied().size() + " migration(s).");
-        return 0;
+        return ProjectHooks.afterReset(session, skipSeed);
     }
 }

@@ -114,6 +114,8 @@ public final class ShellCompleter implements Completer {
         Metadata.Snapshot m = metadata.get();
         switch (command) {
             case "show" -> values(m.migrations(), "migrations", candidates);
+            // a failed migration has a record here, which rebase refuses
+            case "rebase" -> values(m.notApplied().stream().filter(n -> !m.failed().contains(n)).toList(), "migrations not applied", candidates);
             case "inspect" -> values(m.tables(), "tables", candidates);
             case "use" -> values(m.environments(), "environments", candidates);
             case "project" -> dirs.complete(reader, line, candidates);

@@ -70,6 +70,8 @@ class ShellCompleterTest {
                 assertEquals(List.of("20240102000000_bad"), complete(c, reader, "resolve --rolled-back "));
                 assertEquals(List.of("20240102000000_bad", "20240103000000_later"), complete(c, reader, "resolve --applied "));
                 assertEquals(List.of("20240101000000_ok", "20240102000000_bad", "20240103000000_later"), complete(c, reader, "show 2024"));
+                assertEquals(List.of("20240103000000_later"), complete(c, reader, "rebase "),
+                        "rebase offers the migrations this database has no record of");
                 // PostgreSQL rolled the failed migration back whole; MySQL keeps the table its DDL created.
                 assertEquals(kind == TestDatabase.Kind.POSTGRESQL ? List.of("t1") : List.of("t1", "t2"), complete(c, reader, "inspect "));
                 assertEquals(List.of("dev"), complete(c, reader, "status --env "));
@@ -77,7 +79,7 @@ class ShellCompleterTest {
 
                 Set<String> commands = new TreeSet<>(complete(c, reader, ""));
                 assertTrue(commands.containsAll(Set.of("status", "apply", "resolve", "init", "show", "history", "inspect", "sql",
-                        "connect", "use", "envs", "project", "refresh", "help", "exit")), commands.toString());
+                        "connect", "use", "envs", "project", "refresh", "help", "exit", "down", "rebase", "baseline", "seed")), commands.toString());
                 assertFalse(commands.contains("deploy"), "aliases are not offered twice");
                 assertTrue(complete(c, reader, "apply --").containsAll(List.of("--dry-run", "--json", "--lock-timeout", "--env")));
                 assertTrue(complete(c, reader, "resolve --").containsAll(List.of("--rolled-back", "--applied", "--reason")));
