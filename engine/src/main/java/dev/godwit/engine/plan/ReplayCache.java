@@ -51,10 +51,17 @@ public final class ReplayCache {
         this.dir = dir;
     }
 
+    /**
+     * What the cached schemas were read with. Bump it whenever the inspectors or the schema model read
+     * something differently (2: PostgreSQL operator classes, MariaDB JSON columns), so that a cache
+     * written by an older godwit is not taken for the truth.
+     */
+    static final String READER_VERSION = "2";
+
     /** One key per prefix: keys.get(i) covers the first i+1 migrations. */
     static List<String> chainKeys(String provider, List<LocalMigration> migrations) {
         List<String> keys = new ArrayList<>();
-        String key = sha256(provider);
+        String key = sha256("reader " + READER_VERSION + "\n" + provider);
         for (LocalMigration m : migrations) {
             key = sha256(key + "\n" + m.name() + "\n" + m.checksum());
             keys.add(key);

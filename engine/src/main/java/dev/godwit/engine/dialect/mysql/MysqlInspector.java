@@ -98,6 +98,9 @@ public final class MysqlInspector implements Inspector {
                 rs.getString("VIEW_DEFINITION").replace(qualifier, "").strip(), false)));
         List<UnmanagedObject> unmanaged = new ArrayList<>();
         UNMANAGED.forEach(c, schema, rs -> unmanaged.add(new UnmanagedObject(rs.getString("kind"), rs.getString("name"), rs.getString("detail"))));
+        if (mariadb) {
+            tables.values().forEach(MysqlInspector::readMariadbJson);
+        }
         return new Schema(schema, tables.values().stream().map(MysqlInspector::build).toList(), List.of(), List.of(), views, unmanaged);
     }
 
@@ -133,6 +136,23 @@ public final class MysqlInspector implements Inspector {
         t.columns.add(new Column(rs.getString("COLUMN_NAME"), type, "YES".equals(rs.getString("IS_NULLABLE")), defaultValue,
                 lowerExtra.contains("auto_increment") ? Identity.AUTO_INCREMENT : Identity.NONE, generated, collation,
                 comment == null || comment.isEmpty() ? null : comment, attributes));
+    }
+
+    /**
+     * MariaDB's JSON is an alias: it creates LONGTEXT with the utf8mb4_bin collation and a check
+     * {@code json_valid(col)} named after the column. Read back, that is the JSON column it was declared as.
+     */
+    private static void readMariadbJson(Draft t) {
+        for (int i = 0; i < t.columns.size(); i++) {
+            Column c = t.columns.get(i);
+            String clause = "json_valid(`" + c.name().replace("`", "``") + "`)";
+            boolean json = c.type().name().equals("longtext") && "utf8mb4_bin".equals(c.collation())
+                    && t.checks.removeIf(k -> k.name().equals(c.name()) && k.expression().replace(" ", "").equals(clause));
+            if (json) {
+                t.columns.set(i, new Column(c.name(), ColumnType.of("json"), c.nullable(), c.defaultValue(), c.identity(),
+                        c.generated(), null, c.comment(), c.attributes()));
+            }
+        }
     }
 
     private static Table build(Draft t) {

@@ -38,6 +38,21 @@ class MysqlInspectorTest {
         }
     }
 
+    /** On MariaDB JSON becomes LONGTEXT COLLATE utf8mb4_bin with a json_valid check; it must read back as JSON. */
+    @Test
+    void aJsonColumnReadsBackAsJsonWhateverTheServerMadeOfIt() {
+        try (TestDatabase db = TestDatabases.mysql()) {
+            db.execute("CREATE TABLE `Doc` (`id` INT PRIMARY KEY, `data` JSON NOT NULL, `meta` JSON NULL, `note` LONGTEXT NULL,"
+                    + " CONSTRAINT `note_is_short` CHECK (char_length(`note`) < 100)) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            Table t = SchemaCorpus.inspect(db).table("Doc").orElseThrow();
+            assertEquals(ColumnType.of("json"), t.column("data").orElseThrow().type());
+            assertEquals(ColumnType.of("json"), t.column("meta").orElseThrow().type());
+            assertEquals(null, t.column("data").orElseThrow().collation());
+            assertEquals(ColumnType.of("longtext"), t.column("note").orElseThrow().type());
+            assertEquals(List.of("note_is_short"), t.checks().stream().map(k -> k.name()).toList(), "other checks stay");
+        }
+    }
+
     @Test
     void queryCountDoesNotGrowWithTables() throws Exception {
         assertEquals(queriesFor(5), queriesFor(50));
