@@ -57,12 +57,12 @@ public final class GodwitCommand implements Runnable {
     public Session session(GlobalOptions local) {
         if (session == null) {
             session = new Session(globals.mergedWith(local), out, env);
-            session.setPrompter(prompter);
+            session.setConsole(prompter);
         }
         return session;
     }
 
-    /** Who answers questions of this run's session, instead of the console (tests). */
+    /** Who answers the questions of this run's session in place of the console (tests). */
     void answerWith(Prompter prompter) {
         this.prompter = prompter;
     }

@@ -9,7 +9,13 @@ public interface Prompter {
      * Asks a yes/no question whose default answer is no; when {@code typeToConfirm} is not
      * null the user must type that text instead (production databases).
      */
-    boolean confirm(String question, String typeToConfirm);
+    default boolean confirm(String question, String typeToConfirm) {
+        if (typeToConfirm != null) {
+            String answer = ask(question + "\nType the database name (" + typeToConfirm + ") to go ahead, anything else cancels: ");
+            return answer != null && answer.strip().equals(typeToConfirm);
+        }
+        return isYes(ask(question + " [y/N] "));
+    }
 
     /** Asks for a line of text; null when the user cancels (end of input, Ctrl-C). */
     String ask(String question);

@@ -35,6 +35,8 @@ public final class Session implements AutoCloseable {
     private AutoCloseable pool;
     private final StatementTracker statements = new StatementTracker();
     private Prompter prompter;
+    /** Stands in for the terminal's console (tests); null: System.console(). */
+    private Prompter console;
     private boolean batch;
     private volatile Exception lastFailure;
     private volatile boolean quietConnectionLoss;
@@ -189,6 +191,7 @@ public final class Session implements AutoCloseable {
         m.setPooled(false);
         Session s = new Session(m, out, processEnv);
         s.setPrompter(prompter);
+        s.setConsole(console);
         s.setBatch(batch);
         s.useTerminal(terminal);
         return s;
@@ -223,10 +226,27 @@ public final class Session implements AutoCloseable {
             return null;
         }
         if (prompter != null) {
-            return prompter;
+            return prompter; // the interactive shell: someone is there, CI or not
         }
-        java.io.Console console = System.console();
-        return console == null ? null : new ConsolePrompter(console);
+        if (runsInCi()) {
+            return null;
+        }
+        if (console != null) {
+            return console;
+        }
+        java.io.Console system = System.console();
+        return system == null ? null : new ConsolePrompter(system);
+    }
+
+    /** CI systems often give jobs a pseudo-terminal with nobody at it: with CI set (as they all set it), never ask. */
+    private boolean runsInCi() {
+        String ci = processEnv.get("CI");
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
+    }
+
+    /** Who answers in place of the console of a one-shot command (tests: a script of answers). */
+    public void setConsole(Prompter console) {
+        this.console = console;
     }
 
     public void setPrompter(Prompter prompter) {

@@ -120,6 +120,19 @@ class QuestionsCliTest {
     }
 
     @Test
+    void withCiSetNobodyIsAskedEvenAtATerminal() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            TestProject p = new TestProject(tmp, db).blog();
+            assertEquals(0, p.run("apply").exitCode());
+            ScriptedPrompter user = new ScriptedPrompter("y");
+            GodwitRun ci = GodwitRun.answering(user, java.util.Map.of("CI", "true"), "--project", p.root().toString(), "reset");
+            assertEquals(2, ci.exitCode(), ci.all());
+            assertEquals(List.of(), user.questions());
+            assertTrue(ci.stderr().contains("--force"), ci.stderr());
+        }
+    }
+
+    @Test
     void driftAdoptionAsksBeforeWritingAndRecording() throws Exception {
         try (TestDatabase db = TestDatabases.postgres()) {
             TestProject p = new TestProject(tmp, db).blog();
@@ -147,6 +160,7 @@ class QuestionsCliTest {
             assertEquals(0, p.run("apply").exitCode());
             ScriptedPrompter wrong = new ScriptedPrompter("y");
             GodwitRun refused = p.runAnswering(wrong, "--env", "prod", "sql", "--write", "INSERT INTO \"User\" (id, email) VALUES (1, 'a@x')");
+            assertEquals(3, refused.exitCode(), refused.all());
             assertTrue(wrong.questions().get(0).contains("PRODUCTION"), wrong.questions().toString());
             assertEquals("0", db.scalar("SELECT COUNT(*) FROM \"User\""), refused.all());
             GodwitRun named = p.runAnswering(new ScriptedPrompter(db.name()), "--env", "prod", "sql", "--write",

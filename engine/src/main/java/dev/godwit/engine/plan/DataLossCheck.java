@@ -58,13 +58,14 @@ public final class DataLossCheck {
         Set<String> pkTables = new HashSet<>();
         for (Change ch : changes) {
             if (ch instanceof Change.DropTable d) {
-                long rows = count(c, "SELECT COUNT(*) FROM " + q(d.definition().name()));
+                long rows = count(c, "SELECT COUNT(*) FROM " + table(d.definition().name()));
                 if (rows > 0) {
                     out.add(Finding.warning("You are about to drop the `" + d.definition().name() + "` table, which is not empty ("
                             + rows + " row" + (rows == 1 ? "" : "s") + ")."));
                 }
             } else if (ch instanceof Change.DropColumn d) {
-                long n = count(c, "SELECT COUNT(" + q(d.column().name()) + ") FROM " + table(d.tableName()));
+                // after a rename the dropped column has its new name in the plan and its old one in the database
+                long n = count(c, "SELECT COUNT(" + q(renames.originalColumn(d.tableName(), d.column().name())) + ") FROM " + table(d.tableName()));
                 if (n > 0) {
                     out.add(Finding.warning("You are about to drop the column `" + d.column().name() + "` on the `" + d.tableName()
                             + "` table, which still contains " + n + " non-null value" + (n == 1 ? "" : "s") + "."));
@@ -139,7 +140,12 @@ public final class DataLossCheck {
         return dialect == null ? ident : dialect.quote(ident);
     }
 
-    /** -1 when unknown (no database): treated as "holds data". A table that is not there yet holds nothing. */
+    /**
+     * The count, or 1 ("holds data") when it cannot be known: without a database, or when the query
+     * fails for any reason other than the table or column not being there yet (pending migrations
+     * create them, and a table that does not exist holds nothing). A warning too many is better than
+     * a silent loss.
+     */
     private static long count(Connection c, String sql) {
         if (c == null) {
             return 1;
@@ -148,7 +154,13 @@ public final class DataLossCheck {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            return 0;
+            return notThereYet(e) ? 0 : 1;
         }
+    }
+
+    /** PostgreSQL 42P01/42703, MySQL 1146/1054: no such table or column. */
+    private static boolean notThereYet(SQLException e) {
+        String state = e.getSQLState();
+        return "42P01".equals(state) || "42703".equals(state) || e.getErrorCode() == 1146 || e.getErrorCode() == 1054;
     }
 }

@@ -33,6 +33,13 @@ final class Catalog {
         }
     }
 
+    /** Whether the datasource says {@code relationMode = "prisma"} (relations without foreign keys). */
+    boolean relationModePrisma() {
+        return file.blocks().stream().filter(b -> b instanceof Block.Config c && c.keyword().equals("datasource"))
+                .map(b -> ((Block.Config) b).setting("relationMode")).flatMap(Optional::stream)
+                .anyMatch(st -> st.value() instanceof dev.godwit.engine.psl.ast.Expr.Str str && str.value().equals("prisma"));
+    }
+
     FieldKind kind(Field f) {
         if (f.type().unsupported() != null) {
             return FieldKind.UNSUPPORTED;

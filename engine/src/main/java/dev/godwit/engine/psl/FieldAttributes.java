@@ -91,7 +91,16 @@ final class FieldAttributes {
         if (!(x.value() instanceof Expr.Const) || !Set.of("Cascade", "Restrict", "NoAction", "SetNull", "SetDefault").contains(v)) {
             error(a, "Invalid referential action: `" + Expr.show(x.value()) + "`. Use Cascade, Restrict, NoAction, SetNull or SetDefault.");
         }
-        // SetNull on a required field is accepted as Prisma 7 accepts it: the database refuses the delete then
+        // With foreign keys Prisma 7 accepts SetNull on a required field (the database refuses the delete then);
+        // with relationMode = "prisma" nothing would refuse it, so Prisma rejects it, and so does godwit
+        if ("SetNull".equals(v) && catalog.relationModePrisma()) {
+            List<String> fields = a.named("fields").map(f -> Catalog.fieldNames(f.value())).orElse(List.of());
+            boolean anyRequired = fields.stream().anyMatch(n -> n != null && model.field(n).map(f -> !f.type().optional()).orElse(false));
+            if (anyRequired) {
+                error(a, "The `" + x.name() + "` referential action of a relation must not be set to `SetNull` when a referenced field is required.\n"
+                        + "Either choose another referential action, or make the referenced fields optional.");
+            }
+        }
     }
 
     private void nativeType(Attribute a, Catalog.FieldKind kind) {

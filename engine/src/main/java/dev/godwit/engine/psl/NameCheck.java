@@ -15,11 +15,15 @@ import java.util.Set;
  * field types that name nothing, attributes that do not exist. Later rounds only run when this one passes.
  */
 final class NameCheck {
-    /** Names the generated clients cannot use for a model: the client's own, and JavaScript's reserved words. */
+    /**
+     * Names the generated clients cannot use for a model or an enum: the client's own, and JavaScript's
+     * reserved words (each one checked against Prisma 7.10.1, which rejects them all).
+     */
     private static final Set<String> RESERVED_MODEL_NAMES = Set.of("PrismaClient", "async", "await", "break", "case", "catch",
-            "class", "const", "continue", "debugger", "do", "else", "export", "extends", "finally", "for", "if", "implements",
-            "import", "instanceof", "interface", "let", "new", "package", "private", "protected", "public", "return", "super",
-            "switch", "this", "throw", "try", "typeof", "using", "var", "void", "while", "with", "yield");
+            "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false",
+            "finally", "for", "function", "if", "implements", "import", "in", "instanceof", "interface", "let", "new", "null",
+            "package", "private", "protected", "public", "return", "super", "switch", "this", "throw", "true", "try", "typeof",
+            "using", "var", "void", "while", "with", "yield");
 
     private NameCheck() {
     }
@@ -45,6 +49,11 @@ final class NameCheck {
                 }
                 model(catalog, m, errors);
             } else if (b instanceof Block.Enum e) {
+                if (RESERVED_MODEL_NAMES.contains(e.name())) {
+                    errors.add(new PslError("Error validating enum `" + e.name() + "`: The enum name `" + e.name()
+                            + "` is invalid. It is a reserved name. Please change it. Read more at "
+                            + "https://www.prisma.io/docs/reference/tools-and-interfaces/prisma-schema/data-model#naming-enums", e.nameSpan()));
+                }
                 if (e.values().isEmpty()) {
                     errors.add(new PslError("Error validating: An enum must have at least one value.", e.nameSpan()));
                 }

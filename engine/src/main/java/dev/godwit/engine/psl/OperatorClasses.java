@@ -20,7 +20,32 @@ public final class OperatorClasses {
             "spgist:box_ops", "spgist:inet_ops", "spgist:poly_ops", "spgist:quad_point_ops", "spgist:range_ops", "spgist:text_ops",
             "brin:box_inclusion_ops", "brin:inet_inclusion_ops", "brin:range_inclusion_ops");
 
+    private static final Set<String> BTREE_HASH_NON_DEFAULTS = Set.of("bpchar_pattern_ops", "cidr_ops", "record_image_ops",
+            "text_pattern_ops", "varchar_ops", "varchar_pattern_ops");
+
+    /** The operator classes the schema language names (others are written {@code raw("name")}). */
+    private static final java.util.List<String> NAMED = java.util.List.of("InetOps", "JsonbOps", "JsonbPathOps", "ArrayOps", "TextOps",
+            "BitMinMaxOps", "VarBitMinMaxOps", "BpcharBloomOps", "BpcharMinMaxOps", "ByteaBloomOps", "ByteaMinMaxOps",
+            "DateBloomOps", "DateMinMaxOps", "DateMinMaxMultiOps", "Float4BloomOps", "Float4MinMaxOps", "Float4MinMaxMultiOps",
+            "Float8BloomOps", "Float8MinMaxOps", "Float8MinMaxMultiOps", "InetInclusionOps", "InetBloomOps", "InetMinMaxOps",
+            "InetMinMaxMultiOps", "Int2BloomOps", "Int2MinMaxOps", "Int2MinMaxMultiOps", "Int4BloomOps", "Int4MinMaxOps",
+            "Int4MinMaxMultiOps", "Int8BloomOps", "Int8MinMaxOps", "Int8MinMaxMultiOps", "NumericBloomOps", "NumericMinMaxOps",
+            "NumericMinMaxMultiOps", "OidBloomOps", "OidMinMaxOps", "OidMinMaxMultiOps", "TextBloomOps", "TextMinMaxOps",
+            "TimestampBloomOps", "TimestampMinMaxOps", "TimestampMinMaxMultiOps", "TimestampTzBloomOps", "TimestampTzMinMaxOps",
+            "TimestampTzMinMaxMultiOps", "TimeBloomOps", "TimeMinMaxOps", "TimeMinMaxMultiOps", "TimeTzBloomOps", "TimeTzMinMaxOps",
+            "TimeTzMinMaxMultiOps", "UuidBloomOps", "UuidMinMaxOps");
+
     private OperatorClasses() {
+    }
+
+    /** How a schema file writes the class: its name in the schema language, or {@code raw("sql_name")}. */
+    public static String pslName(String sqlName) {
+        for (String named : NAMED) {
+            if (sqlName(new Expr.Const(named, null)).equals(sqlName)) {
+                return named;
+            }
+        }
+        return "raw(\"" + sqlName.replace("\\", "\\\\").replace("\"", "\\\"") + "\")";
     }
 
     /** The SQL name of an {@code ops:} value: {@code JsonbPathOps} is {@code jsonb_path_ops}, {@code raw("x")} is {@code x}. */
@@ -47,8 +72,8 @@ public final class OperatorClasses {
     static boolean isDefault(String method, String opclass) {
         String m = method == null ? "btree" : method.toLowerCase(Locale.ROOT);
         return switch (m) {
-            // btree and hash: every base type's "<type>_ops" is its default; the pattern classes are not
-            case "btree", "hash" -> !opclass.endsWith("_pattern_ops") && !opclass.equals("varchar_ops");
+            // btree and hash: every built-in class is its type's default except these (pg_opclass.opcdefault = f)
+            case "btree", "hash" -> !BTREE_HASH_NON_DEFAULTS.contains(opclass);
             // brin: minmax is each type's default, bloom and minmax_multi are not
             case "brin" -> (opclass.endsWith("_minmax_ops") && !opclass.startsWith("inet_")) || DEFAULTS.contains("brin:" + opclass);
             default -> DEFAULTS.contains(m + ":" + opclass);

@@ -266,6 +266,9 @@ public final class PslWriter {
         if (p.descending()) {
             args.add("sort: Desc");
         }
+        if (p.opclass() != null) {
+            args.add("ops: " + OperatorClasses.pslName(p.opclass()));
+        }
         return args.isEmpty() ? "" : "(" + String.join(", ", args) + ")";
     }
 

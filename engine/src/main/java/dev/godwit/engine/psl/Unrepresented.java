@@ -48,10 +48,6 @@ public final class Unrepresented {
         if (i.parts().stream().anyMatch(p -> p.nulls() != null)) {
             return "NULLS FIRST/LAST ordering";
         }
-        String opclass = i.parts().stream().map(IndexPart::opclass).filter(o -> o != null).findFirst().orElse(null);
-        if (opclass != null) {
-            return "operator class " + opclass;
-        }
         Set<String> methods = provider == Provider.MYSQL ? MYSQL_METHODS : POSTGRES_METHODS;
         if (i.method() != null && !methods.contains(i.method())) {
             return "index method " + i.method();

@@ -124,7 +124,7 @@ class RenamesTest {
         assertTrue(sql.startsWith("""
                 -- RenameTable
                 ALTER TABLE "Post" RENAME TO "Article";
-                ALTER SEQUENCE "Post_id_seq" RENAME TO "Article_id_seq";
+                ALTER SEQUENCE IF EXISTS "Post_id_seq" RENAME TO "Article_id_seq";
                 """), sql);
     }
 

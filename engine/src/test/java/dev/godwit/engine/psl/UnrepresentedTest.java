@@ -44,7 +44,7 @@ class UnrepresentedTest {
         Index spatial = new Index("T_a_sp", false, List.of(IndexPart.column("a")), "spatial", null, List.of(), false);
         assertEquals("index method spatial", Unrepresented.whyNot(spatial, Provider.MYSQL));
         Index ops = Index.of("T_a_ops", false, List.of(new IndexPart("a", null, false, null, "text_pattern_ops", null)));
-        assertEquals("operator class text_pattern_ops", Unrepresented.whyNot(ops, Provider.POSTGRESQL));
+        assertNull(Unrepresented.whyNot(ops, Provider.POSTGRESQL), "operator classes are written as ops:");
     }
 
     @Test

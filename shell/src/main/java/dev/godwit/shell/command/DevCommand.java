@@ -6,6 +6,7 @@ import dev.godwit.engine.migrate.ApplyResult;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.plan.MigrationWriter;
+import dev.godwit.engine.diff.Renames;
 import dev.godwit.engine.plan.Plan;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;
@@ -61,8 +62,8 @@ public final class DevCommand extends SessionCommand {
         Schema current = PlanSupport.history(session, folder);
         PlanSupport.refuseDrift(session, current);
         boolean interactive = session.interactive() && !yes;
-        Schema target = PlanSupport.target(session, current, desired, schema);
-        Plan plan = PlanSupport.plan(session, current, target, renameOptions.resolve(session, schema, current, target, interactive));
+        Renames renames = renameOptions.resolve(session, schema, current, desired, interactive);
+        Plan plan = PlanSupport.plan(session, current, PlanSupport.target(session, current, desired, schema, renames), renames);
         if (plan.isEmpty()) {
             session.out().println("Already in sync: the schema matches the migrations; no new migration.");
             return ProjectHooks.afterDev(session, skipGenerate, null);

@@ -42,8 +42,8 @@ public final class PlanCommand extends SessionCommand {
             PlanSupport.refuseDrift(session, current);
         }
         t.lap("drift check");
-        Schema target = PlanSupport.target(session, current, desired, schema);
-        Renames renames = renameOptions.resolve(session, schema, current, target, session.interactive());
+        Renames renames = renameOptions.resolve(session, schema, current, desired, session.interactive());
+        Schema target = PlanSupport.target(session, current, desired, schema, renames);
         Plan plan = PlanSupport.plan(session, current, target, renames);
         t.lap("diff and data-loss checks");
         if (plan.isEmpty()) {

@@ -91,11 +91,14 @@ final class PlanSupport {
     /**
      * What the plan aims at. When the desired schema comes from a schema file ({@code schemaOption} is not a
      * {@code sql:} source), what the schema language cannot express (expression and partial indexes, check
-     * constraints, views, …) is kept as {@code current} has it, as Prisma Migrate does.
+     * constraints, views, …) is kept as {@code current} has it, as Prisma Migrate does. Renames come first, so
+     * that what a renamed table or column carries is kept under its new name.
      */
-    static Schema target(Session session, Schema current, Schema desired, String schemaOption) {
+    static Schema target(Session session, Schema current, Schema desired, String schemaOption, Renames renames) {
         boolean fromSchemaFile = schemaOption == null || !schemaOption.startsWith("sql:");
-        return fromSchemaFile ? Unrepresented.keep(current.withName(desired.name()), desired, session.resolvedUrl().url().provider()) : desired;
+        return fromSchemaFile
+                ? Unrepresented.keep(renames.applyTo(current.withName(desired.name())), desired, session.resolvedUrl().url().provider())
+                : desired;
     }
 
     static Plan plan(Session session, Schema current, Schema target, Renames renames) {

@@ -4,6 +4,7 @@ import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.db.Target;
+import dev.godwit.engine.diff.Renames;
 import dev.godwit.engine.plan.Plan;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;
@@ -34,8 +35,8 @@ public final class PushCommand extends SessionCommand {
         Target target = session.target();
         Schema desired = PlanSupport.desired(session, schema);
         Schema live = LiveSchema.read(target);
-        Schema aim = PlanSupport.target(session, live, desired, schema);
-        Plan plan = PlanSupport.plan(session, live, aim, renameOptions.resolve(session, schema, live, aim, session.interactive()));
+        Renames renames = renameOptions.resolve(session, schema, live, desired, session.interactive());
+        Plan plan = PlanSupport.plan(session, live, PlanSupport.target(session, live, desired, schema, renames), renames);
         if (plan.isEmpty()) {
             session.out().println("The database is already in sync with the schema.");
             return 0;
@@ -46,22 +47,43 @@ public final class PushCommand extends SessionCommand {
             return 3;
         }
         List<String> statements = target.dialect().ddlWriter().statements(plan.changes());
+        // PostgreSQL runs the whole push in one transaction, so a failing step leaves the database as it was
+        boolean atomic = inOneTransaction(target, statements);
         int done = 0;
         try (Connection c = target.dataSource().getConnection()) {
-            c.setAutoCommit(true);
+            c.setAutoCommit(!atomic);
             target.dialect().prepareSession(c, target.schema());
-            for (String sql : statements) {
-                try (Statement st = c.createStatement()) {
-                    st.execute(sql);
+            try {
+                for (String sql : statements) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute(sql);
+                    }
+                    done++;
                 }
-                done++;
+                if (atomic) {
+                    c.commit();
+                }
+            } catch (SQLException e) {
+                if (atomic) {
+                    c.rollback();
+                }
+                throw new GodwitException(ErrorKind.RUNTIME, "push failed at statement " + (done + 1) + " of " + statements.size() + ": "
+                        + e.getMessage() + "\n  " + statements.get(Math.min(done, statements.size() - 1)),
+                        atomic ? "nothing was changed: the push ran in one transaction, which was rolled back"
+                                : done + " statement(s) before it took effect (MySQL commits each DDL statement)", e);
             }
         } catch (SQLException e) {
-            throw new GodwitException(ErrorKind.RUNTIME, "push failed at statement " + (done + 1) + " of " + statements.size() + ": "
-                    + e.getMessage() + "\n  " + statements.get(Math.min(done, statements.size() - 1)), null, e);
+            throw target.dialect().connectionFailure(e, target.display());
         }
         session.out().println("Pushed " + plan.changes().size() + " change(s) to " + target.display() + " in " + statements.size()
                 + " statement(s).");
         return 0;
+    }
+
+    private static boolean inOneTransaction(Target target, List<String> statements) {
+        var dialect = target.dialect();
+        return dialect.transactionalDdl() && statements.stream()
+                .flatMap(sql -> dev.godwit.engine.migrate.sql.SqlSplitter.split(sql, dialect.provider()).stream())
+                .allMatch(st -> dialect.whyNotTransactional(st).isEmpty());
     }
 }

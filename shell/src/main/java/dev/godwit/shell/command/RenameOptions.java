@@ -28,7 +28,7 @@ public final class RenameOptions {
             + "(old names as the database has them)";
 
     @Option(names = "--rename", paramLabel = "OLD=NEW",
-            description = {"Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or enum (Old=New) "
+            description = {"Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or PostgreSQL enum (Old=New) "
                     + "instead of dropping and adding it; repeatable. Old names as in the database; new ones as in the database "
                     + "or as model and field names."})
     List<String> renames = new ArrayList<>();
@@ -76,7 +76,9 @@ public final class RenameOptions {
                         accepted = true;
                     }
                 } else {
-                    session.out().warn(label(r, chosen) + " looks like a rename: add --rename " + option(r, chosen) + " to keep its data");
+                    // an enum dropped and created again is cast through text and keeps its values: renaming only keeps the type
+                    String keeps = r.kind() == Kind.ENUM ? " to rename the type instead of creating a new one" : " to keep its data";
+                    session.out().warn(label(r, chosen) + " looks like a rename: add --rename " + option(r, chosen) + keeps);
                 }
             }
         }

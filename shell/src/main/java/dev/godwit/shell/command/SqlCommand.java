@@ -48,7 +48,7 @@ public final class SqlCommand extends SessionCommand {
         }
         if (write && !Confirmation.ask(session, "run " + statements.size() + (statements.size() == 1 ? " statement" : " statements")
                 + " that may change data", yes)) {
-            return 0;
+            return 3;
         }
         Out out = session.out();
         try (Connection c = t.dataSource().getConnection()) {

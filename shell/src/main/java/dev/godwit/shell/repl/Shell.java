@@ -273,18 +273,8 @@ public final class Shell {
         return new PromptText(envName, db, prod, m.pending(), m.failed().size(), m.known(), m.error() != null && !m.known());
     }
 
-    /** Questions through the line reader, kept out of the history: y/N, the database name on production, or a line. */
+    /** Questions through the line reader, kept out of the history and not highlighted. */
     private final class ReaderPrompter implements Prompter {
-        @Override
-        public boolean confirm(String question, String typeToConfirm) {
-            if (typeToConfirm != null) {
-                out.println(question);
-                String answer = ask("Type the database name (" + typeToConfirm + ") to go ahead, anything else cancels: ");
-                return answer != null && answer.strip().equals(typeToConfirm);
-            }
-            return Prompter.isYes(ask(question + " [y/N] "));
-        }
-
         @Override
         public String ask(String question) {
             reader.setVariable(LineReader.DISABLE_HISTORY, true);
