@@ -114,12 +114,25 @@ final class ColumnMapper {
         String s = ((Expr.Str) value).value();
         if (f.type().name().equals("DateTime")) {
             java.time.OffsetDateTime t = Literals.dateTime(s);
-            return quote(t == null ? s : PostgresLiterals.localDateTime(t, type.precision() == null ? 0 : type.precision()));
+            return quote(t == null ? s : mysqlDateTime(t, type.precision() == null ? 0 : type.precision()));
         }
         if (f.type().name().equals("Bytes")) {
             return "0x" + PostgresLiterals.hex(s).toUpperCase(Locale.ROOT);
         }
         return quote(s);
+    }
+
+    /**
+     * MySQL and MariaDB keep a DATETIME(p) default with exactly p fractional digits
+     * ('2024-01-01 00:00:00.000' for p = 3), so the mapping writes it that way to compare equal.
+     */
+    static String mysqlDateTime(java.time.OffsetDateTime v, int precision) {
+        java.time.LocalDateTime t = v.toLocalDateTime();
+        java.math.BigDecimal seconds = java.math.BigDecimal.valueOf(t.getSecond())
+                .add(java.math.BigDecimal.valueOf(t.getNano()).movePointLeft(9)).setScale(precision, java.math.RoundingMode.HALF_EVEN);
+        java.time.LocalDateTime whole = t.withSecond(0).withNano(0).plusSeconds(seconds.longValue());
+        String fraction = precision == 0 ? "" : seconds.toPlainString().substring(seconds.toPlainString().indexOf('.'));
+        return String.format("%s %02d:%02d:%02d%s", whole.toLocalDate(), whole.getHour(), whole.getMinute(), whole.getSecond(), fraction);
     }
 
     private static String quote(String s) {

@@ -91,9 +91,10 @@ final class FieldAttributes {
         if (!(x.value() instanceof Expr.Const) || !Set.of("Cascade", "Restrict", "NoAction", "SetNull", "SetDefault").contains(v)) {
             error(a, "Invalid referential action: `" + Expr.show(x.value()) + "`. Use Cascade, Restrict, NoAction, SetNull or SetDefault.");
         }
-        // With foreign keys Prisma 7 accepts SetNull on a required field (the database refuses the delete then);
-        // with relationMode = "prisma" nothing would refuse it, so Prisma rejects it, and so does godwit
-        if ("SetNull".equals(v) && catalog.relationModePrisma()) {
+        // PostgreSQL foreign keys accept SET NULL on a NOT NULL column (the delete fails then), so Prisma 7 only
+        // warns there; MySQL refuses such a key, and with relationMode = "prisma" nothing would refuse the delete:
+        // Prisma rejects both, and so does godwit
+        if ("SetNull".equals(v) && (catalog.relationModePrisma() || provider.equals("mysql"))) {
             List<String> fields = a.named("fields").map(f -> Catalog.fieldNames(f.value())).orElse(List.of());
             boolean anyRequired = fields.stream().anyMatch(n -> n != null && model.field(n).map(f -> !f.type().optional()).orElse(false));
             if (anyRequired) {
