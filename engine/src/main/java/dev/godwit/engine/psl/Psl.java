@@ -64,6 +64,11 @@ public final class Psl {
                 List<PslError> natives = new ArrayList<>();
                 Validator.validate(catalog, provider, errors, rules, natives);
                 relations = Relations.resolve(catalog, errors, rules);
+                if (provider.equals("mysql")) {
+                    // Prisma's MySQL connector reports native types with the attribute round, not after it
+                    errors.addAll(natives);
+                    natives.clear();
+                }
                 if (errors.isEmpty()) {
                     errors.addAll(rules);
                 }

@@ -123,6 +123,9 @@ final class Validator {
                 }
             }
         }
+        if (provider.equals("mysql")) {
+            MysqlModelRules.check(m, errors);
+        }
         if (ids == 0 && blockIds.isEmpty() && !m.attribute("ignore").isPresent() && !hasUniqueCriterion(m)) {
             late.add(new PslError("Error validating model \"" + m.name() + "\": Each model must have at least one unique criteria that has only required fields. "
                     + "Either mark a single field with `@id`, `@unique` or add a multi field criterion with `@@id([])` or `@@unique([])` to the model.", m.nameSpan()));
@@ -162,7 +165,8 @@ final class Validator {
             String v = Catalog.refName(t.value());
             if (!a.name().equals("index") || v == null || !Set.of("BTree", "Hash", "Gin", "Gist", "SpGist", "Brin").contains(v)) {
                 error("Error parsing attribute \"@@" + a.name() + "\": Unknown index type `" + Expr.show(t.value()) + "`.", t.span());
-            } else if (provider.equals("mysql") && !v.equals("BTree") && !v.equals("Hash")) {
+            } else if (provider.equals("mysql") && !v.equals("BTree")) {
+                // Prisma 7's MySQL connector takes only BTree here (full-text indexes are @@fulltext)
                 error("Error parsing attribute \"@@index\": The given index type is not supported with the current connector", t.span());
             }
         });
