@@ -89,7 +89,7 @@ final class PostgresLiterals {
             "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window", "with");
 
     private static final java.util.regex.Pattern CAST_LITERAL =
-            java.util.regex.Pattern.compile("^('(?:[^']|'')*')::[A-Za-z_\" ][A-Za-z0-9_\" .()\\[\\]]*$", java.util.regex.Pattern.DOTALL);
+            java.util.regex.Pattern.compile("^('(?:[^']|'')*')::[\\p{L}_\" ][\\p{L}\\p{N}_\"$ .()\\[\\]]*$", java.util.regex.Pattern.DOTALL);
 
     /**
      * A {@code dbgenerated("…")} expression in the inspector's normal form: a quoted literal's cast

@@ -14,7 +14,7 @@ final class PostgresDefaults {
     private PostgresDefaults() {
     }
 
-    private static final Pattern CAST_LITERAL = Pattern.compile("^('(?:[^']|'')*')::[A-Za-z_\" ][A-Za-z0-9_\" .()\\[\\]]*$", Pattern.DOTALL);
+    private static final Pattern CAST_LITERAL = Pattern.compile("^('(?:[^']|'')*')::[\\p{L}_\" ][\\p{L}\\p{N}_\"$ .()\\[\\]]*$", Pattern.DOTALL);
     private static final Pattern NUMBER = Pattern.compile("^'?(-?\\d+(?:\\.\\d+)?)'?$");
     private static final Pattern PAREN_NUMBER = Pattern.compile("^\\((-?\\d+(?:\\.\\d+)?)\\)$");
     private static final Pattern NEXTVAL = Pattern.compile("^nextval\\('(.*)'::regclass\\)$");
