@@ -11,7 +11,6 @@ import dev.godwit.engine.schema.Identity;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** A scalar, enum or Unsupported field → a column: type, nullability, default, numbering. */
@@ -82,20 +81,8 @@ final class ColumnMapper {
             List<Integer> args = nat.get().args().stream().map(a -> Integer.valueOf(((Expr.Num) a.value()).text())).toList();
             return spec.type().apply(args);
         }
-        return provider == Provider.POSTGRESQL ? POSTGRES.get(f.type().name()) : MYSQL.get(f.type().name());
+        return ScalarTypes.of(provider).get(f.type().name());
     }
-
-    private static final Map<String, ColumnType> POSTGRES = Map.of(
-            "String", ColumnType.of("text"), "Int", ColumnType.of("integer"), "BigInt", ColumnType.of("bigint"),
-            "Float", ColumnType.of("double precision"), "Decimal", ColumnType.of("numeric").withPrecision(65, 30),
-            "Boolean", ColumnType.of("boolean"), "DateTime", ColumnType.of("timestamp").withPrecision(3, null),
-            "Json", ColumnType.of("jsonb"), "Bytes", ColumnType.of("bytea"));
-
-    private static final Map<String, ColumnType> MYSQL = Map.of(
-            "String", ColumnType.of("varchar").withLength(191), "Int", ColumnType.of("int"), "BigInt", ColumnType.of("bigint"),
-            "Float", ColumnType.of("double"), "Decimal", ColumnType.of("decimal").withPrecision(65, 30),
-            "Boolean", ColumnType.of("tinyint").withLength(1), "DateTime", ColumnType.of("datetime").withPrecision(3, null),
-            "Json", ColumnType.of("json"), "Bytes", ColumnType.of("longblob"));
 
     private String mysqlLiteral(Field f, ColumnType type, Expr value) {
         if (value instanceof Expr.Const c) {

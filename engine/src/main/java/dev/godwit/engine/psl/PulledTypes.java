@@ -14,16 +14,6 @@ import java.util.stream.Collectors;
  * back to exactly this column type, else {@code Unsupported("…")}.
  */
 final class PulledTypes {
-    private static final Map<String, ColumnType> POSTGRES = Map.of(
-            "String", ColumnType.of("text"), "Int", ColumnType.of("integer"), "BigInt", ColumnType.of("bigint"),
-            "Float", ColumnType.of("double precision"), "Decimal", ColumnType.of("numeric").withPrecision(65, 30),
-            "Boolean", ColumnType.of("boolean"), "DateTime", ColumnType.of("timestamp").withPrecision(3, null),
-            "Json", ColumnType.of("jsonb"), "Bytes", ColumnType.of("bytea"));
-    private static final Map<String, ColumnType> MYSQL = Map.of(
-            "String", ColumnType.of("varchar").withLength(191), "Int", ColumnType.of("int"), "BigInt", ColumnType.of("bigint"),
-            "Float", ColumnType.of("double"), "Decimal", ColumnType.of("decimal").withPrecision(65, 30),
-            "Boolean", ColumnType.of("tinyint").withLength(1), "DateTime", ColumnType.of("datetime").withPrecision(3, null),
-            "Json", ColumnType.of("json"), "Bytes", ColumnType.of("longblob"));
     private static final List<String> SCALAR_ORDER = List.of("String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes");
 
     private PulledTypes() {
@@ -31,7 +21,7 @@ final class PulledTypes {
 
     /** {scalar type, native type attribute or null} for a column type without list dimensions. */
     static String[] of(ColumnType ct, Provider provider) {
-        Map<String, ColumnType> defaults = provider == Provider.MYSQL ? MYSQL : POSTGRES;
+        Map<String, ColumnType> defaults = ScalarTypes.of(provider);
         for (String scalar : SCALAR_ORDER) {
             if (defaults.get(scalar).equals(ct)) {
                 return new String[]{scalar, null};
