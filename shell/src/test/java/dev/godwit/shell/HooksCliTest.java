@@ -85,6 +85,54 @@ class HooksCliTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aJdbcUrlReachesTheSeedInPrismasFormAndProductionIsAskedFirst() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            dev.godwit.engine.project.DatabaseUrl u = dev.godwit.engine.project.DatabaseUrl.parse(db.url());
+            String jdbc = "jdbc:postgresql://" + u.host() + ":" + u.port() + "/" + u.database() + "?user=" + u.user()
+                    + "&password=Sh0wMeNot&currentSchema=public";
+            TestProject p = new TestProject(tmp, db, jdbc);
+            Files.writeString(p.root().resolve("godwit.toml"), "[project]\nmigrations = \"prisma/migrations\"\n"
+                    + "seed = 'printf %s \"$DATABASE_URL\" > seed-url.txt'\n"
+                    + "\n[env.dev]\nurl = \"" + jdbc + "\"\n\n[env.prod]\nurl = \"" + jdbc + "\"\nproduction = true\n", StandardCharsets.UTF_8);
+            GodwitRun seed = p.run("seed");
+            assertEquals(0, seed.exitCode(), seed.all());
+            assertEquals("postgresql://" + u.user() + ":Sh0wMeNot@" + u.host() + ":" + u.port() + "/" + u.database() + "?schema=public",
+                    Files.readString(p.root().resolve("seed-url.txt")));
+            assertFalse(seed.all().contains("Sh0wMeNot"), seed.all());
+
+            Files.delete(p.root().resolve("seed-url.txt"));
+            GodwitRun prod = p.run("--env", "prod", "seed");
+            assertEquals(2, prod.exitCode(), prod.all());
+            assertTrue(prod.stderr().contains("--yes"), prod.stderr());
+            assertFalse(Files.exists(p.root().resolve("seed-url.txt")), "nothing ran on production");
+            ScriptedPrompter wrongName = new ScriptedPrompter("y");
+            assertEquals(3, p.runAnswering(wrongName, "--env", "prod", "seed").exitCode());
+            assertFalse(Files.exists(p.root().resolve("seed-url.txt")));
+            assertEquals(0, p.run("--env", "prod", "seed", "--yes").exitCode());
+            assertTrue(Files.exists(p.root().resolve("seed-url.txt")));
+        }
+    }
+
+    /** A CI job cancelled sends SIGTERM to godwit only: the seed it runs must stop with it, not finish behind its back. */
+    @org.junit.jupiter.api.Test
+    void stoppingGodwitStopsTheSeedItRuns() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            TestProject p = new TestProject(tmp, db);
+            config(p, db, "seed = 'echo started; sleep 5; echo late > late.txt'\n");
+            Process godwit = GodwitRun.start(p.root(), tmp.resolve("out.txt"), tmp.resolve("err.txt"), "--project", p.root().toString(), "seed");
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!Files.readString(tmp.resolve("out.txt")).contains("started") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.readString(tmp.resolve("out.txt")).contains("started"), Files.readString(tmp.resolve("err.txt")));
+            godwit.destroy(); // SIGTERM
+            GodwitRun.waitFor(godwit, 20);
+            Thread.sleep(7000);
+            assertFalse(Files.exists(p.root().resolve("late.txt")), "the seed went on after godwit was stopped");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void resetRunsTheSeedUnlessSkipped(TestDatabase.Kind kind) throws Exception {

@@ -559,6 +559,39 @@ public final class DatabaseUrl {
         return raw;
     }
 
+    /**
+     * The URL in Prisma's form ({@code postgresql://user:password@host:port/db?schema=s}, {@code mysql://…}),
+     * password included, whatever form it was given in: what Prisma clients and seed scripts expect in
+     * {@code DATABASE_URL}. Never print it.
+     */
+    public String prismaUrl() {
+        if (!jdbcForm) {
+            return raw;
+        }
+        StringBuilder sb = new StringBuilder(provider == Provider.POSTGRESQL ? "postgresql://" : "mysql://");
+        if (user != null) {
+            sb.append(encode(user));
+            if (password != null) {
+                sb.append(':').append(encode(password));
+            }
+            sb.append('@');
+        }
+        sb.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host).append(':').append(port).append('/');
+        if (database != null) {
+            sb.append(encode(database));
+        }
+        char sep = '?';
+        if (provider == Provider.POSTGRESQL && schema != null) {
+            sb.append(sep).append("schema=").append(encode(schema));
+            sep = '&';
+        }
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+            sep = '&';
+        }
+        return sb.toString();
+    }
+
     /** The URL as given, with the password (user info or any password-like parameter) replaced by {@code ****}. */
     public String masked() {
         return masked;

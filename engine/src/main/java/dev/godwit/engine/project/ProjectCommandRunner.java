@@ -36,6 +36,9 @@ public final class ProjectCommandRunner {
         // (Ctrl-C in the shell) stops the command and its children instead of waiting for them.
         Thread reader = new Thread(() -> copyLines(process, lines), "godwit-command-output");
         reader.setDaemon(true);
+        // godwit stopped from outside (SIGTERM from a CI cancel, Ctrl-C of a one-shot command) takes the command with it
+        Thread stopper = new Thread(() -> stop(process), "godwit-command-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
         try {
             process.getOutputStream().close();   // no input: a command that reads stdin sees its end instead of hanging
             reader.start();
@@ -48,10 +51,19 @@ public final class ProjectCommandRunner {
             Thread.currentThread().interrupt();
             throw new GodwitException(ErrorKind.RUNTIME, "`" + Secrets.mask(command) + "` was interrupted and stopped");
         } finally {
-            if (process.isAlive()) {
-                process.descendants().forEach(ProcessHandle::destroy);
-                process.destroy();
+            stop(process);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it stops the command itself
             }
+        }
+    }
+
+    private static void stop(Process process) {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
         }
     }
 

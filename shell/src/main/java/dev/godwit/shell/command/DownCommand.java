@@ -54,6 +54,10 @@ public final class DownCommand extends SessionCommand {
                             + " (on a terminal you then type the database name)");
         }
         Prompter prompter = session.prompter();
+        if (prompter == null || (yes && !production)) {
+            // nobody is asked: the log of the run still says what cannot come back
+            down.cannotRestore().forEach(w -> session.out().warn("down.sql says it cannot restore: " + w));
+        }
         if (prompter == null) {
             if (yes) {
                 return true;

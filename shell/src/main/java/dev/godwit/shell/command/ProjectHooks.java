@@ -51,12 +51,16 @@ final class ProjectHooks {
         return 0;
     }
 
-    /** Runs the seed command on its own (`godwit seed`). */
-    static int seed(Session session) {
+    /** Runs the seed command on its own (`godwit seed`); a production database must be named first. */
+    static int seed(Session session, boolean yes) {
         String seed = session.project().config().seed();
         if (seed == null) {
             throw new GodwitException(ErrorKind.USAGE, "no seed command: " + session.project().configFile() + " has no seed = \"…\"",
                     "add e.g. seed = \"node prisma/seed.js\" to its [project] table");
+        }
+        // a seed writes data: on production it is as serious as any other write, elsewhere it is the point of the command
+        if (session.production() && !Confirmation.ask(session, "run the seed command `" + seed + "`", yes)) {
+            return 3;
         }
         run(session, "seed", seed, "fix the seed command and run it again");
         return 0;
@@ -64,7 +68,7 @@ final class ProjectHooks {
 
     private static void run(Session session, String kind, String command, String hintOnFailure) {
         session.out().note("running " + kind + " command `" + command + "`");
-        Map<String, String> env = Map.of("DATABASE_URL", session.resolvedUrl().url().unmasked());
+        Map<String, String> env = Map.of("DATABASE_URL", session.resolvedUrl().url().prismaUrl());
         int code = ProjectCommandRunner.run(command, session.project().root(), env, session.out()::println);
         if (code != 0) {
             throw new GodwitException(ErrorKind.RUNTIME, kind + " command `" + command + "` failed with exit code " + code, hintOnFailure);

@@ -49,7 +49,9 @@ public final class Out {
     }
 
     public void error(String message, String hint) {
-        stderr.println(Secrets.mask(style(Style.RED_BOLD, "error: ") + message));
+        // schema errors arrive already labelled "error: …" per problem
+        String text = message.startsWith("error: ") ? message.substring("error: ".length()) : message;
+        stderr.println(Secrets.mask(style(Style.RED_BOLD, "error: ") + text));
         if (hint != null && !hint.isBlank()) {
             stderr.println(Secrets.mask(style(Style.CYAN, "hint: ") + hint));
         }

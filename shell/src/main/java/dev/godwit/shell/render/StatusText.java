@@ -54,7 +54,7 @@ public final class StatusText {
             case MISSING_LOCALLY -> out.style(Out.Style.MAGENTA, "?");
         };
         StringBuilder sb = new StringBuilder("  ").append(mark).append(' ').append(pad(m.name(), width)).append("  ");
-        sb.append(pad(m.state().label(), 18));
+        sb.append(pad(m.state().label(), 19)); // the longest label, "edited after apply", and a space
         m.decisiveAttempt().filter(HistoryRecord::isApplied).ifPresent(a -> sb.append(WHEN.format(a.finishedAt()))
                 .append("  ").append(Durations.format(a.duration())));
         if (m.attempts().size() > 1) {
