@@ -77,7 +77,8 @@ public final class Rollback {
             if (mode == ExecutionMode.TRANSACTION) {
                 runInTransaction(c, now, statements, applied);
             } else {
-                runOneByOne(c, now, statements);
+                String checksum = folder.find(now.name()).map(LocalMigration::checksum).orElse(applied.get(0).checksum());
+                runOneByOne(c, now, statements, applied, checksum);
                 markRolledBack(c, applied);
             }
             return new Result(now.name(), statements.size(), mode);
@@ -146,7 +147,15 @@ public final class Rollback {
         }
     }
 
-    private void runOneByOne(Connection c, Candidate down, List<SqlStatement> statements) throws SQLException {
+    /**
+     * One statement at a time, where DDL commits by itself. When a statement fails after others took
+     * effect, the database holds neither the migration nor the schema before it, and the history must
+     * not keep calling it applied: the applied rows are closed as rolled back and a failed attempt is
+     * recorded with what happened, so status reports it (exit 3) and a second down does not run the
+     * script again from its first statement.
+     */
+    private void runOneByOne(Connection c, Candidate down, List<SqlStatement> statements, List<HistoryRecord> applied, String checksum)
+            throws SQLException {
         int done = 0;
         try (Statement st = c.createStatement()) {
             st.setEscapeProcessing(false);
@@ -157,14 +166,29 @@ public final class Rollback {
                     if (dialect.isConnectionLoss(e)) {
                         throw e;
                     }
-                    throw failed(down, s, statements.size(), e, done == 0
-                            ? "no statement of it took effect; the history still shows " + down.name() + " applied"
-                            : done + " earlier statement(s) took effect and stay in place (this database commits DDL statement by statement); "
-                                    + "the history still shows " + down.name() + " applied");
+                    if (done == 0) {
+                        throw failed(down, s, statements.size(), e, "no statement of it took effect; the history still shows "
+                                + down.name() + " applied", "fix " + DOWN_FILE + " (or the database) and run `godwit down` again");
+                    }
+                    recordHalfUndone(c, down, s, statements.size(), done, e, applied, checksum);
+                    throw failed(down, s, statements.size(), e, done + " earlier statement(s) took effect and stay in place (this database"
+                                    + " commits DDL statement by statement); the history now shows " + down.name() + " as failed",
+                            "either finish the undo by hand (statements " + s.index() + " to " + statements.size() + " of " + DOWN_FILE
+                                    + ") and run `godwit resolve --rolled-back " + down.name() + "` (it is pending again), or put back what "
+                                    + "the first " + done + " statement(s) removed and run `godwit resolve --applied " + down.name() + "`");
                 }
                 done++;
             }
         }
+    }
+
+    private void recordHalfUndone(Connection c, Candidate down, SqlStatement s, int total, int done, SQLException e,
+                                  List<HistoryRecord> applied, String checksum) throws SQLException {
+        markRolledBack(c, applied);
+        String id = history.insertStarted(c, down.name(), checksum);
+        history.markFailed(c, id, "godwit down stopped after " + done + " of " + total + " statements of " + DOWN_FILE
+                + ": statement " + s.index() + " (line " + s.line() + ") failed: " + FailureLog.databaseMessage(e)
+                + "\nThe first " + done + " statement(s) of " + DOWN_FILE + " took effect; the rest did not.", 0);
     }
 
     private void markRolledBack(Connection c, List<HistoryRecord> applied) throws SQLException {
@@ -175,9 +199,13 @@ public final class Rollback {
     }
 
     private GodwitException failed(Candidate down, SqlStatement s, int total, SQLException e, String state) {
+        return failed(down, s, total, e, state, "fix " + DOWN_FILE + " (or the database) and run `godwit down` again");
+    }
+
+    private GodwitException failed(Candidate down, SqlStatement s, int total, SQLException e, String state, String hint) {
         return new GodwitException(ErrorKind.RUNTIME, down.downFile() + " failed at statement " + s.index() + " of " + total
                 + " (line " + s.line() + "):\n  " + s.text().strip().replace("\n", "\n  ") + "\n" + FailureLog.databaseMessage(e) + "\n" + state,
-                "fix " + DOWN_FILE + " (or the database) and run `godwit down` again", e);
+                hint, e);
     }
 
     private List<HistoryRecord> rows(Connection c) throws SQLException {
