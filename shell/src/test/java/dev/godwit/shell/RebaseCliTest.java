@@ -61,7 +61,7 @@ class RebaseCliTest {
 
             GodwitRun again = p.run("rebase", renamed);
             assertEquals(0, again.exitCode(), again.all());
-            assertTrue(again.stdout().contains("already the newest"), again.stdout());
+            assertTrue(again.stdout().contains("nothing to do"), again.stdout());
 
             GodwitRun quiet = p.run("plan");
             assertFalse(quiet.stderr().contains("is older than"), quiet.stderr());
@@ -124,6 +124,46 @@ class RebaseCliTest {
                         + "\" but prisma/migrations/migration_lock.toml says \"" + db.provider().prismaName() + "\""), run.stderr());
             }
             assertEquals(3, folders(p).size(), "nothing written");
+        }
+    }
+
+    /** Unapplied migrations after the rebased one may build on it: they move with it, keeping their order. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void laterUnappliedMigrationsMoveAlongInTheirOrder(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabases.of(kind)) {
+            TestProject p = new TestProject(tmp, db).blog();
+            assertEquals(0, p.run("apply").exitCode());
+            p.add("20240102120000_mine_one", "CREATE TABLE " + p.q("B") + " (id INTEGER PRIMARY KEY);\n");
+            p.add("20240104000000_mine_two", "ALTER TABLE " + p.q("B") + " ADD COLUMN " + p.q("n") + " INTEGER;\n");
+            GodwitRun rebase = p.run("rebase", "20240102120000_mine_one");
+            assertEquals(0, rebase.exitCode(), rebase.all());
+            List<String> after = folders(p);
+            String one = after.get(after.size() - 2);
+            String two = after.get(after.size() - 1);
+            assertTrue(one.endsWith("_mine_one") && two.endsWith("_mine_two") && one.compareTo("20240103000000_index") > 0, after.toString());
+            assertFalse(after.contains("20240104000000_mine_two"), after.toString());
+            GodwitRun apply = p.run("apply");
+            assertEquals(0, apply.exitCode(), apply.all());
+            assertEquals(0, p.run("status").exitCode());
+        }
+    }
+
+    /** A database that applied a migration before a teammate rebased it must not apply the renamed copy again. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void applyRefusesTheRenamedCopyOfAMigrationItAlreadyApplied(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabases.of(kind)) {
+            TestProject p = new TestProject(tmp, db).blog();
+            p.add("20240104000000_seed_row", "INSERT INTO " + p.q("User") + " (id, email) VALUES (7, 'x@y');\n");
+            assertEquals(0, p.run("apply").exitCode());
+            Path dir = p.root().resolve("prisma/migrations");
+            Files.move(dir.resolve("20240104000000_seed_row"), dir.resolve("20240105000000_seed_row"));
+            GodwitRun apply = p.run("apply");
+            assertEquals(3, apply.exitCode(), apply.all());
+            assertTrue(apply.stderr().contains("20240105000000_seed_row has the same SQL as 20240104000000_seed_row"), apply.stderr());
+            assertTrue(apply.stderr().contains("rename the folder back"), apply.stderr());
+            assertEquals("1", db.scalar("SELECT COUNT(*) FROM " + p.q("User")), "the row was not inserted twice");
         }
     }
 }

@@ -54,6 +54,7 @@ public final class Migrator {
                 boolean created = ensureHistoryTable(c);
                 List<MigrationStatus> states = StatusCalculator.compute(folder.migrations(), history.readAll(c));
                 refuseUnresolvedFailures(states);
+                refuseRenamedCopies(states);
                 List<String> warnings = warnings(folder, states, listener);
                 MigrationRunner runner = new MigrationRunner(dialect, history, c, listener);
                 List<ApplyResult.Applied> applied = new ArrayList<>();
@@ -76,6 +77,7 @@ public final class Migrator {
         }
         List<MigrationStatus> states = StatusCalculator.compute(folder.migrations(), exists ? history.readAll(c) : List.of());
         refuseUnresolvedFailures(states);
+        refuseRenamedCopies(states);
         List<String> warnings = warnings(folder, states, listener);
         List<PlannedMigration> planned = states.stream().filter(s -> s.state().isPending())
                 .map(s -> plan(s.local().orElseThrow())).toList();
@@ -169,6 +171,29 @@ public final class Migrator {
                     "baseline it: with no migrations yet, `godwit baseline` records the database's schema as the first one; "
                             + "if the first migration already matches the database, run "
                             + "`godwit resolve --applied <first migration name>`, then `godwit apply`");
+        }
+    }
+
+    /**
+     * A pending migration with the very bytes of one this database applied under another name that is no
+     * longer in the folder is that migration renamed (a rebase after it was applied here, or a folder
+     * renamed by hand). Running it would apply the same changes twice.
+     */
+    private static void refuseRenamedCopies(List<MigrationStatus> states) {
+        for (MigrationStatus pending : states) {
+            if (!pending.state().isPending() || pending.local().isEmpty()) {
+                continue;
+            }
+            String checksum = pending.local().get().checksum();
+            states.stream().filter(s -> s.state() == MigrationState.MISSING_LOCALLY && s.isApplied())
+                    .filter(s -> s.attempts().stream().anyMatch(a -> a.isApplied() && checksum.equals(a.checksum())))
+                    .findFirst().ifPresent(original -> {
+                        throw new GodwitException(ErrorKind.ACTION_NEEDED, pending.name() + " has the same SQL as " + original.name()
+                                + ", which this database applied and whose folder is gone: it looks renamed (by `godwit rebase` or by hand) "
+                                + "after it was applied here; nothing was applied",
+                                "rename the folder back to " + original.name() + " (its record here keeps that name), or, if the two are "
+                                        + "meant to be different migrations, change one of them");
+                    });
         }
     }
 

@@ -51,36 +51,83 @@ public final class Rebase {
         return out;
     }
 
+    /** A folder renamed by a rebase. */
+    public record Renamed(String from, String to) {
+    }
+
     /**
-     * Renames {@code name}'s folder to {@code <new timestamp>_<slug>}; returns the new name, or the old
-     * one when it already sorts last. Refused when this database has any record of it.
+     * Moves {@code name} to the end of the history: its folder, and those of the unapplied local
+     * migrations that sort after it (they may build on it, so they keep their order behind it), get
+     * new timestamps after the newest migration, in the folder or in this database's history. The
+     * slugs and files stay, so the checksums do too. Empty when there is nothing to move past.
+     * Refused when this database has any record of {@code name}.
      */
-    public static String rebase(MigrationsFolder folder, StatusReport report, String name, Instant now) {
+    public static List<Renamed> rebase(MigrationsFolder folder, StatusReport report, String name, Instant now) {
         LocalMigration local = folder.find(name).orElseThrow(() -> new GodwitException(ErrorKind.USAGE,
                 "no migration folder named " + name + " in " + folder.dir(), Suggestions.hint(name, folder)));
         MigrationStatus status = report.migrations().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-        if (status.isApplied() || status.failedAttempt().isPresent()) {
+        if (hasRecord(status)) {
             throw new GodwitException(ErrorKind.USAGE, name + " is " + status.state().label() + " in this database; a new name would "
                     + "no longer match its record in _prisma_migrations",
                     "only a migration that no database has applied can be rebased; to change an applied one, plan a new migration");
         }
-        Matcher m = FOLDER.matcher(name);
-        if (!m.matches()) {
+        if (!FOLDER.matcher(name).matches()) {
             throw new GodwitException(ErrorKind.USAGE, name + " does not start with a 14-digit timestamp and an underscore",
                     "godwit renames folders named like 20240131120000_add_posts");
         }
-        boolean last = folder.migrations().get(folder.migrations().size() - 1).name().equals(name);
-        if (last) {
-            return name;
+        List<MigrationStatus> after = report.migrations().stream().filter(s -> s.name().compareTo(name) > 0).sorted(
+                java.util.Comparator.comparing(MigrationStatus::name)).toList();
+        if (after.stream().noneMatch(Rebase::hasRecord)) {
+            return List.of(); // nothing this database holds sorts after it
         }
-        String renamed = STAMP.format(MigrationWriter.after(folder.dir(), now)) + "_" + m.group(2);
-        Path from = local.sqlFile().getParent();
-        Path to = from.resolveSibling(renamed);
+        List<String> moving = new ArrayList<>();
+        moving.add(name);
+        after.stream().filter(s -> !hasRecord(s) && folder.find(s.name()).isPresent()).map(MigrationStatus::name).forEach(moving::add);
+        for (String n : moving) {
+            if (!FOLDER.matcher(n).matches()) {
+                throw new GodwitException(ErrorKind.USAGE, n + " sorts after " + name + " and has to move with it, but does not start with "
+                        + "a 14-digit timestamp and an underscore", "rename it by hand, keeping it after " + name);
+            }
+        }
+        Instant next = MigrationWriter.after(folder.dir(), now);
+        Instant newestRecord = report.migrations().stream().filter(Rebase::hasRecord).map(s -> stamp(s.name())).flatMap(Optional::stream)
+                .max(Instant::compareTo).orElse(next);
+        if (!next.isAfter(newestRecord)) {
+            next = newestRecord.plusSeconds(1);
+        }
+        List<Renamed> out = new ArrayList<>();
+        for (String n : moving) {
+            Matcher m = FOLDER.matcher(n);
+            m.matches();
+            String renamed = STAMP.format(next) + "_" + m.group(2);
+            Path from = folder.find(n).orElseThrow().sqlFile().getParent();
+            Path to = from.resolveSibling(renamed);
+            try {
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new GodwitException(ErrorKind.RUNTIME, "cannot rename " + from + " to " + to + ": " + e.getMessage()
+                        + (out.isEmpty() ? "" : " (already renamed: " + out + ")"));
+            }
+            out.add(new Renamed(n, renamed));
+            next = next.plusSeconds(1);
+        }
+        return out;
+    }
+
+    /** Applied, failed, rolled back or applied elsewhere and missing here: any row in this database. */
+    private static boolean hasRecord(MigrationStatus s) {
+        return !s.attempts().isEmpty();
+    }
+
+    private static Optional<Instant> stamp(String name) {
+        Matcher m = FOLDER.matcher(name);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new GodwitException(ErrorKind.RUNTIME, "cannot rename " + from + " to " + to + ": " + e.getMessage());
+            return Optional.of(java.time.LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMddHHmmss")).toInstant(ZoneOffset.UTC));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
         }
-        return renamed;
     }
 }
