@@ -748,7 +748,7 @@ function _picocli_godwit_baseline() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--create-only' '-y' '--yes' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '--name' '--lock-timeout'"
 
   type compopt &>/dev/null && compopt +o default

@@ -53,6 +53,36 @@ class BaselineCliTest {
         }
     }
 
+    /**
+     * A default that calls a function godwit does not write: the baseline could not be replayed, so it is
+     * refused before anything is written; --create-only writes it for the user to complete and resolve.
+     */
+    @org.junit.jupiter.api.Test
+    void aBaselineThatCannotBeReplayedIsRefusedAndCreateOnlyLetsTheUserCompleteIt() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            TestProject p = new TestProject(tmp, db);
+            db.execute("CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'c' || floor(random() * 1000)::int $$");
+            db.execute("CREATE TABLE \"Item\" (id INTEGER PRIMARY KEY, code TEXT NOT NULL DEFAULT next_code())");
+            GodwitRun refused = p.run("baseline", "--yes");
+            assertEquals(3, refused.exitCode(), refused.all());
+            assertTrue(refused.stderr().contains("does not build this schema on an empty database"), refused.stderr());
+            assertTrue(refused.stderr().contains("next_code"), refused.stderr());
+            assertTrue(refused.stderr().contains("--create-only"), refused.stderr());
+            assertEquals(List.of(), folders(p), "nothing written");
+
+            GodwitRun created = p.run("baseline", "--create-only");
+            assertEquals(0, created.exitCode(), created.all());
+            String folder = folders(p).get(0).getFileName().toString();
+            Path sql = folders(p).get(0).resolve("migration.sql");
+            Files.writeString(sql, "CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'c' || floor(random() * 1000)::int $$;\n\n"
+                    + Files.readString(sql));
+            assertEquals(0, p.run("resolve", "--applied", folder).exitCode());
+            assertEquals(0, p.run("status").exitCode());
+            GodwitRun drift = p.run("drift");
+            assertEquals(0, drift.exitCode(), drift.all());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void baselineRecordsTheLiveSchemaAsTheFirstAppliedMigration(TestDatabase.Kind kind) throws Exception {

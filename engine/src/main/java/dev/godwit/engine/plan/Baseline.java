@@ -71,8 +71,37 @@ public final class Baseline {
         return new Draft(DriftAdoption.folderName(name, MigrationWriter.after(folder.dir(), now)), script, changes, live.unmanaged());
     }
 
-    /** Writes the draft's migration.sql and records it as applied; the folder is removed again if recording fails. */
-    public static void record(Migrator migrator, Path migrationsDir, Provider provider, Draft draft, Duration lockTimeout) {
+    /**
+     * Replays the draft into a shadow database: a baseline that cannot build the schema on an empty database
+     * (a default or view calling a function godwit does not write) would be recorded now and fail on every
+     * later replay, so it is refused with the database's message before anything is written.
+     */
+    public static void checkReplays(Draft draft, dev.godwit.engine.project.DatabaseUrl main,
+                                    java.util.Optional<dev.godwit.engine.project.DatabaseUrl> shadowUrl) {
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("godwit-baseline");
+            Files.writeString(tmp.resolve(MigrationsFolder.SCRIPT_FILE), draft.script(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GodwitException(ErrorKind.RUNTIME, "cannot write the baseline draft: " + e.getMessage());
+        }
+        try (dev.godwit.engine.shadow.ShadowDatabase shadow = dev.godwit.engine.shadow.ShadowProvider.open(main, shadowUrl)) {
+            shadow.replay(List.of(dev.godwit.engine.migrate.LocalMigration.load(draft.folder(), tmp.resolve(MigrationsFolder.SCRIPT_FILE))));
+        } catch (GodwitException e) {
+            throw new GodwitException(ErrorKind.ACTION_NEEDED, "the baseline's SQL does not build this schema on an empty database, so every "
+                    + "later replay (plan, drift, a new database) would fail:\n" + e.getMessage(),
+                    draft.leftOut().isEmpty() ? "`godwit baseline --create-only` writes the file without recording it: fix it, then "
+                            + "`godwit resolve --applied " + draft.folder() + "`"
+                            : "the database has objects godwit does not write (" + String.join(", ", draft.leftOut().stream()
+                            .map(u -> u.kind() + " " + u.name()).toList()) + "): `godwit baseline --create-only` writes the file "
+                            + "without recording it; add their SQL at its top, then `godwit resolve --applied " + draft.folder() + "`");
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** Writes the draft's migration.sql (and the lock file when missing), without recording it. */
+    public static void write(Path migrationsDir, Provider provider, Draft draft) {
         Path dir = migrationsDir.resolve(draft.folder());
         if (Files.exists(dir)) {
             throw new GodwitException(ErrorKind.USAGE, dir + " already exists", "choose another --name or wait a second");
@@ -87,6 +116,12 @@ public final class Baseline {
         } catch (IOException e) {
             throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + dir + ": " + e.getMessage());
         }
+    }
+
+    /** Writes the draft's migration.sql and records it as applied; the folder is removed again if recording fails. */
+    public static void record(Migrator migrator, Path migrationsDir, Provider provider, Draft draft, Duration lockTimeout) {
+        Path dir = migrationsDir.resolve(draft.folder());
+        write(migrationsDir, provider, draft);
         try {
             migrator.resolveApplied(MigrationsFolder.read(migrationsDir, provider), draft.folder(), "baseline of the existing database", lockTimeout);
         } catch (RuntimeException e) {

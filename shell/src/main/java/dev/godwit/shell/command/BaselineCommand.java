@@ -18,6 +18,9 @@ public final class BaselineCommand extends SessionCommand {
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "baseline", description = "Name of the migration (default: ${DEFAULT-VALUE}).")
     String name;
 
+    @Option(names = "--create-only", description = "Write the migration without recording it (to edit it, then `godwit resolve --applied NAME`).")
+    boolean createOnly;
+
     @Option(names = {"-y", "--yes"}, description = "Do not ask (needed without a terminal).")
     boolean yes;
 
@@ -34,6 +37,13 @@ public final class BaselineCommand extends SessionCommand {
                     + String.join(", ", draft.leftOut().stream().map(u -> u.kind() + " " + u.name()).toList())
                     + "; a database built from the migrations will lack them unless you add their SQL to migration.sql");
         }
+        if (createOnly) {
+            Baseline.write(dir, session.resolvedUrl().url().provider(), draft);
+            session.out().println("Wrote " + dir.resolve(draft.folder()).resolve("migration.sql") + " (not recorded). Edit it, then "
+                    + "`godwit resolve --applied " + draft.folder() + "` records it as applied.");
+            return 0;
+        }
+        Baseline.checkReplays(draft, session.resolvedUrl().url(), session.shadowUrl());
         if (!Confirmation.ask(session, "write " + dir.resolve(draft.folder()).resolve("migration.sql")
                 + " from the live schema and record it as applied", yes)) {
             session.out().println("Nothing written.");
