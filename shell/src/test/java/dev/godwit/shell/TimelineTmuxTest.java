@@ -125,9 +125,9 @@ class TimelineTmuxTest {
                 keys("exit", "Enter");
                 // keys typed before godwit has left would go to its line reader, not to sh
                 waitFor("godwit to exit", s -> s.contains("GODWIT_EXITED"));
-                keys("clear; stty -a | tr ';' '\\n' | grep -E -w -o -e '-?icanon' -e '-?echo' | sort | tr '\\n' ' '; echo END", "Enter");
-                String stty = waitFor("stty", s -> s.contains("END") && s.contains("icanon"));
-                assertTrue(stty.contains("echo icanon END"), "the terminal is sane again: " + stty);
+                keys("clear; stty -a | tr ';' '\\n' | grep -E -w -o -e '-?icanon' -e '-?echo' | sort | tr '\\n' ' '; printf 'STTY_%s\\n' DONE", "Enter");
+                String stty = waitFor("stty", s -> s.contains("STTY_DONE")); // only the output says DONE
+                assertTrue(stty.contains("echo icanon STTY_DONE"), "the terminal is sane again: " + stty);
             } finally {
                 tmux("kill-server");
             }
@@ -176,9 +176,9 @@ class TimelineTmuxTest {
                 keys("exit", "Enter");
                 // keys typed before godwit has left would go to its line reader, not to sh
                 waitFor("godwit to exit", s -> s.contains("GODWIT_EXITED"));
-                keys("clear; stty -a | tr ';' '\\n' | grep -E -w -o -e '-?icanon' -e '-?echo' | sort | tr '\\n' ' '; echo END", "Enter");
-                String stty = waitFor("stty", s -> s.contains("END") && s.contains("icanon"));
-                assertTrue(stty.contains("echo icanon END"), "the terminal is sane again: " + stty);
+                keys("clear; stty -a | tr ';' '\\n' | grep -E -w -o -e '-?icanon' -e '-?echo' | sort | tr '\\n' ' '; printf 'STTY_%s\\n' DONE", "Enter");
+                String stty = waitFor("stty", s -> s.contains("STTY_DONE")); // only the output says DONE
+                assertTrue(stty.contains("echo icanon STTY_DONE"), "the terminal is sane again: " + stty);
             } finally {
                 tmux("kill-server");
             }
