@@ -2,13 +2,10 @@ package dev.godwit.engine.drift;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.engine.migrate.MigrationFiles;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.project.Provider;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,21 +40,7 @@ public final class DriftAdoption {
             throw new GodwitException(ErrorKind.USAGE, "there is no drift to adopt", null);
         }
         String folder = folderName(name, now);
-        Path dir = migrationsDir.resolve(folder);
-        if (Files.exists(dir)) {
-            throw new GodwitException(ErrorKind.USAGE, dir + " already exists", "choose another name or wait a second");
-        }
-        try {
-            Files.createDirectories(dir);
-            Path lock = migrationsDir.resolve(MigrationsFolder.LOCK_FILE);
-            if (!Files.exists(lock)) {
-                Files.writeString(lock, MigrationsFolder.lockFileText(provider), StandardCharsets.UTF_8);
-            }
-            Files.writeString(dir.resolve(MigrationsFolder.SCRIPT_FILE), script, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + dir + ": " + e.getMessage());
-        }
-        migrator.resolveApplied(MigrationsFolder.read(migrationsDir, provider), folder, "adopted drift found by godwit drift", lockTimeout);
+        MigrationFiles.writeApplied(migrator, migrationsDir, provider, folder, script, "adopted drift found by godwit drift", lockTimeout);
         return folder;
     }
 }

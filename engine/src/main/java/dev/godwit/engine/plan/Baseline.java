@@ -9,6 +9,7 @@ import dev.godwit.engine.diff.Differ;
 import dev.godwit.engine.drift.DriftAdoption;
 import dev.godwit.engine.migrate.FailureLog;
 import dev.godwit.engine.migrate.HistoryTable;
+import dev.godwit.engine.migrate.MigrationFiles;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.project.Provider;
@@ -23,9 +24,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Adopts a database that has tables but no migration history: its live schema becomes the first
@@ -96,38 +95,19 @@ public final class Baseline {
                             .map(u -> u.kind() + " " + u.name()).toList()) + "): `godwit baseline --create-only` writes the file "
                             + "without recording it; add their SQL at its top, then `godwit resolve --applied " + draft.folder() + "`");
         } finally {
-            deleteQuietly(tmp);
+            MigrationFiles.deleteQuietly(tmp);
         }
     }
 
     /** Writes the draft's migration.sql (and the lock file when missing), without recording it. */
     public static void write(Path migrationsDir, Provider provider, Draft draft) {
-        Path dir = migrationsDir.resolve(draft.folder());
-        if (Files.exists(dir)) {
-            throw new GodwitException(ErrorKind.USAGE, dir + " already exists", "choose another --name or wait a second");
-        }
-        try {
-            Files.createDirectories(dir);
-            Path lock = migrationsDir.resolve(MigrationsFolder.LOCK_FILE);
-            if (!Files.exists(lock)) {
-                Files.writeString(lock, MigrationsFolder.lockFileText(provider), StandardCharsets.UTF_8);
-            }
-            Files.writeString(dir.resolve(MigrationsFolder.SCRIPT_FILE), draft.script(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + dir + ": " + e.getMessage());
-        }
+        MigrationFiles.write(migrationsDir, provider, draft.folder(), draft.script());
     }
 
     /** Writes the draft's migration.sql and records it as applied; the folder is removed again if recording fails. */
     public static void record(Migrator migrator, Path migrationsDir, Provider provider, Draft draft, Duration lockTimeout) {
-        Path dir = migrationsDir.resolve(draft.folder());
-        write(migrationsDir, provider, draft);
-        try {
-            migrator.resolveApplied(MigrationsFolder.read(migrationsDir, provider), draft.folder(), "baseline of the existing database", lockTimeout);
-        } catch (RuntimeException e) {
-            deleteQuietly(dir);
-            throw e;
-        }
+        MigrationFiles.writeApplied(migrator, migrationsDir, provider, draft.folder(), draft.script(), "baseline of the existing database",
+                lockTimeout);
     }
 
     private static int historyRows(Target target) {
@@ -141,16 +121,6 @@ public final class Baseline {
             }
             throw new GodwitException(ErrorKind.RUNTIME, target.display() + ": reading the migration history: "
                     + FailureLog.databaseMessage(e), null, e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // the folder stays; the error that caused this is what the user needs to see
         }
     }
 }
