@@ -44,6 +44,18 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Every row of _prisma_migrations, in no particular order: status leaves out the rolled-back
+     * attempts of migrations whose folder is gone, a history must not.
+     */
+    public List<HistoryRecord> allAttempts() {
+        try (Connection c = connect()) {
+            return history.exists(c) ? history.readAll(c) : List.of();
+        } catch (SQLException e) {
+            throw databaseError("reading the migration history", e);
+        }
+    }
+
     /** Applies every pending migration in folder order (Prisma's {@code migrate deploy}). */
     public ApplyResult apply(MigrationsFolder folder, Duration lockTimeout, boolean dryRun, ApplyListener listener) {
         try (Connection c = connect()) {

@@ -1,7 +1,6 @@
 package dev.godwit.shell.command;
 
 import dev.godwit.engine.migrate.HistoryRecord;
-import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.shell.Session;
 import dev.godwit.shell.render.Durations;
@@ -32,7 +31,7 @@ public final class HistoryCommand extends SessionCommand {
     @Override
     protected int run(Session session) {
         StatusReport report = session.migrator().status(session.migrations());
-        List<HistoryRecord> all = report.migrations().stream().map(MigrationStatus::attempts).flatMap(List::stream)
+        List<HistoryRecord> all = session.migrator().allAttempts().stream()
                 .sorted(Comparator.comparing(HistoryRecord::startedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
         Out out = session.out();
