@@ -84,7 +84,7 @@ public final class Psl {
         if (!errors.isEmpty()) {
             throw new PslException(new SourceText(fileName, text), sorted(errors));
         }
-        return new PslSchema(file, ds, catalog, relations);
+        return new PslSchema(file, ds, catalog, relations, SchemaWarnings.of(catalog, new SourceText(fileName, text)));
     }
 
     private static List<PslError> sorted(List<PslError> errors) {

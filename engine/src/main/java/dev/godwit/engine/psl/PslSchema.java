@@ -16,12 +16,19 @@ public final class PslSchema {
     private final Datasource datasource;
     private final Catalog catalog;
     private final List<Relation> relations;
+    private final List<String> warnings;
 
-    PslSchema(SchemaFile file, Datasource datasource, Catalog catalog, List<Relation> relations) {
+    PslSchema(SchemaFile file, Datasource datasource, Catalog catalog, List<Relation> relations, List<String> warnings) {
         this.file = file;
         this.datasource = datasource;
         this.catalog = catalog;
         this.relations = List.copyOf(relations);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** What Prisma accepts but warns about, each with its file and line. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public SchemaFile file() {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 /** Features godwit does not carry out are errors at their lines, never silently ignored. */
 class UnsupportedFeaturesTest {
     @Test
@@ -40,5 +42,16 @@ class UnsupportedFeaturesTest {
         PslException e2 = assertThrows(PslException.class, () -> Psl.parse("schema.prisma", with));
         assertTrue(e2.getMessage().contains("CREATE EXTENSION"), e2.getMessage());
         assertEquals(java.util.List.of(8), e2.lines());
+    }
+
+    @Test
+    void setNullOnARequiredRelationIsAWarningWithItsLineOnPostgres() {
+        String text = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel P {\n  id Int @id\n  cs C[]\n}\n\nmodel C {\n  id Int @id\n"
+                + "  p  P @relation(fields: [pId], references: [id], onDelete: SetNull)\n  pId Int\n}\n";
+        PslSchema s = Psl.parse("schema.prisma", text);
+        assertEquals(1, s.warnings().size(), s.warnings().toString());
+        assertTrue(s.warnings().get(0).startsWith("schema.prisma:12:"), s.warnings().get(0));
+        assertTrue(s.warnings().get(0).contains("`onDelete`"), s.warnings().get(0));
+        assertEquals(List.of(), Psl.parse("schema.prisma", text.replace("pId Int\n", "pId Int?\n").replace("  p  P @", "  p  P? @")).warnings());
     }
 }

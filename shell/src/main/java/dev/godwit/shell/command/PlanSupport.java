@@ -43,6 +43,7 @@ final class PlanSupport {
             throw new GodwitException(ErrorKind.USAGE, file + " uses provider \"" + psl.provider().prismaName() + "\" but the database is "
                     + provider.prismaName(), "point godwit at a " + psl.provider().prismaName() + " database");
         }
+        psl.warnings().forEach(session.out()::warn);
         return psl.toSchema(name);
     }
 
