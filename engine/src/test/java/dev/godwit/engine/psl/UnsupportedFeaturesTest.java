@@ -2,11 +2,11 @@ package dev.godwit.engine.psl;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
 
 /** Features godwit does not carry out are errors at their lines, never silently ignored. */
 class UnsupportedFeaturesTest {
