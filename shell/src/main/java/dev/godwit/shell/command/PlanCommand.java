@@ -1,5 +1,6 @@
 package dev.godwit.shell.command;
 
+import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.MigrationWriter;
@@ -26,14 +27,25 @@ public final class PlanCommand extends SessionCommand {
     @Override
     protected int run(Session session) {
         Timing t = new Timing(session);
-        MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
+        PlanSupport.History history = PlanSupport.checked(session, "plan a migration");
+        MigrationsFolder folder = history.folder();
         t.lap("history check");
-        Schema desired = PlanSupport.desired(session, schema);
-        t.lap("schema.prisma");
-        Schema current = PlanSupport.history(session, folder);
-        t.lap("migrations' schema");
-        if (PlanSupport.allApplied(session, folder)) {
-            PlanSupport.refuseDrift(session, current);
+        // The drift check's read of the database overlaps reading schema.prisma and the cached schema.
+        Background<Schema> live = history.allApplied() ? Background.start("drift-read", () -> LiveSchema.read(session.target())) : null;
+        Schema desired;
+        Schema current;
+        try {
+            desired = PlanSupport.desired(session, schema);
+            t.lap("schema.prisma");
+            current = PlanSupport.history(session, folder);
+            t.lap("migrations' schema");
+        } finally {
+            if (live != null) {
+                live.settle();
+            }
+        }
+        if (live != null) {
+            PlanSupport.refuseDrift(session, current, live.get());
         }
         t.lap("drift check");
         Plan plan = PlanSupport.plan(session, current, desired);

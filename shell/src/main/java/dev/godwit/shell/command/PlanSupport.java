@@ -59,9 +59,23 @@ final class PlanSupport {
 
     /** Refuses when the history has a failed, edited or missing migration. */
     static MigrationsFolder checkedHistory(Session session, String action) {
+        return checked(session, action).folder();
+    }
+
+    /** The migrations folder with its status, read once. */
+    record History(MigrationsFolder folder, StatusReport status) {
+        /** Whether every migration of the folder is applied (the database should then equal the history). */
+        boolean allApplied() {
+            return status.historyTableExists() && status.pending().isEmpty();
+        }
+    }
+
+    /** Like {@link #checkedHistory}, keeping the status so it need not be read again. */
+    static History checked(Session session, String action) {
         MigrationsFolder folder = session.migrations();
-        HistoryCheck.require(session.migrator().status(folder), action);
-        return folder;
+        StatusReport status = session.migrator().status(folder);
+        HistoryCheck.require(status, action);
+        return new History(folder, status);
     }
 
     /**
@@ -69,7 +83,11 @@ final class PlanSupport {
      * would write a migration that does not fit the database, so plan and dev stop and say what differs.
      */
     static void refuseDrift(Session session, Schema history) {
-        Schema live = LiveSchema.read(session.target());
+        refuseDrift(session, history, LiveSchema.read(session.target()));
+    }
+
+    /** {@code live}: the target database's schema, read beforehand. */
+    static void refuseDrift(Session session, Schema history, Schema live) {
         Dialect dialect = session.target().dialect();
         List<Change> drift = Differ.diff(history.withName(live.name()), live, dialect.diffHooks());
         if (!drift.isEmpty()) {
