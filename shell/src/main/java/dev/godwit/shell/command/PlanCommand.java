@@ -5,6 +5,7 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.MigrationWriter;
 import dev.godwit.engine.plan.Plan;
+import dev.godwit.engine.psl.PslSchema;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;
 import picocli.CommandLine.Command;
@@ -27,7 +28,16 @@ public final class PlanCommand extends SessionCommand {
     @Override
     protected int run(Session session) {
         Timing t = new Timing(session);
-        PlanSupport.History history = PlanSupport.checked(session, "plan a migration");
+        Background<PslSchema> parsed = PlanSupport.parseAhead(session, schema);
+        PlanSupport.History history;
+        try {
+            history = PlanSupport.checked(session, "plan a migration");
+        } catch (RuntimeException e) {
+            if (parsed != null) {
+                parsed.settle();
+            }
+            throw e;
+        }
         MigrationsFolder folder = history.folder();
         t.lap("history check");
         // The drift check's read of the database overlaps reading schema.prisma and the cached schema.
@@ -35,7 +45,7 @@ public final class PlanCommand extends SessionCommand {
         Schema desired;
         Schema current;
         try {
-            desired = PlanSupport.desired(session, schema);
+            desired = PlanSupport.desired(session, schema, parsed);
             t.lap("schema.prisma");
             current = PlanSupport.history(session, folder);
             t.lap("migrations' schema");

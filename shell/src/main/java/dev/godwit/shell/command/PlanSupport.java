@@ -29,6 +29,28 @@ final class PlanSupport {
 
     /** The desired schema: schema.prisma (or FILE), or a {@code sql:} source replayed in a shadow. */
     static Schema desired(Session session, String schemaOption) {
+        return desired(session, schemaOption, null);
+    }
+
+    /**
+     * schema.prisma (or FILE) read and parsed on a second thread, to overlap the history check;
+     * null for a {@code sql:} source (replayed in a shadow, with output) or when the file is not known yet.
+     */
+    static Background<PslSchema> parseAhead(Session session, String schemaOption) {
+        if (schemaOption != null && schemaOption.startsWith("sql:")) {
+            return null;
+        }
+        Path file;
+        try {
+            file = schemaOption != null ? Path.of(schemaOption).toAbsolutePath() : session.project().schemaFile();
+        } catch (RuntimeException e) {
+            return null;   // reported in its turn by desired()
+        }
+        return Background.start("parse", () -> Psl.parseFile(file));
+    }
+
+    /** {@code parsed}: the file parsed by {@link #parseAhead}, or null to parse it now. */
+    static Schema desired(Session session, String schemaOption, Background<PslSchema> parsed) {
         Provider provider = session.resolvedUrl().url().provider();
         String name = session.target().schema();
         if (schemaOption != null && schemaOption.startsWith("sql:")) {
@@ -36,7 +58,7 @@ final class PlanSupport {
             return loaded.schema().withName(name);
         }
         Path file = schemaOption != null ? Path.of(schemaOption).toAbsolutePath() : session.project().schemaFile();
-        PslSchema psl = Psl.parseFile(file);
+        PslSchema psl = parsed != null ? parsed.get() : Psl.parseFile(file);
         if (psl.provider() != provider) {
             throw new GodwitException(ErrorKind.USAGE, file + " uses provider \"" + psl.provider().prismaName() + "\" but the database is "
                     + provider.prismaName(), "point godwit at a " + psl.provider().prismaName() + " database");
