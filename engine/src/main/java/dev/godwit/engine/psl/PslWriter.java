@@ -56,11 +56,25 @@ public final class PslWriter {
     private final Map<String, List<String>> inlineEnumValues = new LinkedHashMap<>();
 
     private final ConstraintNames names;
+    /** Foreign keys per unordered pair of tables (made once: looking them up per key was quadratic in the schema). */
+    private final Map<String, Integer> keysBetween = new HashMap<>();
+    /** The foreign keys that point at each table, with the table that holds them, in schema order. */
+    private final Map<String, List<Map.Entry<Table, ForeignKey>>> referencing = new HashMap<>();
 
     private PslWriter(Schema schema, Provider provider) {
         this.schema = schema;
         this.provider = provider;
         this.names = new ConstraintNames(provider == Provider.MYSQL ? 64 : 63);
+        for (Table t : schema.tables()) {
+            for (ForeignKey fk : t.foreignKeys()) {
+                keysBetween.merge(pair(t.name(), fk.refTable()), 1, Integer::sum);
+                referencing.computeIfAbsent(fk.refTable(), k -> new ArrayList<>()).add(Map.entry(t, fk));
+            }
+        }
+    }
+
+    private static String pair(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + "\u0000" + b : b + "\u0000" + a;
     }
 
     /** The schema file text: {@code header} (generator and datasource blocks) followed by the enums and models. */
@@ -202,19 +216,16 @@ public final class PslWriter {
             }
             lines.add(new Line(field, target + (optional ? "?" : ""), "@relation(" + String.join(", ", args) + ")"));
         }
-        for (Table other : schema.tables()) {
-            for (ForeignKey fk : other.foreignKeys()) {
-                if (!fk.refTable().equals(t.name())) {
-                    continue;
-                }
-                String source = modelNames.get(other.name());
-                boolean one = other.indexes().stream().anyMatch(i -> i.unique() && i.predicate() == null
-                        && i.parts().stream().map(IndexPart::column).toList().equals(fk.columns()))
-                        || (other.primaryKey() != null && other.primaryKey().columns().equals(fk.columns()));
-                String field = unique(lowerFirst(source) + (one ? "" : "s"), fieldNames);
-                String attr = ambiguous(other.name(), t.name()) ? "@relation(" + str(fk.name()) + ")" : "";
-                lines.add(new Line(field, source + (one ? "?" : "[]"), attr));
-            }
+        for (Map.Entry<Table, ForeignKey> back : referencing.getOrDefault(t.name(), List.of())) {
+            Table other = back.getKey();
+            ForeignKey fk = back.getValue();
+            String source = modelNames.get(other.name());
+            boolean one = other.indexes().stream().anyMatch(i -> i.unique() && i.predicate() == null
+                    && i.parts().stream().map(IndexPart::column).toList().equals(fk.columns()))
+                    || (other.primaryKey() != null && other.primaryKey().columns().equals(fk.columns()));
+            String field = unique(lowerFirst(source) + (one ? "" : "s"), fieldNames);
+            String attr = ambiguous(other.name(), t.name()) ? "@relation(" + str(fk.name()) + ")" : "";
+            lines.add(new Line(field, source + (one ? "?" : "[]"), attr));
         }
     }
 
@@ -223,9 +234,7 @@ public final class PslWriter {
         if (a.equals(b)) {
             return true;
         }
-        long n = schema.tables().stream().flatMap(t -> t.foreignKeys().stream().map(fk -> t.name() + "\u0000" + fk.refTable()))
-                .filter(p -> p.equals(a + "\u0000" + b) || p.equals(b + "\u0000" + a)).count();
-        return n > 1;
+        return keysBetween.getOrDefault(pair(a, b), 0) > 1;
     }
 
     private static String action(ReferentialAction a) {
