@@ -21,8 +21,10 @@ import java.util.Map;
  * PostgreSQL and mysqldump --no-data on MariaDB/MySQL.
  */
 final class IntrospectScenario {
+    /** The counterpart of a schema dump: the database's schema as the SQL that creates it. */
+    private static final String GODWIT_SQL = "godwit CLI: diff empty→database --script";
+    private static final String GODWIT_SQL_CDS = "godwit CLI + AppCDS: same";
     private static final String GODWIT_PULL = "godwit CLI: pull --print";
-    private static final String GODWIT_PULL_CDS = "godwit CLI + AppCDS: pull --print";
     private static final String GODWIT_ENGINE = "godwit engine: read the schema";
     private static final String PG_DUMP = "pg_dump --schema-only";
     private static final String MYSQLDUMP = "mysqldump --no-data";
@@ -54,15 +56,16 @@ final class IntrospectScenario {
                 Path project = project(p);
                 Table proc = new Table("introspect " + tables + " tables, " + Scenarios.name(p) + ": whole process, wall time", "ms");
                 Table inner = new Table("introspect " + tables + " tables, " + Scenarios.name(p) + ": in-process (operation only, fresh JVM)", "ms");
-                List<String> contenders = new ArrayList<>(List.of(GODWIT_PULL, GODWIT_ENGINE, dump));
+                List<String> contenders = new ArrayList<>(List.of(GODWIT_SQL, GODWIT_PULL, GODWIT_ENGINE, dump));
                 if (Files.isRegularFile(h.cdsArchive())) {
-                    contenders.add(1, GODWIT_PULL_CDS);
+                    contenders.add(1, GODWIT_SQL_CDS);
                 }
                 for (int rep = 0; rep < s.reps(); rep++) {
                     for (String c : Scenarios.rotate(contenders, rep)) {
                         Proc r = switch (c) {
+                            case GODWIT_SQL -> h.godwitCli(List.of(), db, project, "diff", "--from", "empty", "--to", "database", "--script");
+                            case GODWIT_SQL_CDS -> h.godwitCli(h.cdsFlags(), db, project, "diff", "--from", "empty", "--to", "database", "--script");
                             case GODWIT_PULL -> h.godwitCli(List.of(), db, project, "pull", "--print");
-                            case GODWIT_PULL_CDS -> h.godwitCli(h.cdsFlags(), db, project, "pull", "--print");
                             case GODWIT_ENGINE -> h.one("godwit", "introspect", db, project);
                             default -> dump(p, db);
                         };
@@ -79,8 +82,9 @@ final class IntrospectScenario {
                 }
                 System.out.print(proc.render());
                 System.out.print(inner.render());
+                target(proc, GODWIT_SQL, dump);
+                target(proc, GODWIT_SQL_CDS, dump);
                 target(proc, GODWIT_PULL, dump);
-                target(proc, GODWIT_PULL_CDS, dump);
                 if (inner.has(GODWIT_ENGINE) && proc.has(dump)) {
                     System.out.printf(Locale.ROOT, "in-process: godwit reads the schema in %.2f× the time of the whole %s process%n",
                             inner.median(GODWIT_ENGINE) / proc.median(dump), tool);
