@@ -42,6 +42,15 @@ final class Background<T> {
         }
     }
 
+    /** {@link #settle} for each that is not null. */
+    static void settleAll(Background<?>... all) {
+        for (Background<?> b : all) {
+            if (b != null) {
+                b.settle();
+            }
+        }
+    }
+
     T get() {
         try {
             return future.get();

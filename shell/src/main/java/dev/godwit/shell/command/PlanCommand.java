@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Write the migration that takes the migrations folder to schema.prisma (Prisma's migrate dev --create-only).",
@@ -28,14 +30,14 @@ public final class PlanCommand extends SessionCommand {
     @Override
     protected int run(Session session) {
         Timing t = new Timing(session);
+        // schema.prisma and the cached schema are read on other threads while the history is checked.
         Background<PslSchema> parsed = PlanSupport.parseAhead(session, schema);
+        AtomicReference<Background<Optional<Schema>>> cached = new AtomicReference<>();
         PlanSupport.History history;
         try {
-            history = PlanSupport.checked(session, "plan a migration");
+            history = PlanSupport.checked(session, "plan a migration", f -> cached.set(PlanSupport.readCacheAhead(session, f)));
         } catch (RuntimeException e) {
-            if (parsed != null) {
-                parsed.settle();
-            }
+            Background.settleAll(parsed, cached.get());
             throw e;
         }
         MigrationsFolder folder = history.folder();
@@ -47,12 +49,10 @@ public final class PlanCommand extends SessionCommand {
         try {
             desired = PlanSupport.desired(session, schema, parsed);
             t.lap("schema.prisma");
-            current = PlanSupport.history(session, folder);
+            current = PlanSupport.history(session, folder, cached.get());
             t.lap("migrations' schema");
         } finally {
-            if (live != null) {
-                live.settle();
-            }
+            Background.settleAll(live, cached.get());
         }
         if (live != null) {
             PlanSupport.refuseDrift(session, current, live.get());

@@ -21,6 +21,8 @@ import dev.godwit.shell.Session;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /** What plan, dev and push share: the desired schema, the schema of the history, consent to data loss. */
 final class PlanSupport {
@@ -66,9 +68,40 @@ final class PlanSupport {
         return psl.toSchema(name);
     }
 
+    /**
+     * The cached schema of the whole history read on a second thread, to overlap the status check
+     * (a pure file read; parsing the cache is a cold JVM's biggest single step); null when the folder
+     * does not name its provider or is empty.
+     */
+    static Background<Optional<Schema>> readCacheAhead(Session session, MigrationsFolder folder) {
+        Optional<Provider> provider = folder.lockedProvider();
+        if (provider.isEmpty() || folder.migrations().isEmpty()) {
+            return null;
+        }
+        ReplayCache cache = new ReplayCache(cacheDir(session));
+        return Background.start("cache-read", () -> cache.cached(folder.migrations(), provider.get()));
+    }
+
+    /** Like {@link #history(Session, MigrationsFolder)}, taking a hit of {@link #readCacheAhead} (null: none started). */
+    static Schema history(Session session, MigrationsFolder folder, Background<Optional<Schema>> ahead) {
+        Optional<Provider> locked = folder.lockedProvider();
+        if (ahead != null && locked.isPresent() && locked.get() == session.resolvedUrl().url().provider()) {
+            Optional<Schema> hit = ahead.get();
+            if (hit.isPresent()) {
+                session.out().note("the " + folder.migrations().size() + " migration(s) are unchanged: their schema comes from the cache");
+                return hit.get().withName(session.target().schema());
+            }
+        }
+        return history(session, folder);
+    }
+
+    private static Path cacheDir(Session session) {
+        return session.project().root().resolve(".godwit").resolve("cache");
+    }
+
     /** The schema the migrations folder describes, from the replay cache or a shadow replay. */
     static Schema history(Session session, MigrationsFolder folder) {
-        ReplayCache cache = new ReplayCache(session.project().root().resolve(".godwit").resolve("cache"));
+        ReplayCache cache = new ReplayCache(cacheDir(session));
         ReplayCache.Result r = cache.schema(folder.migrations(), session.resolvedUrl().url(), session.shadowUrl(), session.out()::note);
         if (r.schema() == null) {
             return Schema.empty(session.target().schema());
@@ -94,7 +127,13 @@ final class PlanSupport {
 
     /** Like {@link #checkedHistory}, keeping the status so it need not be read again. */
     static History checked(Session session, String action) {
+        return checked(session, action, folder -> { });
+    }
+
+    /** {@code onFolder} runs once the folder is read, before its status is (to start work that overlaps it). */
+    static History checked(Session session, String action, Consumer<MigrationsFolder> onFolder) {
         MigrationsFolder folder = session.migrations();
+        onFolder.accept(folder);
         StatusReport status = session.migrator().status(folder);
         HistoryCheck.require(status, action);
         return new History(folder, status);
