@@ -1,6 +1,7 @@
 package dev.godwit.shell.command;
 
 import dev.godwit.engine.db.LiveSchema;
+import dev.godwit.engine.db.Target;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.MigrationWriter;
@@ -30,20 +31,24 @@ public final class PlanCommand extends SessionCommand {
     @Override
     protected int run(Session session) {
         Timing t = new Timing(session);
-        // schema.prisma and the cached schema are read on other threads while the history is checked.
+        // schema.prisma, the cached schema and the database's schema (for the drift check, used when every
+        // migration turns out to be applied) are read on other threads while the history is checked.
         Background<PslSchema> parsed = PlanSupport.parseAhead(session, schema);
         AtomicReference<Background<Optional<Schema>>> cached = new AtomicReference<>();
+        AtomicReference<Background<Schema>> live = new AtomicReference<>();
         PlanSupport.History history;
         try {
-            history = PlanSupport.checked(session, "plan a migration", f -> cached.set(PlanSupport.readCacheAhead(session, f)));
+            history = PlanSupport.checked(session, "plan a migration", f -> {
+                cached.set(PlanSupport.readCacheAhead(session, f));
+                Target target = session.target();
+                live.set(Background.start("drift-read", () -> LiveSchema.read(target)));
+            });
         } catch (RuntimeException e) {
-            Background.settleAll(parsed, cached.get());
+            Background.settleAll(parsed, cached.get(), live.get());
             throw e;
         }
         MigrationsFolder folder = history.folder();
         t.lap("history check");
-        // The drift check's read of the database overlaps reading schema.prisma and the cached schema.
-        Background<Schema> live = history.allApplied() ? Background.start("drift-read", () -> LiveSchema.read(session.target())) : null;
         Schema desired;
         Schema current;
         try {
@@ -52,10 +57,10 @@ public final class PlanCommand extends SessionCommand {
             current = PlanSupport.history(session, folder, cached.get());
             t.lap("migrations' schema");
         } finally {
-            Background.settleAll(live, cached.get());
+            Background.settleAll(live.get(), cached.get());
         }
-        if (live != null) {
-            PlanSupport.refuseDrift(session, current, live.get());
+        if (history.allApplied()) {
+            PlanSupport.refuseDrift(session, current, live.get().get());
         }
         t.lap("drift check");
         Plan plan = PlanSupport.plan(session, current, desired);
