@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Entry point of the bench jar.
  * <pre>
- *   run [apply|status|memory|all] [--quick] [--reps N] [--size N] [--db postgresql|mysql]   the scenarios, tables of medians and ratios
+ *   run [apply|status|memory|introspect|plan|all] [--quick] [--reps N] [--size N] [--db postgresql|mysql]   the scenarios, tables of medians and ratios
  *   one CONTENDER OP URL PROJECT                                    one timed operation (a child process of run)
  *   warm CONTENDER URL PROJECT CALLS                                repeated status in one JVM
  * </pre>
@@ -49,7 +49,7 @@ public final class Bench {
             }
         }
         if (scenarios.isEmpty() || scenarios.contains("all")) {
-            scenarios = List.of("apply", "status", "memory");
+            scenarios = List.of("apply", "status", "memory", "introspect", "plan");
         }
         Scenarios s = new Scenarios(Settings.fromEnvironment(quick, reps, size, db));
         int failures = 0;
@@ -58,8 +58,10 @@ public final class Bench {
                 case "apply" -> s.apply();
                 case "status" -> s.status();
                 case "memory" -> s.memory();
+                case "introspect" -> new IntrospectScenario(s).run();
+                case "plan" -> new PlanScenario(s).run();
                 default -> {
-                    System.err.println("bench: unknown scenario " + name + " (apply, status, memory, all)");
+                    System.err.println("bench: unknown scenario " + name + " (apply, status, memory, introspect, plan, all)");
                     yield 1;
                 }
             };
@@ -68,6 +70,6 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench run [apply|status|memory|all] [--quick] [--reps N] [--size N] [--db postgresql|mysql|all]");
+        System.err.println("usage: bench run [apply|status|memory|introspect|plan|all] [--quick] [--reps N] [--size N] [--db postgresql|mysql|all]");
     }
 }

@@ -1,6 +1,7 @@
 package dev.godwit.bench;
 
 import dev.godwit.engine.db.Connections;
+import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.migrate.ApplyListener;
 import dev.godwit.engine.migrate.ApplyResult;
@@ -41,6 +42,7 @@ final class Contenders {
         String result = switch (contender + " " + op) {
             case "godwit apply" -> godwitApply(db, project);
             case "godwit status" -> godwitStatus(db, project);
+            case "godwit introspect" -> "tables=" + LiveSchema.read(Connections.target(db, Connections.direct(db))).tables().size();
             case "flyway apply" -> flywayApply(db, project);
             case "flyway status" -> flywayInfo(db, project);
             case "jdbc apply" -> jdbcApply(db, project);

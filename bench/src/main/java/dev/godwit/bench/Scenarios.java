@@ -26,6 +26,9 @@ final class Scenarios {
     private static final String FLOOR = "raw JDBC floor";
     private static final String PRISMA = "Prisma 7.10.1 migrate status";
 
+    static final String GODWIT_CLI_LABEL = GODWIT_CLI;
+    static final String GODWIT_CDS_LABEL = GODWIT_CDS;
+
     private final Settings s;
     private final Path cwd = Path.of("").toAbsolutePath();
     private int dbCounter;
@@ -38,6 +41,10 @@ final class Scenarios {
         if (s.prismaRef() == null) {
             System.out.println("bench: NOTICE: the Prisma reference CLI was not found (BENCH_PRISMA_REF); the Prisma column is SKIPPED");
         }
+    }
+
+    Settings settings() {
+        return s;
     }
 
     // ---------------------------------------------------------------- apply
@@ -64,9 +71,9 @@ final class Scenarios {
                             System.out.println("bench: " + c + " failed (exit " + r.exit() + "):\n" + tail(r.output()));
                             continue;
                         }
-                        proc.add(c.equals(GODWIT_ENGINE) ? "godwit engine (bench jar process)" : c, ms(r.wallNs()));
+                        proc.add(c.equals(GODWIT_ENGINE) ? "godwit engine (bench jar process)" : c, ms(r.wallNs()), r.peakRssKb());
                         if (!c.equals(GODWIT_CLI)) {
-                            inner.add(c, ms(r.innerNs()));
+                            inner.add(c, ms(r.innerNs()), r.peakRssKb());
                         }
                     } finally {
                         dropDatabase(p, db);
@@ -113,8 +120,7 @@ final class Scenarios {
                     for (String c : rotate(contenders, rep)) {
                         Proc r = switch (c) {
                             case GODWIT_CLI -> godwitCli(godwitDb, project, "status");
-                            case GODWIT_CDS -> godwitCli(List.of("-XX:SharedArchiveFile=" + cdsArchive(), "-Xlog:cds=off,cds+dynamic=off"),
-                                    godwitDb, project, "status");
+                            case GODWIT_CDS -> godwitCli(cdsFlags(), godwitDb, project, "status");
                             case GODWIT_ENGINE -> one("godwit", "status", godwitDb, project);
                             case FLYWAY -> one("flyway", "status", flywayDb, project);
                             default -> prismaStatus(godwitDb, project);
@@ -124,9 +130,9 @@ final class Scenarios {
                             System.out.println("bench: " + c + " failed (exit " + r.exit() + "):\n" + tail(r.output()));
                             continue;
                         }
-                        cold.add(c.equals(GODWIT_ENGINE) ? "godwit engine (bench jar process)" : c, ms(r.wallNs()));
+                        cold.add(c.equals(GODWIT_ENGINE) ? "godwit engine (bench jar process)" : c, ms(r.wallNs()), r.peakRssKb());
                         if (c.equals(GODWIT_ENGINE) || c.equals(FLYWAY)) {
-                            inner.add(c, ms(r.innerNs()));
+                            inner.add(c, ms(r.innerNs()), r.peakRssKb());
                         }
                     }
                 }
@@ -151,7 +157,7 @@ final class Scenarios {
                             System.out.println("bench: warm " + c + " failed:\n" + tail(r.output()));
                             continue;
                         }
-                        warm.add(c.equals("godwit") ? GODWIT_ENGINE : FLYWAY, ms(r.innerNs()));
+                        warm.add(c.equals("godwit") ? GODWIT_ENGINE : FLYWAY, ms(r.innerNs()), r.peakRssKb());
                     }
                 }
                 System.out.print(warm.render());
@@ -203,7 +209,7 @@ final class Scenarios {
 
     // ---------------------------------------------------------------- helpers
 
-    private void target(Table t, String mine, String peer, double limit, String label) {
+    void target(Table t, String mine, String peer, double limit, String label) {
         String row = t.has(mine) ? mine : (mine.equals(GODWIT_ENGINE) && t.has("godwit engine (bench jar process)") ? "godwit engine (bench jar process)" : null);
         if (row == null || !t.has(peer)) {
             System.out.println("target " + label + ": NOT MEASURED");
@@ -213,7 +219,7 @@ final class Scenarios {
         System.out.printf("target %s: %s (%.2f×)%n", label, ratio <= limit ? "MET" : "NOT MET", ratio);
     }
 
-    private List<Provider> providers() {
+    List<Provider> providers() {
         List<Provider> out = new ArrayList<>();
         for (Provider p : List.of(Provider.POSTGRESQL, Provider.MYSQL)) {
             if (!s.db().equals("all") && !s.db().equals(p.prismaName()) && !(s.db().equals("pg") && p == Provider.POSTGRESQL)) {
@@ -229,20 +235,20 @@ final class Scenarios {
         return out;
     }
 
-    private static String name(Provider p) {
+    static String name(Provider p) {
         return p == Provider.POSTGRESQL ? "PostgreSQL" : "MariaDB/MySQL";
     }
 
-    private String adminUrl(Provider p) {
+    String adminUrl(Provider p) {
         return p == Provider.POSTGRESQL ? s.pgUrl() : s.mysqlUrl();
     }
 
-    private Connection admin(Provider p) throws SQLException {
+    Connection admin(Provider p) throws SQLException {
         DatabaseUrl u = DatabaseUrl.parse(adminUrl(p));
         return DriverManager.getConnection(u.jdbcUrl(), u.jdbcProperties());
     }
 
-    private String freshDatabase(Provider p) throws SQLException {
+    String freshDatabase(Provider p) throws SQLException {
         String name = "godwit_bench_" + ProcessHandle.current().pid() + "_" + (++dbCounter);
         try (Connection c = admin(p); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name);
@@ -251,7 +257,7 @@ final class Scenarios {
         return withDatabase(adminUrl(p), name);
     }
 
-    private void dropDatabase(Provider p, String url) {
+    void dropDatabase(Provider p, String url) {
         String name = DatabaseUrl.parse(url).database();
         try (Connection c = admin(p); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name);
@@ -305,15 +311,20 @@ final class Scenarios {
     }
 
     /** The class-data-sharing archive scripts/godwit makes beside the jar. */
-    private Path cdsArchive() {
+    Path cdsArchive() {
         return s.godwitJar().toAbsolutePath().resolveSibling("godwit.jsa");
     }
 
-    private Proc godwitCli(String url, Path project, String... command) throws Exception {
+    Proc godwitCli(String url, Path project, String... command) throws Exception {
         return godwitCli(List.of(), url, project, command);
     }
 
-    private Proc godwitCli(List<String> extraJvm, String url, Path project, String... command) throws Exception {
+    Proc godwitCli(List<String> extraJvm, String url, Path project, String... command) throws Exception {
+        return godwitCli(extraJvm, Map.of(), url, project, command);
+    }
+
+    /** godwit as users run it: {@code java -jar godwit.jar COMMAND --url URL --project DIR}, with the bench's JVM flags. */
+    Proc godwitCli(List<String> extraJvm, Map<String, String> env, String url, Path project, String... command) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add("java");
         cmd.addAll(s.javaOpts());
@@ -322,14 +333,19 @@ final class Scenarios {
         cmd.add(s.godwitJar().toAbsolutePath().toString());
         cmd.addAll(List.of(command));
         cmd.addAll(List.of("--url", url, "--project", project.toString(), "--no-color"));
-        return run(cmd);
+        return run(cmd, env);
     }
 
-    private Proc one(String contender, String op, String url, Path project) throws Exception {
+    /** The JVM flags that make godwit use the class-data-sharing archive of scripts/godwit. */
+    List<String> cdsFlags() {
+        return List.of("-XX:SharedArchiveFile=" + cdsArchive(), "-Xlog:cds=off,cds+dynamic=off");
+    }
+
+    Proc one(String contender, String op, String url, Path project) throws Exception {
         return run(java("one", contender, op, url, project.toString()));
     }
 
-    private List<String> java(String... args) {
+    List<String> java(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("java");
         cmd.addAll(s.javaOpts());
@@ -340,30 +356,40 @@ final class Scenarios {
     }
 
     private Proc prismaStatus(String url, Path project) throws Exception {
+        return prisma(url, project, "migrate status");
+    }
+
+    /** The Prisma reference CLI in {@code project}, with DATABASE_URL set. */
+    Proc prisma(String url, Path project, String command) throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DATABASE_URL", url);
-        return Proc.run(List.of("bash", "-c", "source \"$1/env.sh\" && exec prisma migrate status", "prisma",
+        return Proc.run(List.of("bash", "-c", "source \"$1/env.sh\" && exec prisma " + command, "prisma",
                 s.prismaRef().toString()), project, env);
     }
 
-    private Proc run(List<String> cmd) throws Exception {
-        Map<String, String> env = new LinkedHashMap<>();
+    Proc run(List<String> cmd) throws Exception {
+        return run(cmd, Map.of());
+    }
+
+    /** A child process in the bench's folder, with the contenders' common environment plus {@code extra}. */
+    Proc run(List<String> cmd, Map<String, String> extra) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>(extra);
         env.put("REDGATE_DISABLE_TELEMETRY", "true");
         env.put("FLYWAY_TELEMETRY_OPTOUT", "true");
         return Proc.run(cmd, cwd, env);
     }
 
-    private static List<String> rotate(List<String> list, int by) {
+    static List<String> rotate(List<String> list, int by) {
         List<String> out = new ArrayList<>(list);
         Collections.rotate(out, -(by % list.size()));
         return out;
     }
 
-    private static double ms(long ns) {
+    static double ms(long ns) {
         return ns / 1e6;
     }
 
-    private static String tail(String out) {
+    static String tail(String out) {
         String[] lines = out.split("\n");
         return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 15), lines.length));
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** What scripts/bench passes in through the environment. */
 record Settings(String pgUrl, String mysqlUrl, Path godwitJar, Path benchJar, List<String> javaOpts, Path prismaRef,
-                boolean quick, int reps, int size, String db, Path workDir) {
+                boolean quick, int reps, int size, boolean sizeGiven, String db, Path workDir) {
 
     static Settings fromEnvironment(boolean quick, Integer reps, Integer size, String db) throws Exception {
         String opts = env("BENCH_JAVA_OPTS", "-Xss1m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto");
@@ -25,8 +25,13 @@ record Settings(String pgUrl, String mysqlUrl, Path godwitJar, Path benchJar, Li
                 Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
                 prisma, quick,
                 reps != null ? reps : (quick ? 1 : 5),
-                size != null ? size : (quick ? 50 : 1000),
+                size != null ? size : (quick ? 50 : 1000), size != null,
                 db, work);
+    }
+
+    /** A scenario's own size (tables, history length): --size when given, else its quick or full default. */
+    int sizeOr(int quickSize, int fullSize) {
+        return sizeGiven ? size : (quick ? quickSize : fullSize);
     }
 
     private static String env(String name, String fallback) {

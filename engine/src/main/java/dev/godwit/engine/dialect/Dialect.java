@@ -57,6 +57,14 @@ public interface Dialect {
     /** The current time, from the database clock, as an SQL expression (it advances within a transaction). */
     String nowExpression();
 
+    /**
+     * In one statement (one round trip, and one commit outside a transaction): marks the history row
+     * {@code finishedId} finished with {@code steps} applied, and inserts the started row (0 steps) of the
+     * migration that runs next, both at the same clock reading. {@code table}: {@link #historyTable}.
+     */
+    void finishAndStart(Connection connection, String table, String finishedId, int steps, String finishedName,
+                        String finishedChecksum, String nextId, String nextName, String nextChecksum) throws SQLException;
+
     /** The current time, the same value everywhere in one statement. */
     String statementTimeExpression();
 

@@ -76,6 +76,16 @@ public final class HistoryTable {
         }
     }
 
+    /**
+     * Marks {@code id} finished and writes the started row of the next migration in one statement;
+     * returns the new row's id.
+     */
+    public String finishAndStart(Connection c, String id, int appliedSteps, LocalMigration finished, LocalMigration next) throws SQLException {
+        String nextId = UUID.randomUUID().toString();
+        dialect.finishAndStart(c, table, id, appliedSteps, finished.name(), finished.checksum(), nextId, next.name(), next.checksum());
+        return nextId;
+    }
+
     /** Counts statements that took effect while a migration runs statement by statement. */
     public void recordProgress(Connection c, String id, int appliedSteps) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET applied_steps_count = ? WHERE id = ?")) {

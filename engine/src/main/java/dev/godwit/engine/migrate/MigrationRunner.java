@@ -13,12 +13,20 @@ import java.util.List;
  * Runs one planned migration and keeps its history row truthful at every
  * moment: the row is written (and committed) before the first statement, so a
  * process killed half-way leaves a failed row behind, never silence.
+ * <p>
+ * When another migration follows, its "started" row is written by the statement that
+ * marks this one finished: one round trip and one durable write between two migrations
+ * instead of two of each (on MariaDB/MySQL every commit waits for a log flush), and still
+ * no moment at which a statement of the next migration could run without its row.
  */
 final class MigrationRunner {
     private final Dialect dialect;
     private final HistoryTable history;
     private final Connection c;
     private final ApplyListener listener;
+    /** The started row already written for the migration that runs next (with the previous one's finish), or null. */
+    private String startedAhead;
+    private String startedAheadName;
 
     MigrationRunner(Dialect dialect, HistoryTable history, Connection connection, ApplyListener listener) {
         this.dialect = dialect;
@@ -28,15 +36,22 @@ final class MigrationRunner {
     }
 
     ApplyResult.Applied run(PlannedMigration plan, List<ApplyResult.Applied> appliedBefore) throws SQLException {
+        return run(plan, null, appliedBefore);
+    }
+
+    /** {@code next}: the migration to run after this one (its started row is written with this one's finish), or null. */
+    ApplyResult.Applied run(PlannedMigration plan, LocalMigration next, List<ApplyResult.Applied> appliedBefore) throws SQLException {
         LocalMigration m = plan.migration();
         listener.starting(m, plan.mode(), plan.reasons());
         long start = System.nanoTime();
-        String id = history.insertStarted(c, m.name(), m.checksum());
+        String id = m.name().equals(startedAheadName) ? startedAhead : history.insertStarted(c, m.name(), m.checksum());
+        startedAhead = null;
+        startedAheadName = null;
         try {
             if (plan.mode() == ExecutionMode.TRANSACTION) {
-                runInTransaction(plan, id, appliedBefore);
+                runInTransaction(plan, id, next, appliedBefore);
             } else {
-                runStatementByStatement(plan, id, appliedBefore);
+                runStatementByStatement(plan, id, next, appliedBefore);
             }
         } catch (SQLException | RuntimeException e) {
             listener.failed(m, Duration.ofNanos(System.nanoTime() - start));
@@ -47,7 +62,26 @@ final class MigrationRunner {
         return new ApplyResult.Applied(m.name(), plan.mode(), plan.statements().size(), took);
     }
 
-    private void runInTransaction(PlannedMigration plan, String id, List<ApplyResult.Applied> appliedBefore) throws SQLException {
+    /**
+     * Marks {@code id} finished and, when a migration follows, writes its started row, in one statement;
+     * returns that row's id (null without one). Inside a transaction the caller commits.
+     */
+    private String finish(String id, int steps, LocalMigration finished, LocalMigration next) throws SQLException {
+        if (next == null) {
+            history.markFinished(c, id, steps);
+            return null;
+        }
+        return history.finishAndStart(c, id, steps, finished, next);
+    }
+
+    private void startedAhead(LocalMigration next, String id) {
+        if (next != null) {
+            startedAhead = id;
+            startedAheadName = next.name();
+        }
+    }
+
+    private void runInTransaction(PlannedMigration plan, String id, LocalMigration next, List<ApplyResult.Applied> appliedBefore) throws SQLException {
         c.setAutoCommit(false);
         SqlStatement current = null;
         try (Statement st = c.createStatement()) {
@@ -59,8 +93,9 @@ final class MigrationRunner {
             current = null;
             // Marked finished inside the same transaction: a crash can never leave the schema
             // changed while the history says otherwise.
-            history.markFinished(c, id, 1);
+            String nextId = finish(id, 1, plan.migration(), next);
             c.commit();
+            startedAhead(next, nextId);
         } catch (SQLException e) {
             if (current == null || dialect.isConnectionLoss(e)) {
                 // Lost connection: the server rolls the transaction back and nothing can be written;
@@ -78,7 +113,7 @@ final class MigrationRunner {
         }
     }
 
-    private void runStatementByStatement(PlannedMigration plan, String id, List<ApplyResult.Applied> appliedBefore) throws SQLException {
+    private void runStatementByStatement(PlannedMigration plan, String id, LocalMigration next, List<ApplyResult.Applied> appliedBefore) throws SQLException {
         int done = 0;
         try (Statement st = c.createStatement()) {
             st.setEscapeProcessing(false);
@@ -97,7 +132,8 @@ final class MigrationRunner {
                 }
             }
         }
-        history.markFinished(c, id, done);
+        // The statements above committed themselves; the finish (and the next started row) is one more.
+        startedAhead(next, finish(id, done, plan.migration(), next));
     }
 
     private MigrationFailedException fail(PlannedMigration plan, String id, SqlStatement failed, SQLException e,

@@ -70,10 +70,14 @@ public final class Migrator {
                 List<String> warnings = warnings(folder, states, listener);
                 MigrationRunner runner = new MigrationRunner(dialect, history, c, listener);
                 List<ApplyResult.Applied> applied = new ArrayList<>();
-                for (MigrationStatus s : states) {
-                    if (s.state().isPending()) {
-                        applied.add(runner.run(plan(s.local().orElseThrow()), applied));
-                    }
+                List<LocalMigration> pending = states.stream().filter(s -> s.state().isPending()).map(s -> s.local().orElseThrow()).toList();
+                PlannedMigration ahead = null;
+                for (int i = 0; i < pending.size(); i++) {
+                    PlannedMigration current = ahead != null ? ahead : plan(pending.get(i));
+                    // The next migration's started row goes with this one's finish, once it is known to plan;
+                    // a file that fails to plan is planned again in its turn and stops the run there, as before.
+                    ahead = i + 1 < pending.size() ? planOrNull(pending.get(i + 1)) : null;
+                    applied.add(runner.run(current, ahead == null ? null : ahead.migration(), applied));
                 }
                 return new ApplyResult(false, created, applied, List.of(), warnings);
             }
@@ -94,6 +98,14 @@ public final class Migrator {
         List<PlannedMigration> planned = states.stream().filter(s -> s.state().isPending())
                 .map(s -> plan(s.local().orElseThrow())).toList();
         return new ApplyResult(true, false, List.of(), planned, warnings);
+    }
+
+    private PlannedMigration planOrNull(LocalMigration m) {
+        try {
+            return plan(m);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** How a migration would run: its statements, and whether they fit in one transaction. */

@@ -10,6 +10,7 @@ import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.project.DatabaseUrl;
+import dev.godwit.engine.project.Provider;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.shadow.ShadowDatabase;
 import dev.godwit.engine.shadow.ShadowProvider;
@@ -104,6 +105,18 @@ public final class ReplayCache {
         }
         write(keys.get(keys.size() - 1), result);
         return new Result(result, rest.size(), prefix, description);
+    }
+
+    /**
+     * The cached schema of the whole chain, if there is one: a pure read (no shadow database, no
+     * output), which callers may run early, on another thread. {@link #schema} gives the same schema.
+     */
+    public Optional<Schema> cached(List<LocalMigration> migrations, Provider provider) {
+        if (migrations.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> keys = chainKeys(provider.prismaName(), migrations);
+        return read(keys.get(keys.size() - 1));
     }
 
     /** A script that builds the cached schema from nothing, as a stand-in for the cached migrations. */

@@ -49,11 +49,24 @@ public final class PslWriter {
     private Map<String, JoinTables.JoinTable> joinTables = Map.of();
 
     private final ConstraintNames names;
+    /** Relations per unordered pair of models (foreign keys and join tables), made on first use. */
+    private Map<String, Integer> pairCounts;
+    /** The foreign keys that point at each table, with the table that holds them, in schema order. */
+    private final Map<String, List<Map.Entry<Table, ForeignKey>>> referencing = new HashMap<>();
 
     private PslWriter(Schema schema, Provider provider) {
         this.schema = schema;
         this.provider = provider;
         this.names = new ConstraintNames(provider == Provider.MYSQL ? 64 : 63);
+        for (Table t : schema.tables()) {
+            for (ForeignKey fk : t.foreignKeys()) {
+                referencing.computeIfAbsent(fk.refTable(), k -> new ArrayList<>()).add(Map.entry(t, fk));
+            }
+        }
+    }
+
+    private static String pair(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + "\u0000" + b : b + "\u0000" + a;
     }
 
     /** The schema file text: {@code header} (generator and datasource blocks) followed by the enums and models. */
@@ -310,21 +323,21 @@ public final class PslWriter {
             }
             lines.add(new Line(field, target + (optional ? "?" : ""), "@relation(" + String.join(", ", args) + ")"));
         }
-        for (Table other : models()) {
-            for (ForeignKey fk : other.foreignKeys()) {
-                if (!fk.refTable().equals(t.name())) {
-                    continue;
-                }
-                String source = modelNames.get(other.name());
-                boolean one = other.indexes().stream().anyMatch(i -> i.unique() && Unrepresented.whyNot(i, provider) == null
-                        && i.parts().stream().map(IndexPart::column).toList().equals(fk.columns()))
-                        || (other.primaryKey() != null && other.primaryKey().columns().equals(fk.columns()));
-                boolean ambiguous = ambiguous(other.name(), t.name());
-                String base = one ? lowerFirst(source) : plural(lowerFirst(source));
-                String field = unique(ambiguous ? base + "_" + String.join("_", fk.columns().stream().map(fields.get(other.name())::get).toList()) : base, fieldNames);
-                String attr = ambiguous ? "@relation(" + str(relationName(other, fk)) + ")" : "";
-                lines.add(new Line(field, source + (one ? "?" : "[]"), attr));
+        for (Map.Entry<Table, ForeignKey> back : referencing.getOrDefault(t.name(), List.of())) {
+            Table other = back.getKey();
+            ForeignKey fk = back.getValue();
+            if (joinTables.containsKey(other.name())) {
+                continue; // the keys of a join table are the many-to-many relation itself, written below
             }
+            String source = modelNames.get(other.name());
+            boolean one = other.indexes().stream().anyMatch(i -> i.unique() && Unrepresented.whyNot(i, provider) == null
+                    && i.parts().stream().map(IndexPart::column).toList().equals(fk.columns()))
+                    || (other.primaryKey() != null && other.primaryKey().columns().equals(fk.columns()));
+            boolean ambiguous = ambiguous(other.name(), t.name());
+            String base = one ? lowerFirst(source) : plural(lowerFirst(source));
+            String field = unique(ambiguous ? base + "_" + String.join("_", fk.columns().stream().map(fields.get(other.name())::get).toList()) : base, fieldNames);
+            String attr = ambiguous ? "@relation(" + str(relationName(other, fk)) + ")" : "";
+            lines.add(new Line(field, source + (one ? "?" : "[]"), attr));
         }
         for (JoinTables.JoinTable j : joinTables.values()) {
             // an implicit many-to-many relation: a list field on each side (both on the same model for a self relation)
@@ -369,11 +382,13 @@ public final class PslWriter {
         if (a.equals(b)) {
             return true;
         }
-        List<String> pairs = new ArrayList<>();
-        models().forEach(t -> t.foreignKeys().forEach(fk -> pairs.add(t.name() + "\u0000" + fk.refTable())));
-        joinTables.values().forEach(j -> pairs.add(j.a() + "\u0000" + j.b()));
-        long n = pairs.stream().filter(p -> p.equals(a + "\u0000" + b) || p.equals(b + "\u0000" + a)).count();
-        return n > 1;
+        if (pairCounts == null) {
+            // made once, after the join tables are known: counting per call was quadratic in the schema
+            pairCounts = new HashMap<>();
+            models().forEach(t -> t.foreignKeys().forEach(fk -> pairCounts.merge(pair(t.name(), fk.refTable()), 1, Integer::sum)));
+            joinTables.values().forEach(j -> pairCounts.merge(pair(j.a(), j.b()), 1, Integer::sum));
+        }
+        return pairCounts.getOrDefault(pair(a, b), 0) > 1;
     }
 
     private static String action(ReferentialAction a) {

@@ -1,10 +1,13 @@
 package dev.godwit.shell.command;
 
+import dev.godwit.engine.db.LiveSchema;
+import dev.godwit.engine.db.Target;
 import dev.godwit.engine.diff.Renames;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.MigrationWriter;
 import dev.godwit.engine.plan.Plan;
+import dev.godwit.engine.psl.PslSchema;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;
 import picocli.CommandLine.Command;
@@ -13,6 +16,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Write the migration that takes the migrations folder to schema.prisma (Prisma's migrate dev --create-only).",
@@ -32,14 +37,36 @@ public final class PlanCommand extends SessionCommand {
     protected int run(Session session) {
         Timing t = new Timing(session);
         PlanPreflight.check(session, schema);
-        MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
+        // schema.prisma, the cached schema and the database's schema (for the drift check, used when every
+        // migration turns out to be applied) are read on other threads while the history is checked.
+        Background<PslSchema> parsed = PlanSupport.parseAhead(session, schema);
+        AtomicReference<Background<Optional<Schema>>> cached = new AtomicReference<>();
+        AtomicReference<Background<Schema>> live = new AtomicReference<>();
+        PlanSupport.History history;
+        try {
+            history = PlanSupport.checked(session, "plan a migration", f -> {
+                cached.set(PlanSupport.readCacheAhead(session, f));
+                Target target = session.target();
+                live.set(Background.start("drift-read", () -> LiveSchema.read(target)));
+            });
+        } catch (RuntimeException e) {
+            Background.settleAll(parsed, cached.get(), live.get());
+            throw e;
+        }
+        MigrationsFolder folder = history.folder();
         t.lap("history check");
-        Schema desired = PlanSupport.desired(session, schema);
-        t.lap("schema.prisma");
-        Schema current = PlanSupport.history(session, folder);
-        t.lap("migrations' schema");
-        if (PlanSupport.allApplied(session, folder)) {
-            PlanSupport.refuseDrift(session, current);
+        Schema desired;
+        Schema current;
+        try {
+            desired = PlanSupport.desired(session, schema, parsed);
+            t.lap("schema.prisma");
+            current = PlanSupport.history(session, folder, cached.get());
+            t.lap("migrations' schema");
+        } finally {
+            Background.settleAll(live.get(), cached.get());
+        }
+        if (history.allApplied()) {
+            PlanSupport.refuseDrift(session, current, live.get().get());
         }
         t.lap("drift check");
         Renames renames = renameOptions.resolve(session, schema, current, desired, session.interactive());

@@ -23,6 +23,8 @@ import dev.godwit.shell.Session;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /** What plan, dev and push share: the desired schema, the schema of the history, consent to data loss. */
 final class PlanSupport {
@@ -31,6 +33,28 @@ final class PlanSupport {
 
     /** The desired schema: schema.prisma (or FILE), or a {@code sql:} source replayed in a shadow. */
     static Schema desired(Session session, String schemaOption) {
+        return desired(session, schemaOption, null);
+    }
+
+    /**
+     * schema.prisma (or FILE) read and parsed on a second thread, to overlap the history check;
+     * null for a {@code sql:} source (replayed in a shadow, with output) or when the file is not known yet.
+     */
+    static Background<PslSchema> parseAhead(Session session, String schemaOption) {
+        if (schemaOption != null && schemaOption.startsWith("sql:")) {
+            return null;
+        }
+        Path file;
+        try {
+            file = schemaOption != null ? Path.of(schemaOption).toAbsolutePath() : session.project().schemaFile();
+        } catch (RuntimeException e) {
+            return null;   // reported in its turn by desired()
+        }
+        return Background.start("parse", () -> Psl.parseFile(file));
+    }
+
+    /** {@code parsed}: the file parsed by {@link #parseAhead}, or null to parse it now. */
+    static Schema desired(Session session, String schemaOption, Background<PslSchema> parsed) {
         Provider provider = session.resolvedUrl().url().provider();
         String name = session.target().schema();
         if (schemaOption != null && schemaOption.startsWith("sql:")) {
@@ -38,7 +62,7 @@ final class PlanSupport {
             return loaded.schema().withName(name);
         }
         Path file = schemaOption != null ? Path.of(schemaOption).toAbsolutePath() : session.project().schemaFile();
-        PslSchema psl = Psl.parseFile(file);
+        PslSchema psl = parsed != null ? parsed.get() : Psl.parseFile(file);
         if (psl.provider() != provider) {
             throw new GodwitException(ErrorKind.USAGE, file + " uses provider \"" + psl.provider().prismaName() + "\" but the database is "
                     + provider.prismaName(), "point godwit at a " + psl.provider().prismaName() + " database");
@@ -47,9 +71,40 @@ final class PlanSupport {
         return psl.toSchema(name);
     }
 
+    /**
+     * The cached schema of the whole history read on a second thread, to overlap the status check
+     * (a pure file read; parsing the cache is a cold JVM's biggest single step); null when the folder
+     * does not name its provider or is empty.
+     */
+    static Background<Optional<Schema>> readCacheAhead(Session session, MigrationsFolder folder) {
+        Optional<Provider> provider = folder.lockedProvider();
+        if (provider.isEmpty() || folder.migrations().isEmpty()) {
+            return null;
+        }
+        ReplayCache cache = new ReplayCache(cacheDir(session));
+        return Background.start("cache-read", () -> cache.cached(folder.migrations(), provider.get()));
+    }
+
+    /** Like {@link #history(Session, MigrationsFolder)}, taking a hit of {@link #readCacheAhead} (null: none started). */
+    static Schema history(Session session, MigrationsFolder folder, Background<Optional<Schema>> ahead) {
+        Optional<Provider> locked = folder.lockedProvider();
+        if (ahead != null && locked.isPresent() && locked.get() == session.resolvedUrl().url().provider()) {
+            Optional<Schema> hit = ahead.get();
+            if (hit.isPresent()) {
+                session.out().note("the " + folder.migrations().size() + " migration(s) are unchanged: their schema comes from the cache");
+                return hit.get().withName(session.target().schema());
+            }
+        }
+        return history(session, folder);
+    }
+
+    private static Path cacheDir(Session session) {
+        return session.project().root().resolve(".godwit").resolve("cache");
+    }
+
     /** The schema the migrations folder describes, from the replay cache or a shadow replay. */
     static Schema history(Session session, MigrationsFolder folder) {
-        ReplayCache cache = new ReplayCache(session.project().root().resolve(".godwit").resolve("cache"));
+        ReplayCache cache = new ReplayCache(cacheDir(session));
         ReplayCache.Result r = cache.schema(folder.migrations(), session.resolvedUrl().url(), session.shadowUrl(), session.out()::note);
         if (r.schema() == null) {
             return Schema.empty(session.target().schema());
@@ -62,9 +117,29 @@ final class PlanSupport {
 
     /** Refuses when the history has a failed, edited or missing migration. */
     static MigrationsFolder checkedHistory(Session session, String action) {
+        return checked(session, action).folder();
+    }
+
+    /** The migrations folder with its status, read once. */
+    record History(MigrationsFolder folder, StatusReport status) {
+        /** Whether every migration of the folder is applied (the database should then equal the history). */
+        boolean allApplied() {
+            return status.historyTableExists() && status.pending().isEmpty();
+        }
+    }
+
+    /** Like {@link #checkedHistory}, keeping the status so it need not be read again. */
+    static History checked(Session session, String action) {
+        return checked(session, action, folder -> { });
+    }
+
+    /** {@code onFolder} runs once the folder is read, before its status is (to start work that overlaps it). */
+    static History checked(Session session, String action, Consumer<MigrationsFolder> onFolder) {
         MigrationsFolder folder = session.migrations();
-        HistoryCheck.require(session.migrator().status(folder), action);
-        return folder;
+        onFolder.accept(folder);
+        StatusReport status = session.migrator().status(folder);
+        HistoryCheck.require(status, action);
+        return new History(folder, status);
     }
 
     /**
@@ -72,7 +147,11 @@ final class PlanSupport {
      * would write a migration that does not fit the database, so plan and dev stop and say what differs.
      */
     static void refuseDrift(Session session, Schema history) {
-        Schema live = LiveSchema.read(session.target());
+        refuseDrift(session, history, LiveSchema.read(session.target()));
+    }
+
+    /** {@code live}: the target database's schema, read beforehand. */
+    static void refuseDrift(Session session, Schema history, Schema live) {
         Dialect dialect = session.target().dialect();
         List<Change> drift = Differ.diff(history.withName(live.name()), live, dialect.diffHooks());
         if (!drift.isEmpty()) {

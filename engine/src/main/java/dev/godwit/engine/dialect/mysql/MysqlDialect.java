@@ -160,6 +160,27 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public void finishAndStart(Connection connection, String table, String finishedId, int steps, String finishedName,
+                               String finishedChecksum, String nextId, String nextName, String nextChecksum) throws SQLException {
+        // One statement: the finished row already exists, so its id hits the primary key and only its finish
+        // and step count are updated; the next row is new and is inserted. (Were the first row gone, it would
+        // come back as what it is: that migration, finished.) CURRENT_TIMESTAMP is fixed within a statement.
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table
+                + " (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES "
+                + "(?, ?, ?, CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3), ?), (?, ?, ?, CURRENT_TIMESTAMP(3), NULL, 0) "
+                + "ON DUPLICATE KEY UPDATE finished_at = VALUES(finished_at), applied_steps_count = VALUES(applied_steps_count)")) {
+            ps.setString(1, finishedId);
+            ps.setString(2, finishedChecksum);
+            ps.setString(3, finishedName);
+            ps.setInt(4, steps);
+            ps.setString(5, nextId);
+            ps.setString(6, nextChecksum);
+            ps.setString(7, nextName);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
     public String statementTimeExpression() {
         return "CURRENT_TIMESTAMP(3)";
     }

@@ -190,6 +190,23 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void finishAndStart(Connection connection, String table, String finishedId, int steps, String finishedName,
+                               String finishedChecksum, String nextId, String nextName, String nextChecksum) throws SQLException {
+        // A data-modifying CTE: the update and the insert are one statement; the clock is read once.
+        try (PreparedStatement ps = connection.prepareStatement("WITH clock AS (SELECT clock_timestamp() AS now), "
+                + "finished AS (UPDATE " + table + " SET finished_at = (SELECT now FROM clock), applied_steps_count = ? WHERE id = ?) "
+                + "INSERT INTO " + table + " (id, checksum, migration_name, started_at, applied_steps_count) "
+                + "SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), now, 0 FROM clock")) {
+            ps.setInt(1, steps);
+            ps.setString(2, finishedId);
+            ps.setString(3, nextId);
+            ps.setString(4, nextChecksum);
+            ps.setString(5, nextName);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
     public String statementTimeExpression() {
         return "statement_timestamp()";
     }

@@ -8,7 +8,15 @@ SELECT c.relname, a.attnum, a.attname,
        a.attidentity, a.attgenerated,
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
        col_description(c.oid, a.attnum) AS comment,
-       pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) AS owned_sequence
+       -- What pg_get_serial_sequence returns, looked up by oid: calling it per column (it parses the
+       -- name it is given) made this query ten times slower on thousands of columns.
+       (SELECT quote_ident(sn.nspname) || '.' || quote_ident(s.relname)
+          FROM pg_catalog.pg_depend dep
+          JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+          JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace
+         WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum
+           AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objsubid = 0 AND dep.deptype IN ('a', 'i')
+         LIMIT 1) AS owned_sequence
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
