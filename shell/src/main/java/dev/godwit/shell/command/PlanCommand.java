@@ -36,7 +36,7 @@ public final class PlanCommand extends SessionCommand {
     @Override
     protected int run(Session session) {
         Timing t = new Timing(session);
-        PlanPreflight.check(session, schema);
+        PlanPreflight.checkProviderLock(session, schema);
         // schema.prisma, the cached schema and the database's schema (for the drift check, used when every
         // migration turns out to be applied) are read on other threads while the history is checked.
         Background<PslSchema> parsed = PlanSupport.parseAhead(session, schema);
@@ -54,6 +54,7 @@ public final class PlanCommand extends SessionCommand {
             throw e;
         }
         MigrationsFolder folder = history.folder();
+        PlanPreflight.adviseRebase(session, history.status());
         t.lap("history check");
         Schema desired;
         Schema current;

@@ -3,6 +3,7 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.plan.Rebase;
 import dev.godwit.engine.project.Project;
 import dev.godwit.engine.project.Provider;
@@ -56,8 +57,12 @@ final class PlanPreflight {
         // Read quietly: the folder's own warnings are printed once, by the command's main read.
         Project project = session.project();
         Provider provider = project.schemaProvider().orElseGet(() -> session.resolvedUrl().url().provider());
-        MigrationsFolder folder = MigrationsFolder.read(project.migrationsDir(), provider);
-        for (Rebase.OutOfOrder o : Rebase.outOfOrder(session.migrator().status(folder))) {
+        adviseRebase(session, session.migrator().status(MigrationsFolder.read(project.migrationsDir(), provider)));
+    }
+
+    /** The same advice from a status already read (plan reads it once, for its history check too). */
+    static void adviseRebase(Session session, StatusReport status) {
+        for (Rebase.OutOfOrder o : Rebase.outOfOrder(status)) {
             session.out().warn(o.name() + " is older than " + o.newerApplied() + ", which this database already holds, and is not applied: "
                     + "run `godwit rebase " + o.name() + "` to give it a timestamp after the newest migration");
         }
