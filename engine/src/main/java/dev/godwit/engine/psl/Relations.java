@@ -126,13 +126,20 @@ final class Relations {
                 error(aFields ? a : b, "Implicit many-to-many relations must not use the `fields` or `references` argument.");
                 return null;
             }
+            // both sides are reported, as Prisma does (a self relation names the same model twice)
+            boolean singleIds = true;
             for (Side s : List.of(a, b)) {
-                List<String> ids = catalog.idFields(catalog.models.get(s.field.type().name()));
-                if (ids.size() != 1) {
-                    error(s, "Implicit many-to-many relations must always reference a single id field of the related model. Change the id of `"
-                            + s.field.type().name() + "` or use an explicit relation model.");
-                    return null;
+                Block.Model related = catalog.models.get(s.field.type().name());
+                boolean singleId = related.fields().stream().anyMatch(f -> f.has("id"));
+                if (!singleId) {
+                    error(s, "The relation field `" + s.field.name() + "` on model `" + s.model.name() + "` references `" + related.name()
+                            + "` which does not have an `@id` field. Models without `@id` cannot be part of a many to many relation. "
+                            + "Use an explicit intermediate Model to represent this relationship.");
+                    singleIds = false;
                 }
+            }
+            if (!singleIds) {
+                return null;
             }
             boolean aFirst = self ? a.field.name().compareTo(b.field.name()) <= 0 : a.model.name().compareTo(b.model.name()) <= 0;
             Side x = aFirst ? a : b;
