@@ -237,20 +237,10 @@ public final class Rollback {
     }
 
     private Connection connect() {
-        try {
-            Connection c = target.dataSource().getConnection();
-            c.setAutoCommit(true);
-            dialect.prepareSession(c, target.schema());
-            return c;
-        } catch (SQLException e) {
-            throw dialect.connectionFailure(e, target.display());
-        }
+        return TargetSession.open(target);
     }
 
     private GodwitException databaseError(String doing, SQLException e) {
-        if (dialect.isConnectionLoss(e)) {
-            return dialect.connectionFailure(e, target.display());
-        }
-        return new GodwitException(ErrorKind.RUNTIME, target.display() + ": " + doing + ": " + FailureLog.databaseMessage(e), null, e);
+        return TargetSession.failure(target, doing, e);
     }
 }

@@ -37,13 +37,7 @@ public final class DatabaseUrl {
     /** Query keys that are taken out of {@link #params()}: they have accessors of their own. */
     private static final Set<String> OWN_KEYS = Set.of("user", "password", "schema", "currentSchema");
     /** Prisma PostgreSQL parameters that mean nothing to the JDBC driver (or are mapped specially). */
-    private static final Set<String> PRISMA_ONLY_PG = Set.of("connection_limit", "pool_timeout", "pgbouncer",
-            "statement_cache_size", "sslaccept", "single_use_connections", "max_connection_lifetime",
-            "max_idle_connection_lifetime", "host");
     /** Prisma MySQL parameters that mean nothing to Connector/J (or are mapped specially). */
-    private static final Set<String> PRISMA_ONLY_MYSQL = Set.of("connection_limit", "pool_timeout", "sslaccept",
-            "socket", "sslcert", "sslidentity", "sslpassword", "max_connection_lifetime",
-            "max_idle_connection_lifetime");
 
     private final String raw;
     private final boolean jdbcForm;
@@ -414,131 +408,16 @@ public final class DatabaseUrl {
     // ---------------------------------------------------------------- JDBC
 
     /**
-     * A JDBC URL for this database, without user and password (those are in {@link #jdbcProperties()}).
-     * For PostgreSQL it sets {@code currentSchema} to {@link #schema()}. Prisma's {@code connect_timeout} and
-     * {@code socket_timeout} (seconds) become the drivers' {@code connectTimeout}/{@code socketTimeout}
-     * (seconds for PostgreSQL, milliseconds for MySQL); Prisma-only pool and pgbouncer settings are dropped;
-     * other parameters are passed through, except password-like ones, which go to the properties.
-     * MariaDB URLs use the {@code jdbc:mysql:} scheme, for MySQL Connector/J.
+     * A JDBC URL for this database, without user and password (those are in {@link #jdbcProperties()});
+     * see {@link JdbcForm#url} for how Prisma's parameters become the drivers'.
      */
     public String jdbcUrl() {
-        StringBuilder sb = new StringBuilder("jdbc:mysql://");
-        if (provider == Provider.POSTGRESQL) {
-            sb = new StringBuilder("jdbc:postgresql://");
-        }
-        sb.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host).append(':').append(port).append('/');
-        if (database != null) {
-            sb.append(encode(database));
-        }
-        char sep = '?';
-        for (Map.Entry<String, String> e : driverParams().entrySet()) {
-            if (isSecretKey(e.getKey())) {
-                continue;
-            }
-            sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
-            sep = '&';
-        }
-        return sb.toString();
+        return JdbcForm.url(this);
     }
 
-    /**
-     * Connection properties to go with {@link #jdbcUrl()}: user, password, password-like parameters, and
-     * defaults unless the URL sets them. PostgreSQL: {@code ApplicationName=godwit}, {@code connectTimeout=5}
-     * (seconds). MySQL: {@code connectTimeout=5000} (ms), {@code allowPublicKeyRetrieval=true} (needed for
-     * caching_sha2_password without TLS), {@code connectionAttributes=program_name:godwit}. TLS is left to the
-     * driver's default (MySQL: preferred; PostgreSQL: prefer) unless the URL says otherwise. Returns a new
-     * object each call.
-     */
+    /** Connection properties to go with {@link #jdbcUrl()}; a new object each call (see {@link JdbcForm#properties}). */
     public Properties jdbcProperties() {
-        Properties p = new Properties();
-        if (user != null) {
-            p.setProperty("user", user);
-        }
-        if (password != null) {
-            p.setProperty("password", password);
-        }
-        Map<String, String> driver = driverParams();
-        for (Map.Entry<String, String> e : driver.entrySet()) {
-            if (isSecretKey(e.getKey())) {
-                p.setProperty(e.getKey(), e.getValue());
-            }
-        }
-        if (provider == Provider.POSTGRESQL) {
-            if (!driver.containsKey("ApplicationName")) {
-                p.setProperty("ApplicationName", "godwit");
-            }
-            if (!driver.containsKey("connectTimeout")) {
-                p.setProperty("connectTimeout", "5");
-            }
-        } else {
-            if (!driver.containsKey("connectTimeout")) {
-                p.setProperty("connectTimeout", "5000");
-            }
-            if (!driver.containsKey("allowPublicKeyRetrieval")) {
-                p.setProperty("allowPublicKeyRetrieval", "true");
-            }
-            if (!driver.containsKey("connectionAttributes")) {
-                p.setProperty("connectionAttributes", "program_name:godwit");
-            }
-        }
-        return p;
-    }
-
-    private static boolean isSecretKey(String key) {
-        return key.toLowerCase(Locale.ROOT).contains("password");
-    }
-
-    /** The parameters the JDBC driver gets, with Prisma names mapped to driver names. */
-    private Map<String, String> driverParams() {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (provider == Provider.POSTGRESQL) {
-            out.put("currentSchema", schema());
-            for (Map.Entry<String, String> e : params.entrySet()) {
-                String k = e.getKey();
-                String v = e.getValue();
-                switch (k) {
-                    case "connect_timeout" -> out.put("connectTimeout", v);
-                    case "socket_timeout" -> out.put("socketTimeout", v);
-                    case "application_name" -> out.put("ApplicationName", v);
-                    case "sslidentity" -> out.put("sslkey", v);
-                    case "sslmode" -> {
-                        boolean strict = "strict".equalsIgnoreCase(params.get("sslaccept"));
-                        out.put("sslmode", strict && (v.equals("require") || v.equals("prefer")) ? "verify-full" : v);
-                    }
-                    default -> {
-                        if (!PRISMA_ONLY_PG.contains(k)) {
-                            out.put(k, v);
-                        }
-                    }
-                }
-            }
-        } else {
-            for (Map.Entry<String, String> e : params.entrySet()) {
-                String k = e.getKey();
-                String v = e.getValue();
-                switch (k) {
-                    case "connect_timeout" -> out.put("connectTimeout", secondsToMillis(v));
-                    case "socket_timeout" -> out.put("socketTimeout", secondsToMillis(v));
-                    default -> {
-                        if (!PRISMA_ONLY_MYSQL.contains(k)) {
-                            out.put(k, v);
-                        }
-                    }
-                }
-            }
-            if ("strict".equalsIgnoreCase(params.get("sslaccept")) && !out.containsKey("sslMode")) {
-                out.put("sslMode", "VERIFY_IDENTITY");
-            }
-        }
-        return out;
-    }
-
-    private static String secondsToMillis(String v) {
-        try {
-            return Long.toString(Math.round(Double.parseDouble(v) * 1000));
-        } catch (NumberFormatException e) {
-            return v;
-        }
+        return JdbcForm.properties(this);
     }
 
     // ---------------------------------------------------------------- derived URLs and display
