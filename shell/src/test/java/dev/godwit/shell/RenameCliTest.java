@@ -79,6 +79,12 @@ class RenameCliTest {
             assertFalse(down.contains("cannot be restored"), down);
             String up = Files.readString(latest.resolve("migration.sql"));
             assertTrue(up.contains("-- RenameIndex\n") && up.contains(p.q("Post_heading_idx")), up);
+
+            // godwit down asks, and knows that going back is a rename too: no data is lost, the column holds a value
+            ScriptedPrompter no = new ScriptedPrompter("n");
+            assertEquals(3, p.runAnswering(no, "down").exitCode());
+            assertTrue(no.questions().get(0).contains("drops nothing that holds data"), no.questions().toString());
+            assertFalse(no.questions().get(0).contains("drop the column"), no.questions().toString());
         }
     }
 

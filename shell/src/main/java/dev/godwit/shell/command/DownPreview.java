@@ -1,6 +1,8 @@
 package dev.godwit.shell.command;
 
 import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.diff.RenameCandidates;
+import dev.godwit.engine.diff.Renames;
 import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.MigrationsFolder;
@@ -32,7 +34,12 @@ final class DownPreview {
             String schemaName = session.target().schema();
             Schema before = schemaOf(session, without, schemaName);
             Schema now = schemaOf(session, applied, schemaName);
-            Plan back = Plan.build(now, before, session.target().dialect(), session.target());
+            // a migration that renamed something is undone by renaming it back (down.sql of a planned rename
+            // does): read as a drop and an add, the preview would warn about data that is not lost
+            var dialect = session.target().dialect();
+            Renames renames = new Renames(RenameCandidates.find(now, before, dialect.diffHooks()).stream()
+                    .filter(c -> !c.ambiguous()).map(RenameCandidates.Candidate::rename).toList());
+            Plan back = Plan.build(now, before, renames, dialect, session.target());
             return Optional.of(back.findings().stream().map(Finding::message).toList());
         } catch (GodwitException e) {
             session.out().note("could not count what going back drops: " + e.getMessage());
