@@ -54,6 +54,19 @@ public interface Dialect {
     /** Why this statement cannot run inside a transaction on this database, if so. */
     Optional<String> whyNotTransactional(SqlStatement statement);
 
+    /**
+     * Why these statements (one migration) cannot all run in one transaction, one line per statement that
+     * prevents it ("statement N (line L): reason"); empty when they can. {@code serverMajor}: the server's
+     * major version, 0 when not known. By default: the statements that cannot on their own.
+     */
+    default java.util.List<String> whyNotTransactional(java.util.List<SqlStatement> statements, int serverMajor) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (SqlStatement st : statements) {
+            whyNotTransactional(st).ifPresent(w -> out.add("statement " + st.index() + " (line " + st.line() + "): " + w));
+        }
+        return out;
+    }
+
     /** The current time, from the database clock, as an SQL expression (it advances within a transaction). */
     String nowExpression();
 

@@ -52,8 +52,11 @@ public final class Differ {
 
     /** Columns whose type changes, as "table\0column": foreign keys over them are re-created. */
     private final Set<String> retypedColumns = new HashSet<>();
-    /** Tables whose primary key or unique indexes are dropped: foreign keys pointing at them are re-created. */
-    private final Set<String> rekeyedTables = new HashSet<>();
+    /**
+     * Keys that go away (a primary key, or a unique index, dropped or re-created) as "table\0sorted columns":
+     * the foreign keys that reference exactly those columns depend on them and are re-created around the change.
+     */
+    private final Set<String> droppedKeys = new HashSet<>();
 
     private Differ(Schema from, Schema to, DiffHooks hooks) {
         this.from = from;
@@ -63,6 +66,15 @@ public final class Differ {
 
     public static List<Change> diff(Schema from, Schema to, DiffHooks hooks) {
         return new Differ(from, to, hooks).run();
+    }
+
+    /**
+     * One line per enum whose existing values {@code to} lists in another order than {@code from}: a
+     * reordering that {@link #diff} plans only with {@link DiffHooks#reorderingEnums}.
+     */
+    public static List<String> enumReorderings(Schema from, Schema to) {
+        return EnumDiffer.reordered(from, to).stream().map(p -> "enum " + p[0].name() + ": the schema lists its values as "
+                + String.join(", ", p[1].values()) + ", the database keeps " + String.join(", ", p[0].values())).toList();
     }
 
     public static List<Change> diff(Schema from, Schema to) {
@@ -124,11 +136,15 @@ public final class Differ {
     }
 
     private boolean touched(String table, ForeignKey fk) {
-        if (rekeyedTables.contains(fk.refTable())) {
+        if (hooks.foreignKeysDependOnReferencedKey() && droppedKeys.contains(key(fk.refTable(), fk.refColumns()))) {
             return true;
         }
         return fk.columns().stream().anyMatch(c -> retypedColumns.contains(table + '\0' + c))
                 || fk.refColumns().stream().anyMatch(c -> retypedColumns.contains(fk.refTable() + '\0' + c));
+    }
+
+    private static String key(String table, List<String> columns) {
+        return table + '\0' + String.join("\0", columns.stream().sorted().toList());
     }
 
     private void alterTable(Table old, Table t) {
@@ -166,8 +182,8 @@ public final class Differ {
         boolean pkChanged = old.primaryKey() == null || t.primaryKey() == null
                 ? old.primaryKey() != t.primaryKey()
                 : !hooks.samePrimaryKey(old.primaryKey(), t.primaryKey());
-        if (pkChanged) {
-            rekeyedTables.add(name);
+        if (pkChanged && old.primaryKey() != null) {
+            droppedKeys.add(key(name, old.primaryKey().columns()));
         }
         if (pkChanged && old.primaryKey() != null) {
             alterTables.add(new DropPrimaryKey(name, old.primaryKey()));
@@ -193,7 +209,7 @@ public final class Differ {
         if (!hooks.sameType(a.type(), b.type())) {
             s.add(Aspect.TYPE);
         }
-        if (a.nullable() != b.nullable()) {
+        if (!hooks.sameNullability(a, b)) {
             s.add(Aspect.NULLABILITY);
         }
         if (!hooks.sameDefault(a, b)) {
@@ -221,8 +237,8 @@ public final class Differ {
             Index next = newIdx.get(i.name());
             if (next == null || !hooks.sameIndex(i, next)) {
                 dropIndexes.add(new DropIndex(t.name(), i));
-                if (i.unique()) {
-                    rekeyedTables.add(t.name());
+                if (i.unique() && i.parts().stream().noneMatch(p -> p.isExpression())) {
+                    droppedKeys.add(key(t.name(), i.parts().stream().map(p -> p.column()).toList()));
                 }
             }
         }

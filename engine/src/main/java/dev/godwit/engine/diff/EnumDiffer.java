@@ -18,7 +18,9 @@ import java.util.Set;
 
 /**
  * Enum types: created, dropped, grown in place (each new value placed where the target schema
- * puts it, unlike Prisma, which always appends), or re-created when values go away or move.
+ * puts it, unlike Prisma, which always appends), or re-created when values go away. Existing values
+ * listed in another order are left in the database's order (as Prisma does) unless the hooks ask for
+ * a reordering, which re-creates the type.
  */
 final class EnumDiffer {
     private final Schema from;
@@ -46,11 +48,12 @@ final class EnumDiffer {
     }
 
     private List<Change> alter(EnumType prev, EnumType next) {
-        if (!isSubsequence(prev.values(), next.values())
-                || (!hooks.enumValuePositions() && !next.values().subList(0, prev.values().size()).equals(prev.values()))) {
+        Set<String> old = new HashSet<>(prev.values());
+        boolean reordered = !kept(prev, next).equals(prev.values());
+        if (!next.values().containsAll(prev.values()) || (reordered && hooks.reorderEnumValues())
+                || (!reordered && !hooks.enumValuePositions() && !next.values().subList(0, prev.values().size()).equals(prev.values()))) {
             return List.of(new RecreateEnum(prev, next, usages(prev.name())));
         }
-        Set<String> old = new HashSet<>(prev.values());
         List<Change> out = new ArrayList<>();
         List<String> values = next.values();
         for (int i = 0; i < values.size(); i++) {
@@ -59,13 +62,37 @@ final class EnumDiffer {
                 continue;
             }
             String nextOld = null;
-            for (int j = i + 1; j < values.size() && nextOld == null; j++) {
+            for (int j = i + 1; j < values.size() && nextOld == null && !reordered; j++) {
                 if (old.contains(values.get(j))) {
                     nextOld = values.get(j);
                 }
             }
+            // while the old values keep their order a new one goes in its place; else, as Prisma does, at the end
             out.add(nextOld == null ? new AddEnumValue(prev.name(), v, Position.END, null)
                     : new AddEnumValue(prev.name(), v, Position.BEFORE, nextOld));
+        }
+        return out;
+    }
+
+    /** The values of {@code prev} that {@code next} keeps, in {@code next}'s order. */
+    private static List<String> kept(EnumType prev, EnumType next) {
+        Set<String> old = new HashSet<>(prev.values());
+        return next.values().stream().filter(old::contains).toList();
+    }
+
+    /**
+     * The enums whose existing values {@code to} lists in another order. Unless the hooks ask for it
+     * ({@link DiffHooks#reorderEnumValues()}), such a reordering is not planned (Prisma ignores it too):
+     * on PostgreSQL it means re-creating the type and rewriting every column that uses it.
+     */
+    static List<EnumType[]> reordered(Schema from, Schema to) {
+        Map<String, EnumType> before = Differ.byName(from.enums(), EnumType::name);
+        List<EnumType[]> out = new ArrayList<>();
+        for (EnumType e : to.enums()) {
+            EnumType prev = before.get(e.name());
+            if (prev != null && e.values().containsAll(prev.values()) && !kept(prev, e).equals(prev.values())) {
+                out.add(new EnumType[] {prev, e});
+            }
         }
         return out;
     }
@@ -79,13 +106,4 @@ final class EnumDiffer {
         return out;
     }
 
-    private static boolean isSubsequence(List<String> sub, List<String> all) {
-        int i = 0;
-        for (String v : all) {
-            if (i < sub.size() && sub.get(i).equals(v)) {
-                i++;
-            }
-        }
-        return i == sub.size();
-    }
 }

@@ -133,7 +133,9 @@ final class MigrationRunner {
             }
         }
         // The statements above committed themselves; the finish (and the next started row) is one more.
-        startedAhead(next, finish(id, done, plan.migration(), next));
+        // A finished migration counts 1 step, as Prisma counts it (a migration's script is one step); while it
+        // runs and when it fails, the count says how many statements took effect.
+        startedAhead(next, finish(id, 1, plan.migration(), next));
     }
 
     private MigrationFailedException fail(PlannedMigration plan, String id, SqlStatement failed, SQLException e,

@@ -25,6 +25,9 @@ public final class Migrator {
     private final Dialect dialect;
     private final HistoryTable history;
 
+    /** The server's major version once a connection told it (some statements may run in a transaction from a version on); 0 before. */
+    private int serverMajor;
+
     public Migrator(Target target) {
         this.target = target;
         this.dialect = target.dialect();
@@ -59,6 +62,7 @@ public final class Migrator {
     /** Applies every pending migration in folder order (Prisma's {@code migrate deploy}). */
     public ApplyResult apply(MigrationsFolder folder, Duration lockTimeout, boolean dryRun, ApplyListener listener) {
         try (Connection c = connect()) {
+            serverMajor = c.getMetaData().getDatabaseMajorVersion();
             if (dryRun) {
                 return dryRun(c, folder, listener);
             }
@@ -110,7 +114,7 @@ public final class Migrator {
 
     /** How a migration would run: its statements, and whether they fit in one transaction. */
     public PlannedMigration plan(LocalMigration m) {
-        return MigrationPlanner.plan(dialect, m);
+        return MigrationPlanner.plan(dialect, m, serverMajor);
     }
 
     public HistoryRecord resolveRolledBack(MigrationsFolder folder, String name, String reason, Duration lockTimeout) {

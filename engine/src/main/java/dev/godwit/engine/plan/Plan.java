@@ -3,6 +3,7 @@ package dev.godwit.engine.plan;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.diff.Change;
+import dev.godwit.engine.diff.DiffHooks;
 import dev.godwit.engine.diff.Renames;
 import dev.godwit.engine.schema.Schema;
 
@@ -27,14 +28,19 @@ public record Plan(List<Change> changes, List<Finding> findings, String script, 
 
     /** With {@code renames}: renamed things keep their data, and down.sql renames them back. */
     public static Plan build(Schema current, Schema desired, Renames renames, Dialect dialect, Target countsFrom) {
+        return build(current, desired, renames, dialect, dialect.diffHooks(), countsFrom);
+    }
+
+    /** With the differ's {@code hooks} given (e.g. {@link DiffHooks#reorderingEnums} of the dialect's). */
+    public static Plan build(Schema current, Schema desired, Renames renames, Dialect dialect, DiffHooks hooks, Target countsFrom) {
         Schema from = current.withName(desired.name());
-        List<Change> changes = renames.diff(from, desired, dialect.diffHooks());
+        List<Change> changes = renames.diff(from, desired, hooks);
         if (changes.isEmpty()) {
             return new Plan(List.of(), List.of(), "", "");
         }
         List<Finding> findings = DataLossCheck.check(changes, from, countsFrom, renames);
         String body = dialect.ddlWriter().script(changes);
-        List<Change> back = renames.inverse().diff(desired, from, dialect.diffHooks());
+        List<Change> back = renames.inverse().diff(desired, from, hooks);
         String down = header("Warnings", lost(changes)) + dialect.ddlWriter().script(back);
         return new Plan(changes, findings, header("Warnings", findings.stream().map(Finding::message).toList()) + body, down);
     }

@@ -41,8 +41,8 @@ final class ColumnMapper {
                 default -> c; // uuid(), cuid(), nanoid(), ulid(): made by the client
             };
         }
-        if (value == null) {
-            return c;
+        if (value == null || (provider == Provider.MYSQL && type.name().equals("json"))) {
+            return c; // MySQL: Prisma writes no JSON default (MySQL refuses literal ones) and its differ ignores them
         }
         return c.withDefault(provider == Provider.POSTGRESQL ? PostgresLiterals.of(catalog, f, type, value) : mysqlLiteral(f, type, value));
     }

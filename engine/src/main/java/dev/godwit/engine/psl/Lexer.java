@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits schema text into tokens. Plain {@code //} comments are dropped, {@code ///} doc comments
+ * Splits schema text into tokens. Plain {@code //} and block comments are dropped, {@code ///} doc comments
  * are kept as DOC tokens; line ends are tokens because they end fields. Never fails: a character
  * it does not know becomes a BAD token and an error.
  */
@@ -43,6 +43,8 @@ final class Lexer {
                 if (doc) {
                     out.add(new Token(Kind.DOC, src.substring(start + 3, pos).strip(), new Span(start, pos)));
                 }
+            } else if (c == '/' && peek(1) == '*') {
+                blockComment(start);
             } else if (c == '"') {
                 string();
             } else if (Character.isLetter(c) || c == '_') {
@@ -98,6 +100,21 @@ final class Lexer {
 
     private void add(Kind kind, String text, int start) {
         out.add(new Token(kind, text, new Span(start, pos)));
+    }
+
+    /** A {@code /* … *}{@code /} comment is dropped; one that spans lines still ends the line it starts on. */
+    private void blockComment(int start) {
+        int end = src.indexOf("*/", start + 2);
+        if (end < 0) {
+            errors.add(new PslError("This comment is not closed: a `*/` is missing.", new Span(start, start + 2)));
+            pos = src.length();
+            return;
+        }
+        pos = end + 2;
+        int newline = src.indexOf('\n', start);
+        if (newline >= 0 && newline < end) {
+            out.add(new Token(Kind.NEWLINE, "\n", new Span(newline, newline + 1)));
+        }
     }
 
     private void string() {

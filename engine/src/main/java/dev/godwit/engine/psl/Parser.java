@@ -268,7 +268,33 @@ final class Parser extends TokenCursor {
             args = args(Kind.RPAREN);
             end = tokens.get(pos - 1).span();
         }
-        return new Attribute(name, args, Span.of(at.span(), end));
+        return new Attribute(name, fieldLists(at.kind() == Kind.ATAT, name, args), Span.of(at.span(), end));
+    }
+
+    private static final java.util.Set<String> KEY_ATTRIBUTES = java.util.Set.of("id", "unique", "index", "fulltext");
+
+    /**
+     * Prisma takes a single field where a list of fields goes ({@code @@index(orgId)},
+     * {@code @relation(fields: userId, references: id)}): it becomes a list of one.
+     */
+    private static List<Arg> fieldLists(boolean onBlock, String name, List<Arg> args) {
+        boolean keys = onBlock && KEY_ATTRIBUTES.contains(name);
+        boolean relation = !onBlock && name.equals("relation");
+        if (!keys && !relation) {
+            return args;
+        }
+        List<Arg> out = new ArrayList<>(args.size());
+        boolean firstPositional = true;
+        for (Arg a : args) {
+            boolean list = keys ? "fields".equals(a.name()) || (a.name() == null && firstPositional)
+                    : "fields".equals(a.name()) || "references".equals(a.name());
+            if (a.name() == null) {
+                firstPositional = false;
+            }
+            out.add(list && (a.value() instanceof Expr.Const || a.value() instanceof Expr.Call)
+                    ? new Arg(a.name(), new Expr.Array(List.of(a.value()), a.value().span()), a.span()) : a);
+        }
+        return out;
     }
 
     private String dottedName(String what) {

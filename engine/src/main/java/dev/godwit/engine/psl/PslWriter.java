@@ -295,7 +295,9 @@ public final class PslWriter {
         if (!uniqueCriterion) {
             out.add("The table has no primary key or unique index on required columns: the model is ignored (@@ignore).");
         }
-        Schema one = new Schema(schema.name(), List.of(t), List.of(), List.of(), List.of(), List.of());
+        // the table's own objects that godwit does not manage (triggers, deferrable UNIQUE constraints, …) too
+        Schema one = new Schema(schema.name(), List.of(t), List.of(), List.of(), List.of(),
+                schema.unmanaged().stream().filter(u -> u.name().startsWith(t.name() + ".")).toList());
         for (String w : Unrepresented.warnings(one, provider)) {
             out.add("Not expressible in this schema, left as it is by godwit plan: " + w);
         }
@@ -422,6 +424,12 @@ public final class PslWriter {
         if (d == null) {
             return null;
         }
+        if (c.type().arrayDims() > 0) {
+            String list = listDefault(t, c, d);
+            if (list != null) {
+                return list;
+            }
+        }
         String upper = d.toUpperCase(Locale.ROOT);
         if (upper.equals("CURRENT_TIMESTAMP") || upper.matches("CURRENT_TIMESTAMP\\(\\d\\)") || upper.equals("NOW()")) {
             return "now()";
@@ -451,6 +459,35 @@ public final class PslWriter {
             return d;
         }
         return "dbgenerated(" + str(d) + ")";
+    }
+
+    /** A list column's default as Prisma writes it ({@code @default([])}, {@code @default(["a", "b"])}), or null. */
+    private String listDefault(Table t, Column c, String d) {
+        java.util.Optional<List<String>> items = dev.godwit.engine.dialect.postgres.PostgresArrays.elements(d);
+        if (items.isEmpty()) {
+            return null;
+        }
+        String scalar = type(t, c)[0];
+        boolean isEnum = c.type().enumRef() != null;
+        List<String> out = new ArrayList<>();
+        for (String v : items.get()) {
+            if (v.equals("NULL")) {
+                return null;
+            }
+            if (isEnum) {
+                out.add(enumValueNames.getOrDefault(scalar, Map.of()).getOrDefault(v, identifier(v, "VALUE")));
+            } else if (scalar.equals("String")) {
+                out.add(str(v));
+            } else if (scalar.equals("Boolean") && v.matches("true|false|t|f")) {
+                out.add(v.startsWith("t") ? "true" : "false");
+            } else if ((scalar.equals("Int") || scalar.equals("BigInt") || scalar.equals("Float") || scalar.equals("Decimal"))
+                    && NUMBER.matcher(v).matches()) {
+                out.add(v);
+            } else {
+                return null;
+            }
+        }
+        return "[" + String.join(", ", out) + "]";
     }
 
     private static String mapArg(String actual, String expected, boolean alone) {

@@ -109,7 +109,7 @@ class DifferTest {
     }
 
     @Test
-    void removedOrMovedEnumValuesRecreateTheType() {
+    void removedEnumValuesRecreateTheTypeAndMovedOnesOnlyWhenAsked() {
         Table t = table("T", List.of(Column.of("id", INT, false), Column.of("s", ColumnType.enumRef("S"), true)), List.of(), List.of());
         Schema from = schema(List.of(t), List.of(new EnumType("S", List.of("A", "B", "C"))));
         Schema removed = schema(List.of(t), List.of(new EnumType("S", List.of("A", "C"))));
@@ -117,8 +117,12 @@ class DifferTest {
         RecreateEnum r = (RecreateEnum) Differ.diff(from, removed).get(0);
         assertTrue(r.destructive());
         assertEquals(List.of(new EnumUsage("T", t.column("s").orElseThrow())), r.usages());
-        RecreateEnum m = (RecreateEnum) Differ.diff(from, moved).get(0);
+        // a reordering is left alone, as Prisma leaves it, and named; asked for, it re-creates the type
+        assertEquals(List.of(), Differ.diff(from, moved));
+        assertEquals(List.of("enum S: the schema lists its values as C, B, A, the database keeps A, B, C"), Differ.enumReorderings(from, moved));
+        RecreateEnum m = (RecreateEnum) Differ.diff(from, moved, DiffHooks.reorderingEnums(DiffHooks.STRICT)).get(0);
         assertFalse(m.destructive(), "reordering keeps every value");
+        assertEquals(List.of("C", "B", "A"), m.to().values());
     }
 
     @Test

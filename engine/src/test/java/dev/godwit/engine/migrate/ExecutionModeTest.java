@@ -50,11 +50,44 @@ class ExecutionModeTest {
                             + "CREATE TABLE \"Ticket\" (id INTEGER PRIMARY KEY, status \"Status\" NOT NULL DEFAULT 'OPEN');\n")
                     .add("20240102000000_more", "ALTER TYPE \"Status\" ADD VALUE 'IN_PROGRESS';\n"
                             + "ALTER TABLE \"Ticket\" ALTER COLUMN \"status\" SET DEFAULT 'IN_PROGRESS';\n");
+            List<ExecutionMode> modes = new ArrayList<>();
             Migrator m = new Migrator(db.target());
-            m.apply(dir.read(), LOCK, false, ApplyListener.NONE);
+            m.apply(dir.read(), LOCK, false, new ApplyListener() {
+                @Override
+                public void starting(LocalMigration lm, ExecutionMode mode, List<String> why) {
+                    modes.add(mode);
+                }
+            });
+            // the second statement uses the new value: statement by statement
+            assertEquals(List.of(ExecutionMode.TRANSACTION, ExecutionMode.STATEMENT_BY_STATEMENT), modes);
             assertTrue(m.status(dir.read()).upToDate());
+            assertEquals("1", db.scalar("SELECT applied_steps_count FROM _prisma_migrations WHERE migration_name = '20240102000000_more'"));
             assertTrue(db.scalar("SELECT column_default FROM information_schema.columns WHERE table_name = 'Ticket' AND column_name = 'status'")
                     .contains("IN_PROGRESS"));
+        }
+    }
+
+    @Test
+    void anEnumValueAddedAndNotUsedKeepsItsMigrationInOneTransaction() {
+        // PostgreSQL 12 and later take ALTER TYPE ... ADD VALUE in a transaction block: a failure later in the
+        // migration takes the new value back with everything else, and the history shows it not applied
+        try (TestDatabase db = TestDatabases.postgres()) {
+            MigrationsDir dir = new MigrationsDir(tmp, db.provider())
+                    .add("20240101000000_enum", "CREATE TYPE \"Status\" AS ENUM ('OPEN', 'DONE');\n")
+                    .add("20240102000000_more", "ALTER TYPE \"Status\" ADD VALUE 'IN_PROGRESS';\n"
+                            + "CREATE TABLE \"Note\" (id INTEGER PRIMARY KEY);\nCREATE TABLE \"Note\" (id INTEGER PRIMARY KEY);\n");
+            List<ExecutionMode> modes = new ArrayList<>();
+            Migrator m = new Migrator(db.target());
+            assertThrows(MigrationFailedException.class, () -> m.apply(dir.read(), LOCK, false, new ApplyListener() {
+                @Override
+                public void starting(LocalMigration lm, ExecutionMode mode, List<String> why) {
+                    modes.add(mode);
+                }
+            }));
+            assertEquals(List.of(ExecutionMode.TRANSACTION, ExecutionMode.TRANSACTION), modes);
+            assertEquals("OPEN,DONE", db.scalar("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum"));
+            assertEquals("0", db.scalar("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'Note'"));
+            assertEquals("0", db.scalar("SELECT applied_steps_count FROM _prisma_migrations WHERE migration_name = '20240102000000_more'"));
         }
     }
 
@@ -78,7 +111,8 @@ class ExecutionModeTest {
             ApplyResult r = new Migrator(db.target()).apply(dir.read(), LOCK, false, ApplyListener.NONE);
             assertEquals(3, r.applied().get(0).statements());
             assertEquals("2", db.scalar("SELECT COUNT(*) FROM t"));
-            assertEquals("3", db.scalar("SELECT applied_steps_count FROM _prisma_migrations"));
+            // a finished migration counts one step, as in Prisma's history
+            assertEquals("1", db.scalar("SELECT applied_steps_count FROM _prisma_migrations"));
         }
     }
 }

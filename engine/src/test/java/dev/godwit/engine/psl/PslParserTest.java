@@ -66,6 +66,53 @@ class PslParserTest {
     }
 
     @Test
+    void blockCommentsAreComments() {
+        PslSchema s = Psl.parse("schema.prisma", DS + """
+                /**
+                 * A user: the comment spans lines.
+                 */
+                model User {
+                  id    Int    @id /* inline */
+                  /* before a field */ email String
+                }
+                """);
+        Block.Model user = s.file().model("User").orElseThrow();
+        assertEquals(List.of("id", "email"), user.fields().stream().map(Field::name).toList());
+        PslException e = assertThrows(PslException.class, () -> Psl.parse("schema.prisma", DS + "model A {\n  id Int @id\n}\n/* open\n"));
+        assertTrue(e.getMessage().contains("This comment is not closed"), e.getMessage());
+    }
+
+    @Test
+    void aSingleFieldWhereAListOfFieldsGoesIsAListOfOne() {
+        // @@index(orgId) is what many schemas write; several in one model once gave a wrong duplicate-name error
+        PslSchema s = Psl.parse("schema.prisma", DS + """
+                model Member {
+                  id     String @id
+                  orgId  String
+                  teamId String
+                  email  String
+                  org    Org    @relation(fields: orgId, references: id)
+
+                  @@index(orgId)
+                  @@index(fields: teamId(sort: Desc))
+                  @@unique(email)
+                }
+
+                model Org {
+                  id      String
+                  members Member[]
+                  @@id(id, map: "org_key")
+                }
+                """);
+        var member = s.toSchema().tables().stream().filter(t -> t.name().equals("Member")).findFirst().orElseThrow();
+        assertEquals(List.of("Member_email_key", "Member_orgId_idx", "Member_teamId_idx"),
+                member.indexes().stream().map(i -> i.name()).sorted().toList());
+        assertEquals(List.of("orgId"), member.foreignKeys().get(0).columns());
+        var org = s.toSchema().tables().stream().filter(t -> t.name().equals("Org")).findFirst().orElseThrow();
+        assertEquals("org_key", org.primaryKey().name());
+    }
+
+    @Test
     void reportsEverySyntaxErrorWithItsPlace() {
         String text = DS + """
                 model A {

@@ -71,11 +71,13 @@ class RoundTripTest {
             Dialect dialect = db.target().dialect();
             Schema a = SchemaCorpus.inspect(db);
             Schema b = SchemaCorpus.inspect(target);
-            List<Change> changes = Differ.diff(a, b, dialect.diffHooks());
+            // the pair's b.sql is reproduced exactly, the order of enum values too (which plans leave alone by default)
+            dev.godwit.engine.diff.DiffHooks hooks = dev.godwit.engine.diff.DiffHooks.reorderingEnums(dialect.diffHooks());
+            List<Change> changes = Differ.diff(a, b, hooks);
             String script = dialect.ddlWriter().script(changes);
             SchemaCorpus.run(db, dialect.ddlWriter().statements(changes));
             Schema after = SchemaCorpus.inspect(db);
-            assertEquals(List.of(), Differ.diff(after, b, dialect.diffHooks()), "not at target after script:\n" + script);
+            assertEquals(List.of(), Differ.diff(after, b, hooks), "not at target after script:\n" + script);
             assertEquals(SchemaCorpus.ignoringColumnOrder(b), SchemaCorpus.ignoringColumnOrder(after), "script:\n" + script);
         }
     }

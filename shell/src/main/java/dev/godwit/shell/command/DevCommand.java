@@ -44,6 +44,9 @@ public final class DevCommand extends SessionCommand {
     @Mixin
     RenameOptions renameOptions = new RenameOptions();
 
+    @Option(names = "--reorder-enums", description = "Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does).")
+    boolean reorderEnums;
+
     @Override
     protected int run(Session session) {
         PlanPreflight.check(session, schema);
@@ -63,7 +66,7 @@ public final class DevCommand extends SessionCommand {
         PlanSupport.refuseDrift(session, current);
         boolean interactive = session.interactive() && !yes;
         Renames renames = renameOptions.resolve(session, schema, current, desired, interactive);
-        Plan plan = PlanSupport.plan(session, current, PlanSupport.target(session, current, desired, schema, renames), renames);
+        Plan plan = PlanSupport.plan(session, current, PlanSupport.target(session, current, desired, schema, renames), renames, reorderEnums);
         if (plan.isEmpty()) {
             session.out().println("Already in sync: the schema matches the migrations; no new migration.");
             return ProjectHooks.afterDev(session, skipGenerate, null);

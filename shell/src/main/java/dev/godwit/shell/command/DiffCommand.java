@@ -6,6 +6,7 @@ import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.diff.Differ;
 import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.psl.Unrepresented;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;
 import dev.godwit.shell.render.ChangeJson;
@@ -72,6 +73,17 @@ public final class DiffCommand extends SessionCommand {
         // Sides live under different names (a shadow database, another environment); only content counts.
         Schema fromSchema = a.schema() == null ? Schema.empty(name) : a.schema().withName(name);
         Schema toSchema = b.schema() == null ? Schema.empty(name) : b.schema().withName(name);
+        // A schema file cannot say everything a database holds (partial and expression indexes, check
+        // constraints, UNIQUE constraints rather than unique indexes, …): compared with a database or a
+        // history, it leaves those as the other side has them, as plan does.
+        if (toSource.kind() == DiffSource.Kind.SCHEMA && fromSource.kind() != DiffSource.Kind.SCHEMA && a.schema() != null) {
+            toSchema = Unrepresented.keep(fromSchema, toSchema, provider);
+        } else if (fromSource.kind() == DiffSource.Kind.SCHEMA && toSource.kind() != DiffSource.Kind.SCHEMA && b.schema() != null) {
+            fromSchema = Unrepresented.keep(toSchema, fromSchema, provider);
+        }
+        for (String r : Differ.enumReorderings(fromSchema, toSchema)) {
+            session.out().note(r + " (an order of values is not a difference godwit plans)");
+        }
         List<Change> changes = Differ.diff(fromSchema, toSchema, dialect.diffHooks());
         emit(session, render(changes, dialect, a, b));
         return exitCode && !changes.isEmpty() ? 2 : 0;

@@ -33,6 +33,9 @@ public final class PlanCommand extends SessionCommand {
     @Mixin
     RenameOptions renameOptions = new RenameOptions();
 
+    @Option(names = "--reorder-enums", description = "Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does).")
+    boolean reorderEnums;
+
     @Override
     protected int run(Session session) {
         Timing t = new Timing(session);
@@ -72,7 +75,7 @@ public final class PlanCommand extends SessionCommand {
         t.lap("drift check");
         Renames renames = renameOptions.resolve(session, schema, current, desired, session.interactive());
         Schema target = PlanSupport.target(session, current, desired, schema, renames);
-        Plan plan = PlanSupport.plan(session, current, target, renames);
+        Plan plan = PlanSupport.plan(session, current, target, renames, reorderEnums);
         t.lap("diff and data-loss checks");
         if (plan.isEmpty()) {
             session.out().println("No changes: the schema matches the " + folder.migrations().size()

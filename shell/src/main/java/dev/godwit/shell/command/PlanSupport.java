@@ -18,6 +18,7 @@ import dev.godwit.engine.project.Provider;
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.psl.PslSchema;
 import dev.godwit.engine.psl.Unrepresented;
+import dev.godwit.engine.diff.DiffHooks;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;
 
@@ -182,8 +183,22 @@ final class PlanSupport {
     }
 
     static Plan plan(Session session, Schema current, Schema target, Renames renames) {
+        return plan(session, current, target, renames, false);
+    }
+
+    /**
+     * The plan; enum values the schema lists in another order are reordered only with {@code reorderEnums}
+     * (re-creating the type), else a note names each such enum and the option.
+     */
+    static Plan plan(Session session, Schema current, Schema target, Renames renames, boolean reorderEnums) {
         Dialect dialect = session.target().dialect();
-        return Plan.build(current, target, renames, dialect, session.target());
+        DiffHooks hooks = reorderEnums ? DiffHooks.reorderingEnums(dialect.diffHooks()) : dialect.diffHooks();
+        if (!reorderEnums) {
+            for (String r : Differ.enumReorderings(renames.applyTo(current.withName(target.name())), target)) {
+                session.out().note(r + ": the order is left as it is (as Prisma does); --reorder-enums re-creates the type in the schema's order");
+            }
+        }
+        return Plan.build(current, target, renames, dialect, hooks, session.target());
     }
 
     /** Unexecutable steps stop everything, with what to do. */

@@ -26,6 +26,7 @@ public final class ChangeText {
     public static List<String> lines(List<Change> changes) {
         java.util.function.Predicate<Change> losesData = dev.godwit.engine.diff.Destructive.in(changes);
         Map<String, Group> groups = new LinkedHashMap<>();
+        ReplacedObjects replaced = new ReplacedObjects(changes);
         for (Change c : changes) {
             String key = key(c);
             Group g = groups.computeIfAbsent(key, k -> new Group());
@@ -44,7 +45,9 @@ public final class ChangeText {
                 g.state = "added";
             } else if (c instanceof DropView || c instanceof DropSequence) {
                 g.state = "removed";
-            } else {
+            } else if (replaced.line(c) != null) {
+                g.details.add(replaced.line(c));
+            } else if (!replaced.isSecondHalf(c)) {
                 g.details.add(detail(c));
             }
             g.destructive |= losesData.test(c);

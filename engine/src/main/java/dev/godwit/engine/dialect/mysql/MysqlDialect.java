@@ -261,8 +261,22 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public dev.godwit.engine.diff.DiffHooks diffHooks() {
-        return dev.godwit.engine.diff.DiffHooks.STRICT;
+        return HOOKS;
     }
+
+    /** As Prisma's MySQL differ: defaults of JSON columns are not compared (MySQL takes none but expressions). */
+    private static final dev.godwit.engine.diff.DiffHooks HOOKS = new dev.godwit.engine.diff.DiffHooks() {
+        @Override
+        public boolean sameDefault(dev.godwit.engine.schema.Column from, dev.godwit.engine.schema.Column to) {
+            return from.type().name().equals("json") || to.type().name().equals("json")
+                    || java.util.Objects.equals(from.defaultValue(), to.defaultValue());
+        }
+
+        @Override
+        public boolean foreignKeysDependOnReferencedKey() {
+            return false;
+        }
+    };
 
     @Override
     public dev.godwit.engine.dialect.ServerAdmin serverAdmin() {

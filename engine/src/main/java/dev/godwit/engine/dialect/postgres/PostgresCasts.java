@@ -1,6 +1,7 @@
 package dev.godwit.engine.dialect.postgres;
 
 import dev.godwit.engine.diff.DiffHooks;
+import dev.godwit.engine.schema.Column;
 import dev.godwit.engine.schema.ColumnType;
 
 import java.util.Set;
@@ -16,6 +17,24 @@ final class PostgresCasts {
         @Override
         public boolean castable(ColumnType from, ColumnType to) {
             return PostgresCasts.castable(from, to);
+        }
+
+        /** List defaults compare by their values, however they are spelled (as Prisma compares them). */
+        @Override
+        public boolean sameDefault(Column from, Column to) {
+            if (from.type().arrayDims() > 0 && to.type().arrayDims() > 0) {
+                return PostgresArrays.same(from.defaultValue(), to.defaultValue());
+            }
+            return java.util.Objects.equals(from.defaultValue(), to.defaultValue());
+        }
+
+        /**
+         * A list field has no optionality: Prisma writes list columns without NOT NULL and does not
+         * compare the nullability of two list columns, so {@code INTEGER[] NOT NULL} is a list too.
+         */
+        @Override
+        public boolean sameNullability(Column from, Column to) {
+            return from.nullable() == to.nullable() || (from.type().arrayDims() > 0 && to.type().arrayDims() > 0);
         }
     };
 

@@ -94,6 +94,8 @@ final class PostgresColumnSql {
         return out;
     }
 
+    private static final java.util.Set<String> INTEGERS = java.util.Set.of("smallint", "integer", "bigint");
+
     private void alterColumn(String table, AlterColumn a, List<String> before, List<String> clauses, List<String> after) {
         Column from = a.from();
         Column to = a.to();
@@ -123,6 +125,12 @@ final class PostgresColumnSql {
                 clause += " USING (" + q(to.name()) + via + "::" + type + ")";
             }
             clauses.add(clause);
+            if (retyped && from.identity() == Identity.SERIAL && to.identity() == Identity.SERIAL
+                    && INTEGERS.contains(to.type().name()) && to.type().arrayDims() == 0) {
+                // the sequence behind a serial column has a type of its own: an Int that becomes a BigInt
+                // must count past 2^31 too (Prisma's script leaves the sequence an integer)
+                after.add("ALTER SEQUENCE IF EXISTS " + q(PostgresRenames.sequenceName(table, to.name())) + " AS " + type + ";");
+            }
         }
         if (resetDefault && to.defaultValue() != null) {
             clauses.add(col + " SET DEFAULT " + to.defaultValue());

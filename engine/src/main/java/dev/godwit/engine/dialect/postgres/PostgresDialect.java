@@ -185,6 +185,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public java.util.List<String> whyNotTransactional(java.util.List<SqlStatement> statements, int serverMajor) {
+        return TransactionRules.whyNotTransactional(statements, Provider.POSTGRESQL, serverMajor);
+    }
+
+    @Override
     public String nowExpression() {
         return "clock_timestamp()";
     }

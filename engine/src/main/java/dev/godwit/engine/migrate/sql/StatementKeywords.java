@@ -39,4 +39,21 @@ public final class StatementKeywords {
         }
         return out;
     }
+
+    /**
+     * The values of the plain {@code '…'} string literals of the statement (quotes doubled inside them
+     * undone), e.g. to see whether it uses a value another statement added. Other forms of strings
+     * ({@code E'…'}, dollar quotes) are not read.
+     */
+    public static List<String> stringLiterals(String statementText, Provider p) {
+        List<String> out = new ArrayList<>();
+        SqlLexer lx = new SqlLexer(statementText, p);
+        for (Kind k = lx.next(); k != Kind.EOF; k = lx.next()) {
+            String token = statementText.substring(lx.start, lx.end);
+            if (k == Kind.STRING && token.length() >= 2 && token.startsWith("'") && token.endsWith("'")) {
+                out.add(token.substring(1, token.length() - 1).replace("''", "'"));
+            }
+        }
+        return out;
+    }
 }

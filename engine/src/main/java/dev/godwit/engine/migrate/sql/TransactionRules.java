@@ -51,6 +51,55 @@ public final class TransactionRules {
     }
 
     /**
+     * Why a migration's statements cannot all run in one transaction block: "statement N (line L): reason"
+     * for each statement that prevents it, empty when they can. Besides the statements that never can
+     * ({@link #whyNotTransactional(SqlStatement, Provider)}), an {@code ALTER TYPE … ADD VALUE} can when the
+     * server is PostgreSQL 12 or later and no later statement of the migration uses the new value, which
+     * PostgreSQL refuses in the transaction that added it ("unsafe use of new value"). {@code serverMajor}
+     * 0 means unknown, and counts as a server before 12.
+     */
+    public static List<String> whyNotTransactional(List<SqlStatement> statements, Provider provider, int serverMajor) {
+        List<String> reasons = new java.util.ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement st = statements.get(i);
+            String why = whyNotTransactional(st, provider).orElse(null);
+            String value = provider == Provider.POSTGRESQL ? addedEnumValue(st) : null;
+            if (why == null && value != null) {
+                if (serverMajor < 12) {
+                    why = "ALTER TYPE ... ADD VALUE cannot run inside a transaction block before PostgreSQL 12"
+                            + (serverMajor == 0 ? " (the server's version is not known)" : "");
+                } else {
+                    for (SqlStatement later : statements.subList(i + 1, statements.size())) {
+                        if (StatementKeywords.stringLiterals(later.text(), provider).contains(value)) {
+                            why = "ALTER TYPE ... ADD VALUE '" + value + "': statement " + later.index() + " (line " + later.line()
+                                    + ") uses the new value, which PostgreSQL refuses in the transaction that added it";
+                            break;
+                        }
+                    }
+                }
+            }
+            if (why != null) {
+                reasons.add("statement " + st.index() + " (line " + st.line() + "): " + why);
+            }
+        }
+        return reasons;
+    }
+
+    /** The value an {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'value' …} adds, or null for any other statement. */
+    static String addedEnumValue(SqlStatement st) {
+        Tokens t = new Tokens(StatementKeywords.leading(st.text(), LOOKAHEAD, Provider.POSTGRESQL));
+        if (!t.is(0, "ALTER") || !t.is(1, "TYPE")) {
+            return null;
+        }
+        int i = t.skipName(2);
+        if (!t.is(i, "ADD") || !t.is(i + 1, "VALUE")) {
+            return null;
+        }
+        List<String> literals = StatementKeywords.stringLiterals(st.text(), Provider.POSTGRESQL);
+        return literals.isEmpty() ? null : literals.get(0);
+    }
+
+    /**
      * Whether the statement starts, ends or marks a transaction itself: {@code BEGIN},
      * {@code START TRANSACTION}, {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT},
      * {@code SAVEPOINT}, {@code RELEASE}. MariaDB's {@code BEGIN NOT ATOMIC} block is not.
@@ -99,14 +148,8 @@ public final class TransactionRules {
                 return blocked("ALTER SYSTEM");
             case "SUBSCRIPTION":
                 return blocked("ALTER SUBSCRIPTION");
-            case "TYPE": {
-                int i = t.skipName(2);
-                if (t.is(i, "ADD") && t.is(i + 1, "VALUE")) {
-                    return "ALTER TYPE ... ADD VALUE: the new enum value cannot be used in the same transaction,"
-                            + " and servers before PostgreSQL 12 refuse it inside a transaction block";
-                }
-                return null;
-            }
+            case "TYPE":
+                return null; // ADD VALUE depends on the server and on the rest of the migration: see below
             case "DATABASE": {
                 int i = t.skipName(2);
                 return t.is(i, "SET") && t.is(i + 1, "TABLESPACE") ? blocked("ALTER DATABASE ... SET TABLESPACE") : null;

@@ -26,6 +26,11 @@ SELECT 'exclusion constraint', c.relname || '.' || k.conname, pg_get_constraintd
 FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 WHERE c.relnamespace IN (SELECT oid FROM ns) AND k.contype = 'x'
 UNION ALL
+-- a deferrable UNIQUE constraint is also read as a unique index (what the schema language can say)
+SELECT 'deferrable unique constraint', c.relname || '.' || k.conname, pg_get_constraintdef(k.oid, true)
+FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+WHERE c.relnamespace IN (SELECT oid FROM ns) AND k.contype = 'u' AND k.condeferrable
+UNION ALL
 SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'composite type' END, t.typname, NULL
 FROM pg_catalog.pg_type t
 WHERE t.typnamespace IN (SELECT oid FROM ns) AND t.typtype IN ('d', 'r', 'c')

@@ -59,11 +59,20 @@ class TransactionRulesTest {
     }
 
     @Test
-    void alterTypeAddValue() {
-        String reason = why("-- AlterEnum\nALTER TYPE \"public\".\"Role\" ADD VALUE 'OWNER' BEFORE 'ADMIN'").orElseThrow();
-        assertTrue(reason.startsWith("ALTER TYPE ... ADD VALUE: the new enum value cannot be used in the same transaction"),
-                reason);
-        assertTrue(why("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh'").isPresent());
+    void alterTypeAddValueKeepsTheTransactionUnlessALaterStatementUsesTheValue() {
+        List<SqlStatement> alone = SqlSplitter.split("-- AlterEnum\nALTER TYPE \"public\".\"Role\" ADD VALUE 'OWNER' BEFORE 'ADMIN';\n"
+                + "CREATE TABLE t (id INT);\n", Provider.POSTGRESQL);
+        assertEquals(List.of(), TransactionRules.whyNotTransactional(alone, Provider.POSTGRESQL, 15));
+        assertEquals(Optional.empty(), why("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh'"));
+        // before PostgreSQL 12 (or when the version is not known) ADD VALUE refuses a transaction block
+        assertEquals(List.of("statement 1 (line 2): ALTER TYPE ... ADD VALUE cannot run inside a transaction block before PostgreSQL 12"),
+                TransactionRules.whyNotTransactional(alone, Provider.POSTGRESQL, 11));
+        assertEquals(1, TransactionRules.whyNotTransactional(alone, Provider.POSTGRESQL, 0).size());
+        List<SqlStatement> used = SqlSplitter.split("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'it''s';\n"
+                + "-- 'it''s' in a comment is no use\nUPDATE t SET note = 'x';\n"
+                + "ALTER TABLE t ALTER COLUMN m SET DEFAULT 'it''s';\n", Provider.POSTGRESQL);
+        assertEquals(List.of("statement 1 (line 1): ALTER TYPE ... ADD VALUE 'it's': statement 3 (line 4) uses the new value, "
+                + "which PostgreSQL refuses in the transaction that added it"), TransactionRules.whyNotTransactional(used, Provider.POSTGRESQL, 16));
         assertEquals(Optional.empty(), why("ALTER TYPE mood RENAME VALUE 'a' TO 'b'"));
         assertEquals(Optional.empty(), why("ALTER TYPE addr ADD ATTRIBUTE zip text"));
     }

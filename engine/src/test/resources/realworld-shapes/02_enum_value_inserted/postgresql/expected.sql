@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "Color" ADD VALUE 'GREEN' BEFORE 'BLUE';

@@ -1,0 +1,2 @@
+CREATE TYPE "Color" AS ENUM ('RED', 'BLUE');
+CREATE TABLE "Paint" ("id" SERIAL NOT NULL, "color" "Color" NOT NULL DEFAULT 'RED', CONSTRAINT "Paint_pkey" PRIMARY KEY ("id"));

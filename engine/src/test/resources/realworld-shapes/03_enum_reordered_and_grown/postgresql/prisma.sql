@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "Color" ADD VALUE 'GREEN';
+

@@ -1,0 +1,1 @@
+CREATE TABLE `Member` (`id` VARCHAR(191) NOT NULL, `orgId` VARCHAR(191) NOT NULL, `email` VARCHAR(191) NOT NULL, `teamId` VARCHAR(191) NULL, UNIQUE INDEX `Member_email_key`(`email`), INDEX `Member_orgId_idx`(`orgId`), INDEX `Member_teamId_idx`(`teamId` DESC), PRIMARY KEY (`id`)) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

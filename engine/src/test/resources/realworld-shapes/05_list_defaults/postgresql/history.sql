@@ -1,0 +1,1 @@
+CREATE TABLE "Post" ("id" TEXT NOT NULL, "tags" TEXT[] DEFAULT '{}', "scores" INTEGER[] NOT NULL DEFAULT ARRAY[]::INTEGER[], "flags" BOOLEAN[] DEFAULT ARRAY[]::BOOLEAN[], "names" TEXT[] DEFAULT ARRAY['a', 'b']::TEXT[], CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));

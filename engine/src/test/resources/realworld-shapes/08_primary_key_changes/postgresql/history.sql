@@ -1,0 +1,7 @@
+CREATE TABLE "Moved" ("id" INTEGER NOT NULL, "code" TEXT NOT NULL, CONSTRAINT "Moved_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "ToComposite" ("a" INTEGER NOT NULL, "b" INTEGER NOT NULL, CONSTRAINT "ToComposite_pkey" PRIMARY KEY ("a"));
+CREATE TABLE "FromComposite" ("a" INTEGER NOT NULL, "b" INTEGER NOT NULL, CONSTRAINT "FromComposite_pkey" PRIMARY KEY ("a", "b"));
+CREATE TABLE "Reordered" ("a" INTEGER NOT NULL, "b" INTEGER NOT NULL, CONSTRAINT "Reordered_pkey" PRIMARY KEY ("a", "b"));
+CREATE TABLE "Child" ("id" INTEGER NOT NULL, "movedId" INTEGER NOT NULL, CONSTRAINT "Child_pkey" PRIMARY KEY ("id"));
+ALTER TABLE "Child" ADD CONSTRAINT "Child_movedId_fkey" FOREIGN KEY ("movedId") REFERENCES "Moved"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+CREATE UNIQUE INDEX "Moved_id_key" ON "Moved"("id");

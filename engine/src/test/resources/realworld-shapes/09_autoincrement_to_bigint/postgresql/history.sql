@@ -1,0 +1,1 @@
+CREATE TABLE "Event" ("id" SERIAL NOT NULL, "name" TEXT NOT NULL, CONSTRAINT "Event_pkey" PRIMARY KEY ("id"));

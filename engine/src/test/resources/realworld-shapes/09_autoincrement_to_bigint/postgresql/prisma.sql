@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Event" DROP CONSTRAINT "Event_pkey",
+ALTER COLUMN "id" SET DATA TYPE BIGSERIAL,
+ADD CONSTRAINT "Event_pkey" PRIMARY KEY ("id");
+
