@@ -141,7 +141,8 @@ public final class Project {
         if (datasource == null) {
             Path file = schemaFile();
             try {
-                datasource = SchemaDatasource.parse(Files.readString(file, StandardCharsets.UTF_8));
+                datasource = SchemaDatasource.parse(Files.isDirectory(file) ? dev.godwit.engine.psl.SchemaFiles.text(file)
+                        : Files.readString(file, StandardCharsets.UTF_8));
             } catch (NoSuchFileException e) {
                 datasource = Optional.empty();
             } catch (IOException e) {

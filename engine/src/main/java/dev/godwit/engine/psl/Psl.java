@@ -17,16 +17,12 @@ public final class Psl {
     private Psl() {
     }
 
-    /** Reads and checks a schema file (UTF-8); errors name the file as given. */
+    /**
+     * Reads and checks a schema file (UTF-8), or a folder of them (Prisma's multi-file schema); errors
+     * name the file as given and the line within it.
+     */
     public static PslSchema parseFile(java.nio.file.Path file) {
-        String text;
-        try {
-            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new dev.godwit.engine.GodwitException(dev.godwit.engine.ErrorKind.USAGE,
-                    "cannot read the schema file " + file + ": " + e.getMessage());
-        }
-        return parse(file.toString(), text);
+        return parse(new SourceText(SchemaFiles.read(file)));
     }
 
     /** Syntax only: the tree, or every syntax error. */
@@ -40,13 +36,20 @@ public final class Psl {
     }
 
     public static PslSchema parse(String fileName, String text) {
+        return parse(new SourceText(fileName, text));
+    }
+
+    /** Checks the schema of {@code source} (one file, or the files of a folder read as one). */
+    public static PslSchema parse(SourceText source) {
+        String fileName = source.fileName();
+        String text = source.text();
         List<PslError> errors = new ArrayList<>();
         SchemaFile file;
         try {
             file = Parser.parse(fileName, text, errors);
         } catch (StackOverflowError | RuntimeException e) {
             errors.add(new PslError("The schema could not be read: " + e, new Span(0, 0)));
-            throw new PslException(new SourceText(fileName, text), errors);
+            throw new PslException(source, errors);
         }
         Catalog catalog = new Catalog(file);
         Datasource ds = datasource(file, errors);
@@ -82,9 +85,9 @@ public final class Psl {
             }
         }
         if (!errors.isEmpty()) {
-            throw new PslException(new SourceText(fileName, text), sorted(errors));
+            throw new PslException(source, sorted(errors));
         }
-        return new PslSchema(file, ds, catalog, relations, SchemaWarnings.of(catalog, new SourceText(fileName, text)));
+        return new PslSchema(file, ds, catalog, relations, SchemaWarnings.of(catalog, source));
     }
 
     private static List<PslError> sorted(List<PslError> errors) {

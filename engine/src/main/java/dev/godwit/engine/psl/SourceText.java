@@ -8,10 +8,19 @@ public final class SourceText {
     private final String fileName;
     private final String text;
     private final int[] lineStarts;
+    /** Where each file of a multi-file schema starts in {@code text}, its name and its first (global) line. */
+    private final int[] fileStarts;
+    private final String[] fileNames;
+    private final int[] fileFirstLines;
 
     public SourceText(String fileName, String text) {
-        this.fileName = fileName;
-        this.text = text;
+        this(List.of(new SchemaFiles.File(fileName, text)));
+    }
+
+    /** Several files read as one schema: offsets run through them in order, one line break between two. */
+    public SourceText(List<SchemaFiles.File> files) {
+        this.fileName = files.get(0).name();
+        this.text = String.join("\n", files.stream().map(SchemaFiles.File::text).toList());
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         for (int i = 0; i < text.length(); i++) {
@@ -20,14 +29,41 @@ public final class SourceText {
             }
         }
         lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        fileStarts = new int[files.size()];
+        fileNames = new String[files.size()];
+        fileFirstLines = new int[files.size()];
+        int offset = 0;
+        for (int i = 0; i < files.size(); i++) {
+            fileStarts[i] = offset;
+            fileNames[i] = files.get(i).name();
+            fileFirstLines[i] = globalLine(offset);
+            offset += files.get(i).text().length() + 1;
+        }
     }
 
     public String fileName() {
         return fileName;
     }
 
-    /** 1-based line of an offset. */
+    /** The whole text (all files). */
+    public String text() {
+        return text;
+    }
+
+    private int fileIndex(int offset) {
+        int i = fileStarts.length - 1;
+        while (i > 0 && fileStarts[i] > offset) {
+            i--;
+        }
+        return i;
+    }
+
+    /** 1-based line of an offset, within its file. */
     public int line(int offset) {
+        return globalLine(offset) - fileFirstLines[fileIndex(offset)] + 1;
+    }
+
+    private int globalLine(int offset) {
         int lo = 0;
         int hi = lineStarts.length - 1;
         int o = Math.max(0, Math.min(offset, text.length()));
@@ -45,10 +81,11 @@ public final class SourceText {
     /** 1-based column of an offset. */
     public int column(int offset) {
         int o = Math.max(0, Math.min(offset, text.length()));
-        return o - lineStarts[line(o) - 1] + 1;
+        return o - lineStarts[globalLine(o) - 1] + 1;
     }
 
-    public String lineText(int line) {
+    /** The text of a (global) line. */
+    private String lineText(int line) {
         int start = lineStarts[line - 1];
         int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
         String s = text.substring(start, end);
@@ -56,7 +93,7 @@ public final class SourceText {
     }
 
     public String location(Span span) {
-        return fileName + ":" + line(span.start()) + ":" + column(span.start());
+        return fileNames[fileIndex(span.start())] + ":" + line(span.start()) + ":" + column(span.start());
     }
 
     /**
@@ -68,17 +105,18 @@ public final class SourceText {
         int width = errors.stream().mapToInt(e -> String.valueOf(line(e.span().start())).length()).max().orElse(1);
         for (PslError e : errors) {
             int line = line(e.span().start());
+            int global = globalLine(e.span().start());
             int col = column(e.span().start());
-            String lineText = lineText(line);
+            String lineText = lineText(global);
             String gutter = " ".repeat(width + 1) + "| ";
             sb.append("error: ").append(e.message()).append('\n');
             sb.append("  -->  ").append(location(e.span())).append('\n');
             sb.append(gutter).append('\n');
             if (line > 1) {
-                sb.append(pad(line - 1, width)).append(" | ").append(lineText(line - 1)).append('\n');
+                sb.append(pad(line - 1, width)).append(" | ").append(lineText(global - 1)).append('\n');
             }
             sb.append(pad(line, width)).append(" | ").append(lineText).append('\n');
-            int endCol = line(e.span().end()) == line ? column(e.span().end()) : lineText.length() + 1;
+            int endCol = globalLine(e.span().end()) == global ? column(e.span().end()) : lineText.length() + 1;
             int carets = Math.max(1, endCol - col);
             sb.append(gutter).append(" ".repeat(Math.max(0, col - 1))).append("^".repeat(carets)).append('\n');
         }

@@ -66,6 +66,20 @@ class PslParserTest {
     }
 
     @Test
+    void aFolderOfSchemaFilesIsOneSchemaAndErrorsNameTheirFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("schema.prisma"), DS);
+        java.nio.file.Files.createDirectories(dir.resolve("models"));
+        java.nio.file.Files.writeString(dir.resolve("models/post.prisma"), "model Post {\n  id     Int  @id\n  author User @relation(fields: [authorId], references: [id])\n  authorId Int\n}\n");
+        java.nio.file.Files.writeString(dir.resolve("models/user.prisma"), "model User {\n  id    Int    @id\n  posts Post[]\n}\n");
+        PslSchema s = Psl.parseFile(dir);
+        assertEquals(List.of("Post", "User"), s.toSchema().tables().stream().map(t -> t.name()).sorted().toList());
+        java.nio.file.Files.writeString(dir.resolve("models/user.prisma"), "model User {\n  id    Int    @id\n  posts Post[]\n  age   Intt\n}\n");
+        PslException e = assertThrows(PslException.class, () -> Psl.parseFile(dir));
+        assertEquals(List.of(dir.resolve("models/user.prisma") + ":4:9"), e.locations());
+        assertTrue(e.getMessage().contains("4 |   age   Intt"), e.getMessage());
+    }
+
+    @Test
     void blockCommentsAreComments() {
         PslSchema s = Psl.parse("schema.prisma", DS + """
                 /**

@@ -34,7 +34,7 @@ final class PlanPreflight {
             return;
         }
         Path schemaFile = schemaOption != null ? Path.of(schemaOption).toAbsolutePath() : project.schemaFile();
-        if (!Files.isRegularFile(schemaFile)) {
+        if (!Files.isRegularFile(schemaFile) && !Files.isDirectory(schemaFile)) {
             return;   // reported by whoever reads the schema
         }
         Optional<Provider> locked = MigrationsFolder.readLockProvider(project.migrationsDir());

@@ -51,6 +51,10 @@ public final class PullCommand extends SessionCommand {
             session.out().print(text);
             return 0;
         }
+        if (Files.isDirectory(file)) {
+            throw new GodwitException(ErrorKind.USAGE, "the schema is a folder of .prisma files (" + file + "): pull does not spread models over files",
+                    "run `godwit pull --print` and put the models where they belong");
+        }
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -65,9 +69,10 @@ public final class PullCommand extends SessionCommand {
 
     private static String header(Path file, Provider provider) {
         List<String> blocks = new ArrayList<>();
-        if (Files.isRegularFile(file)) {
+        if (Files.isRegularFile(file) || Files.isDirectory(file)) {
             try {
-                Matcher m = CONFIG_BLOCK.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                Matcher m = CONFIG_BLOCK.matcher(Files.isDirectory(file) ? dev.godwit.engine.psl.SchemaFiles.text(file)
+                        : Files.readString(file, StandardCharsets.UTF_8));
                 while (m.find()) {
                     blocks.add(m.group());
                 }
