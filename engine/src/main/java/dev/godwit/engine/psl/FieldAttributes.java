@@ -121,10 +121,17 @@ final class FieldAttributes {
                     : spec.minArgs() + " to " + spec.maxArgs()) + " arguments, but received " + a.args().size() + ".", a.span()));
             return;
         }
+        List<Integer> values = new java.util.ArrayList<>();
         for (Arg arg : a.args()) {
-            if (!(arg.value() instanceof Expr.Num n) || !n.text().matches("\\d{1,6}")) {
+            if (!(arg.value() instanceof Expr.Num n) || !n.text().matches("\\d{1,9}")) {
                 late.add(new PslError("Expected a numeric value, but failed while parsing \"" + Expr.show(arg.value()) + "\".", arg.span()));
+                return;
             }
+            values.add(Integer.valueOf(((Expr.Num) arg.value()).text()));
+        }
+        String range = NativeTypeRanges.problem(provider, type, values, field.type().name());
+        if (range != null) {
+            late.add(new PslError(range, a.span()));
         }
     }
 }

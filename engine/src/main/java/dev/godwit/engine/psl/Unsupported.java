@@ -37,7 +37,7 @@ final class Unsupported {
     }
 
     /** Whether a generator block lists the preview feature. */
-    private static boolean previewOn(SchemaFile file, String feature) {
+    static boolean previewOn(SchemaFile file, String feature) {
         return file.blocks().stream().filter(b -> b instanceof Block.Config c && c.keyword().equals("generator"))
                 .map(b -> ((Block.Config) b).setting("previewFeatures"))
                 .flatMap(java.util.Optional::stream)

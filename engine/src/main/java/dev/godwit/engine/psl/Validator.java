@@ -47,6 +47,7 @@ final class Validator {
         if (provider.equals("postgresql")) {
             ConstraintNameCheck.run(catalog, errors);
         }
+        KeyArguments.check(catalog.file, provider, errors, late);
         Map<String, Block> names = new HashMap<>();
         Map<String, Block> tables = new HashMap<>();
         for (Block b : catalog.file.blocks()) {
