@@ -54,4 +54,15 @@ class UnsupportedFeaturesTest {
         assertTrue(s.warnings().get(0).contains("`onDelete`"), s.warnings().get(0));
         assertEquals(List.of(), Psl.parse("schema.prisma", text.replace("pId Int\n", "pId Int?\n").replace("  p  P @", "  p  P? @")).warnings());
     }
+
+    @Test
+    void previewFeaturesPrisma7NoLongerKnowsAreAWarningWithTheirPlace() {
+        // Prisma 7.10 refuses the schema ("The preview feature "metrics" is not known"); they concern its client only
+        String text = "generator client {\n  provider = \"prisma-client-js\"\n  previewFeatures = [\"views\", \"metrics\", \"driverAdapters\"]\n}\n\n"
+                + "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel A {\n  id Int @id\n}\n";
+        PslSchema s = Psl.parse("schema.prisma", text);
+        assertEquals(2, s.warnings().size(), s.warnings().toString());
+        assertTrue(s.warnings().get(0).startsWith("schema.prisma:3:31: the preview feature \"metrics\" is not known to Prisma 7"), s.warnings().get(0));
+        assertTrue(s.warnings().get(1).contains("\"driverAdapters\""), s.warnings().get(1));
+    }
 }
