@@ -16,7 +16,8 @@ for c in "${cases[@]}"; do
   cat > "$tmp/prisma.config.ts" <<CFG
 export default { schema: "$side/schema.prisma", migrations: { path: "$tmp/migrations" }, datasource: { url: process.env.DATABASE_URL } };
 CFG
-  (cd "$tmp" && prisma migrate diff --from-migrations "$tmp/migrations" --to-schema "$side/schema.prisma" --script) > "$side/prisma.sql"
+  (cd "$tmp" && prisma migrate diff --from-migrations "$tmp/migrations" --to-schema "$side/schema.prisma" --script) \
+    | grep -v "^Loaded Prisma config" > "$side/prisma.sql"
   echo "$c: $(grep -cvE '^(--|$)' "$side/prisma.sql" || true) line(s)"
   rm -rf "$tmp"
 done

@@ -230,6 +230,12 @@ final class Relations {
             errors.add(new PslError("Error validating: You must specify the same number of fields in `fields` and `references`.", attr.span()));
             return false;
         }
+        if (!fk.field.type().optional() && fields.stream().anyMatch(f -> fk.model.field(f).map(x -> x.type().optional()).orElse(false))) {
+            errors.add(new PslError("Error validating: The relation field `" + fk.field.name() + "` uses the scalar fields "
+                    + String.join(", ", fields) + ". At least one of those fields is optional. Hence the relation field must be optional as well.",
+                    fk.field.span()));
+            return false;
+        }
         for (int i = 0; i < fields.size(); i++) {
             Field local = fk.model.field(fields.get(i)).orElseThrow();
             Field remote = r.other().field(refs.get(i)).orElseThrow();

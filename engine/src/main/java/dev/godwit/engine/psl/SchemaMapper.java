@@ -150,8 +150,10 @@ final class SchemaMapper {
         List<String> refs = r.references().stream().map(f -> r.other().field(f).map(Catalog::columnName).orElse(f)).toList();
         Attribute rel = r.attribute().orElseThrow();
         String name = Catalog.string(rel, "map", -1).orElse(names.foreignKey(table, cols));
+        // Prisma's default follows the scalar fields, not the relation field: SetNull only when all of them are optional
+        boolean required = r.fields().stream().anyMatch(f -> m.field(f).map(x -> !x.type().optional()).orElse(false));
         ReferentialAction onDelete = rel.named("onDelete").map(a -> action(a.value()))
-                .orElse(r.field().type().optional() ? ReferentialAction.SET_NULL : ReferentialAction.RESTRICT);
+                .orElse(required ? ReferentialAction.RESTRICT : ReferentialAction.SET_NULL);
         ReferentialAction onUpdate = rel.named("onUpdate").map(a -> action(a.value())).orElse(ReferentialAction.CASCADE);
         return new ForeignKey(name, cols, Catalog.tableName(r.other()), refs, onDelete, onUpdate, ForeignKey.Deferrable.NOT);
     }
