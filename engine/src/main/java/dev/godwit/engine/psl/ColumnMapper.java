@@ -99,6 +99,9 @@ final class ColumnMapper {
             return n.text();
         }
         String s = ((Expr.Str) value).value();
+        if (f.type().name().equals("Decimal") && s.matches("-?\\d+(\\.\\d+)?")) {
+            return mysqlLiteral(f, type, new Expr.Num(s, value.span()));
+        }
         if (f.type().name().equals("DateTime")) {
             java.time.OffsetDateTime t = Literals.dateTime(s);
             return quote(t == null ? s : mysqlDateTime(t, type.precision() == null ? 0 : type.precision()));

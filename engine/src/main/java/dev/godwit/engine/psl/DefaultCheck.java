@@ -120,7 +120,9 @@ final class DefaultCheck {
         boolean ok = switch (t) {
             case "String" -> e instanceof Expr.Str;
             case "Int", "BigInt" -> e instanceof Expr.Num n && n.text().matches("-?\\d+") && fits(n.text(), t);
-            case "Float", "Decimal" -> e instanceof Expr.Num n && n.text().matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+            case "Float" -> e instanceof Expr.Num n && n.text().matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+            // Prisma takes a Decimal default as a number or as a string ("2.00"), and leaves a string's text to the database
+            case "Decimal" -> e instanceof Expr.Str || e instanceof Expr.Num n && n.text().matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
             case "Boolean" -> e instanceof Expr.Const c && (c.name().equals("true") || c.name().equals("false"));
             case "DateTime" -> e instanceof Expr.Str; // Prisma leaves the text to the database
             case "Json" -> e instanceof Expr.Str;

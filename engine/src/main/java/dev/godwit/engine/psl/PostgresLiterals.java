@@ -48,6 +48,9 @@ final class PostgresLiterals {
             return n.text();
         }
         String s = ((Expr.Str) value).value();
+        if (f.type().name().equals("Decimal") && s.matches("-?\\d+(\\.\\d+)?")) {
+            return s; // a number given as a string is written as the number, as Prisma writes it
+        }
         return switch (f.type().name()) {
             case "DateTime" -> quote(Literals.dateTime(s) == null ? s : dateTime(Literals.dateTime(s), type));
             case "Bytes" -> quote("\\x" + hex(s));

@@ -52,7 +52,13 @@ final class PulledTypes {
                     continue;
                 }
                 if (made.equals(ct)) {
-                    String scalar = SCALAR_ORDER.stream().filter(spec.scalars()::contains).findFirst().orElseThrow();
+                    // a scalar whose argument range takes these arguments: MySQL BIT(n > 1) is Bytes, only BIT(1) a Boolean
+                    String scalar = SCALAR_ORDER.stream().filter(spec.scalars()::contains)
+                            .filter(x -> NativeTypeRanges.problem(provider == Provider.MYSQL ? "mysql" : "postgresql", nativeName, args, x) == null)
+                            .findFirst().orElse(null);
+                    if (scalar == null) {
+                        continue;
+                    }
                     String a = args.isEmpty() ? "" : "(" + args.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
                     return new String[]{scalar, "@db." + nativeName + a};
                 }

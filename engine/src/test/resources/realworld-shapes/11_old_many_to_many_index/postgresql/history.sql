@@ -1,0 +1,7 @@
+CREATE TABLE "Worker" ("id" TEXT NOT NULL, CONSTRAINT "Worker_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "File" ("id" TEXT NOT NULL, CONSTRAINT "File_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "_FileToWorker" ("A" TEXT NOT NULL, "B" TEXT NOT NULL);
+CREATE UNIQUE INDEX "_FileToWorker_AB_unique" ON "_FileToWorker"("A", "B");
+CREATE INDEX "_FileToWorker_B_index" ON "_FileToWorker"("B");
+ALTER TABLE "_FileToWorker" ADD CONSTRAINT "_FileToWorker_A_fkey" FOREIGN KEY ("A") REFERENCES "File"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "_FileToWorker" ADD CONSTRAINT "_FileToWorker_B_fkey" FOREIGN KEY ("B") REFERENCES "Worker"("id") ON DELETE CASCADE ON UPDATE CASCADE;
