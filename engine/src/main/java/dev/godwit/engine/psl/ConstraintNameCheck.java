@@ -59,7 +59,9 @@ final class ConstraintNameCheck {
                     }
                 }
                 case "unique" -> out.add(new Named(map(a).orElse(names.unique(table, columns(m, a))), a, true));
-                case "index" -> out.add(new Named(map(a).orElse(names.index(table, columns(m, a))), a, true));
+                // an index's name: is its database name too (as the mapping takes it), unlike @@id's and @@unique's
+                case "index" -> out.add(new Named(map(a).or(() -> Catalog.string(a, "name", -1))
+                        .orElse(names.index(table, columns(m, a))), a, true));
                 default -> {
                 }
             }
