@@ -235,6 +235,9 @@ public final class Differ {
         Map<String, Index> newIdx = byName(t.indexes(), Index::name);
         for (Index i : old.indexes()) {
             Index next = newIdx.get(i.name());
+            if (next == null && duplicateOfKept(i, oldIdx, t.indexes())) {
+                continue;
+            }
             if (next == null || !hooks.sameIndex(i, next)) {
                 dropIndexes.add(new DropIndex(t.name(), i));
                 if (i.unique() && i.parts().stream().noneMatch(p -> p.isExpression())) {
@@ -248,6 +251,25 @@ public final class Differ {
                 createIndexes.add(new AddIndex(t.name(), i));
             }
         }
+    }
+
+    /**
+     * Whether {@code i} is a second index of the same shape as one that stays under its own name (a table
+     * renamed by hand keeps its old "User_email_key" beside the new "users_email_key"). Prisma pairs indexes
+     * by shape and leaves such a duplicate alone; so does godwit.
+     */
+    private boolean duplicateOfKept(Index i, Map<String, Index> oldIdx, List<Index> wanted) {
+        for (Index w : wanted) {
+            Index kept = oldIdx.get(w.name());
+            if (kept != null && kept != i && hooks.sameIndex(kept, w) && hooks.sameIndex(renamed(i, w.name()), w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Index renamed(Index i, String name) {
+        return new Index(name, i.unique(), i.parts(), i.method(), i.predicate(), i.include(), i.constraint());
     }
 
     private void diffSequences() {
