@@ -76,6 +76,9 @@ final class ColumnMapper {
                     : ColumnType.of("enum").withEnumValues(en.values().stream().map(Catalog::valueName).toList());
         }
         Optional<Attribute> nat = f.attributes().stream().filter(a -> a.name().startsWith("db.")).findFirst();
+        if (nat.isPresent() && provider == Provider.MYSQL && f.type().name().equals("Boolean") && nat.get().name().equals("db.TinyInt")) {
+            return ScalarTypes.of(provider).get("Boolean"); // TinyInt is a Boolean's own type on MySQL: TINYINT(1)
+        }
         if (nat.isPresent()) {
             NativeTypes.Spec spec = NativeTypes.of(provider == Provider.MYSQL ? "mysql" : "postgresql").get(nat.get().name().substring(3));
             List<Integer> args = nat.get().args().stream().map(a -> Integer.valueOf(((Expr.Num) a.value()).text())).toList();
