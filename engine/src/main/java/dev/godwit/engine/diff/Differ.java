@@ -233,9 +233,11 @@ public final class Differ {
     private void diffIndexes(Table old, Table t) {
         Map<String, Index> oldIdx = byName(old.indexes(), Index::name);
         Map<String, Index> newIdx = byName(t.indexes(), Index::name);
+        Map<String, String> renames = indexRenames(old, t, oldIdx, newIdx);
+        renames.forEach((from, to) -> dropIndexes.add(new RenameIndex(t.name(), from, to)));
         for (Index i : old.indexes()) {
             Index next = newIdx.get(i.name());
-            if (next == null && duplicateOfKept(i, oldIdx, t.indexes())) {
+            if (next == null && (renames.containsKey(i.name()) || duplicateOfKept(i, oldIdx, t.indexes()))) {
                 continue;
             }
             if (next == null || !hooks.sameIndex(i, next)) {
@@ -247,10 +249,36 @@ public final class Differ {
         }
         for (Index i : t.indexes()) {
             Index prev = oldIdx.get(i.name());
+            if (prev == null && renames.containsValue(i.name())) {
+                continue;
+            }
             if (prev == null || !hooks.sameIndex(prev, i)) {
                 createIndexes.add(new AddIndex(t.name(), i));
             }
         }
+    }
+
+    /**
+     * Indexes renamed: an existing index whose name the target does not have, of the same shape (columns,
+     * order, uniqueness, method, …) as a target index whose name the table does not have yet. Prisma pairs
+     * indexes by shape and renames them (an older Prisma's whole default name, "…_messageId_eventType_key",
+     * cut by PostgreSQL at 63 bytes, becomes today's "…_message_key"); a rename keeps the index, where a drop
+     * and a create would build it anew. Old name → new name.
+     */
+    private Map<String, String> indexRenames(Table old, Table t, Map<String, Index> oldIdx, Map<String, Index> newIdx) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Index n : t.indexes()) {
+            if (oldIdx.containsKey(n.name())) {
+                continue;
+            }
+            for (Index o : old.indexes()) {
+                if (!newIdx.containsKey(o.name()) && !out.containsKey(o.name()) && hooks.sameIndex(renamed(o, n.name()), n)) {
+                    out.put(o.name(), n.name());
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,0 +1,3 @@
+-- RenameIndex
+ALTER INDEX "ClassificationFeedback_emailAccountId_sender_ruleId_messageId_e" RENAME TO "ClassificationFeedback_emailAccountId_sender_ruleId_message_key";
+
