@@ -150,12 +150,26 @@ public final class Unrepresented {
         return new Table(t.name(), columns, t.primaryKey(), indexes, foreignKeys, checks, comment, t.attributes());
     }
 
-    /** A schema file says {@code @unique}, not whether a UNIQUE constraint or a unique index enforces it. */
+    /**
+     * A schema file says {@code @unique}, not whether a UNIQUE constraint or a unique index enforces it; and it
+     * cannot say an index's WHERE clause, INCLUDE columns or NULLS FIRST/LAST. An index of the same name and
+     * keys keeps those as the database has them (Prisma does not compare them either: a partial index that the
+     * schema declares plainly is left partial).
+     */
     private static Index keep(Index before, Index i) {
-        if (before == null || before.constraint() == i.constraint()) {
+        if (before == null || before.equals(i)) {
             return i;
         }
-        Index same = new Index(i.name(), i.unique(), i.parts(), i.method(), i.predicate(), i.include(), before.constraint());
+        List<IndexPart> parts = i.parts();
+        if (parts.size() == before.parts().size() && i.parts().stream().allMatch(p -> p.nulls() == null)) {
+            parts = new ArrayList<>();
+            for (int k = 0; k < i.parts().size(); k++) {
+                IndexPart p = i.parts().get(k);
+                parts.add(new IndexPart(p.column(), p.expression(), p.descending(), before.parts().get(k).nulls(), p.opclass(), p.length()));
+            }
+        }
+        Index same = new Index(i.name(), i.unique(), parts, i.method(), i.predicate() != null ? i.predicate() : before.predicate(),
+                i.include().isEmpty() ? before.include() : i.include(), before.constraint());
         return same.equals(before) ? before : i;
     }
 
