@@ -46,6 +46,7 @@ final class Validator {
     private void run() {
         if (provider.equals("postgresql")) {
             ConstraintNameCheck.run(catalog, errors);
+            PostgresIndexRules.check(catalog, errors);
         }
         KeyArguments.check(catalog.file, provider, errors, late);
         Map<String, Block> names = new HashMap<>();
