@@ -1,3 +1,6 @@
 -- RenameIndex
 ALTER INDEX "ClassificationFeedback_emailAccountId_sender_ruleId_messageId_e" RENAME TO "ClassificationFeedback_emailAccountId_sender_ruleId_message_key";
 
+-- RenameIndex
+ALTER INDEX "ReplyMemory_emailAccountId_kind_scopeType_scopeValue_content_ke" RENAME TO "ReplyMemory_emailAccountId_kind_scopeType_scopeValue_conten_key";
+

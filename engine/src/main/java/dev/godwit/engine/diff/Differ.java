@@ -272,7 +272,9 @@ public final class Differ {
                 continue;
             }
             for (Index o : old.indexes()) {
-                if (!newIdx.containsKey(o.name()) && !out.containsKey(o.name()) && hooks.sameIndex(renamed(o, n.name()), n)) {
+                // a UNIQUE constraint's index renames with it: whether a constraint or an index enforces it does not count here
+                Index asNamed = new Index(n.name(), o.unique(), o.parts(), o.method(), o.predicate(), o.include(), n.constraint());
+                if (!newIdx.containsKey(o.name()) && !out.containsKey(o.name()) && hooks.sameIndex(asNamed, n)) {
                     out.put(o.name(), n.name());
                     break;
                 }
