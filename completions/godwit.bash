@@ -580,7 +580,7 @@ function _picocli_godwit_plan() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--reorder-enums' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
@@ -625,7 +625,7 @@ function _picocli_godwit_dev() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '-y' '--yes' '--skip-generate' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '-y' '--yes' '--skip-generate' '--reorder-enums' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--lock-timeout' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
@@ -865,7 +865,7 @@ function _picocli_godwit_push() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '--reorder-enums' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '--schema' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
