@@ -8,30 +8,33 @@ import java.util.Optional;
 
 /**
  * The settings godwit takes from a Prisma config file ({@code prisma.config.ts} and its kin). Paths are
- * absolute (Prisma resolves them against the config file's folder); null when the file does not set them.
- * The datasource URLs are {@link Url}s: a URL that only Node could work out is an error when, and only
- * when, godwit needs it.
+ * absolute (Prisma resolves them against the config file's folder). Each setting is a {@link Setting}: one
+ * that only Node could work out is an error when, and only when, godwit needs it, so a config whose
+ * {@code datasource.url} is computed still gives godwit its schema path when the URL comes from elsewhere.
  *
- * @param file      the config file
- * @param schema    {@code schema}: a .prisma file or a folder of them
+ * @param file       the config file
+ * @param schema     {@code schema}: a .prisma file or a folder of them
  * @param migrations {@code migrations.path}
- * @param seed      {@code migrations.seed}: the command {@code prisma db seed} runs
- * @param notes     what godwit read but does not use (e.g. {@code views.path}), for the user to know
+ * @param seed       {@code migrations.seed}: the command {@code prisma db seed} runs
+ * @param notes      what godwit read but does not use (e.g. {@code views}), for the user to know
  */
-public record PrismaConfig(Path file, Path schema, Path migrations, String seed, Url url, Url directUrl,
-                           Url shadowDatabaseUrl, List<String> notes) {
+public record PrismaConfig(Path file, Setting<Path> schema, Setting<Path> migrations, Setting<String> seed,
+                           Setting<String> url, Setting<String> directUrl, Setting<String> shadowDatabaseUrl,
+                           List<String> notes) {
 
     /**
-     * One datasource URL setting: its value (null when the file does not set it or it is undefined, as
-     * {@code process.env.X} of an unset X is) or the error that reading it gives.
+     * One setting: its value (null when the file does not set it, or sets it to undefined as
+     * {@code process.env.X} of an unset X is), or the error that reading it gives.
+     *
+     * @param key where it is in the config object, e.g. {@code datasource.url}
      */
-    public record Url(String key, String value, GodwitException error) {
-        static Url absent(String key) {
-            return new Url(key, null, null);
+    public record Setting<T>(String key, T value, GodwitException error) {
+        static <T> Setting<T> absent(String key) {
+            return new Setting<>(key, null, null);
         }
 
-        /** The URL, empty when not set. @throws GodwitException when the file gives it in a form godwit cannot read */
-        public Optional<String> get() {
+        /** The value, empty when not set. @throws GodwitException when the file gives it in a form godwit cannot read */
+        public Optional<T> get() {
             if (error != null) {
                 throw error;
             }
@@ -44,8 +47,8 @@ public record PrismaConfig(Path file, Path schema, Path migrations, String seed,
         }
     }
 
-    /** The file's name as messages show it, relative to {@code root} when it is inside. */
-    public String displayName(Path root) {
-        return root != null && file.startsWith(root) ? root.relativize(file).toString() : file.toString();
+    /** The migration URL: {@code datasource.directUrl} when the file sets it, else {@code datasource.url}. */
+    public Setting<String> migrationUrl() {
+        return directUrl.present() ? directUrl : url;
     }
 }

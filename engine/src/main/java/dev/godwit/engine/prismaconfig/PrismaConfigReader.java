@@ -2,7 +2,7 @@ package dev.godwit.engine.prismaconfig;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.project.DotEnv;
+import dev.godwit.engine.prismaconfig.PrismaConfig.Setting;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Finds and reads a Prisma 7 config file without running Node.
@@ -53,19 +54,22 @@ public final class PrismaConfigReader {
      *
      * @param root       the project folder (where Prisma runs, and where the default .env is)
      * @param processEnv the process environment
-     * @throws GodwitException USAGE naming file:line:column for a setting godwit needs and cannot read
+     * @param dotEnv     reads a .env file, expanding from the given outer environment (a missing file: empty)
+     * @throws GodwitException USAGE naming file:line:column for a config that exports no object
      */
-    public static PrismaConfig read(Path file, Path root, Map<String, String> processEnv) {
+    public static PrismaConfig read(Path file, Path root, Map<String, String> processEnv,
+                                    BiFunction<Path, Map<String, String>, Map<String, String>> dotEnv) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new GodwitException(ErrorKind.USAGE, "cannot read " + file + ": " + e.getMessage(), null, e);
         }
-        return read(text, file, root, processEnv);
+        return read(text, file, root, processEnv, dotEnv);
     }
 
-    static PrismaConfig read(String text, Path file, Path root, Map<String, String> processEnv) {
+    static PrismaConfig read(String text, Path file, Path root, Map<String, String> processEnv,
+                             BiFunction<Path, Map<String, String>, Map<String, String>> dotEnv) {
         Where where = new Where(text, file, root);
         JsModule module = JsParser.parse(text);
         if (module.defaultExport() == null) {
@@ -79,10 +83,10 @@ public final class PrismaConfigReader {
             Object p = load.path() == null ? null : plain.eval(load.path());
             Path envFile = p instanceof String s ? Path.of(JsPaths.resolve(root.toString().replace('\\', '/'), List.of(s)))
                     : root.resolve(".env");
-            DotEnv.read(envFile, processEnv).forEach(vars::putIfAbsent);
+            dotEnv.apply(envFile, processEnv).forEach(vars::putIfAbsent);
         }
         if (module.dotenvLoads().isEmpty()) {
-            vars.putAll(DotEnv.read(root.resolve(".env"), processEnv));
+            vars.putAll(dotEnv.apply(root.resolve(".env"), processEnv));
         }
         JsEvaluator eval = new JsEvaluator(module, dir, file.toString(), name -> {
             String v = processEnv.get(name);
@@ -93,10 +97,10 @@ public final class PrismaConfigReader {
             throw where.error(exported instanceof JsEvaluator.Unreadable u ? u.offset() : module.defaultExport().offset(),
                     "the default export is " + reason(exported) + ", not a config object", "godwit.toml");
         }
-        String schema = string(where, config, "schema", "[project] schema in godwit.toml, or --schema");
+        Setting<String> schema = string(where, config, "schema", "schema", "[project] schema in godwit.toml, or --schema");
         Map<?, ?> migrations = object(where, config, "migrations");
-        String migrationsPath = string(where, migrations, "path", "[project] migrations in godwit.toml");
-        String seed = string(where, migrations, "seed", "[project] seed in godwit.toml");
+        Setting<String> migrationsPath = string(where, migrations, "migrations.path", "path", "[project] migrations in godwit.toml");
+        Setting<String> seed = string(where, migrations, "migrations.seed", "seed", "[project] seed in godwit.toml");
         Map<?, ?> datasource = object(where, config, "datasource");
         List<String> notes = new ArrayList<>();
         for (String key : List.of("views", "typedSql", "tables", "enums")) {
@@ -109,8 +113,9 @@ public final class PrismaConfigReader {
                 url(where, datasource, "shadowDatabaseUrl"), notes);
     }
 
-    private static Path absolute(String dir, String value) {
-        return value == null || value.isEmpty() ? null : Path.of(JsPaths.resolve(dir, List.of(value)));
+    private static Setting<Path> absolute(String dir, Setting<String> s) {
+        String v = s.value();
+        return new Setting<>(s.key(), v == null || v.isEmpty() ? null : Path.of(JsPaths.resolve(dir, List.of(v))), s.error());
     }
 
     private static Map<?, ?> object(Where where, Map<?, ?> parent, String key) {
@@ -125,39 +130,40 @@ public final class PrismaConfigReader {
                 "`" + key + "` is " + reason(v) + ", not an object", "godwit.toml");
     }
 
-    /** A string setting godwit needs now: an unreadable value is an error at its place. */
-    private static String string(Where where, Map<?, ?> parent, String key, String instead) {
+    /** A string setting: an unreadable value becomes the error it gives at its place when it is needed. */
+    private static Setting<String> string(Where where, Map<?, ?> parent, String label, String key, String instead) {
         Object v = parent.get(key);
         if (v == null || v == JsNode.UNDEFINED || v == JsEvaluator.NULL) {
-            return null;
+            return Setting.absent(label);
         }
         if (v instanceof String s) {
-            return s;
+            return new Setting<>(label, s, null);
         }
         if (v instanceof JsEvaluator.UnsetEnv u) {
-            throw where.error(u.offset(), unsetMessage(u), "set " + u.variable() + " in the environment or in .env");
+            return new Setting<>(label, null,
+                    where.error(u.offset(), unsetMessage(u), "set " + u.variable() + " in the environment or in .env"));
         }
         int at = v instanceof JsEvaluator.Unreadable u ? u.offset() : 0;
-        throw where.error(at, "cannot read `" + key + "`: it is " + reason(v), instead);
+        return new Setting<>(label, null, where.error(at, "cannot read `" + label + "`: it is " + reason(v), instead));
     }
 
-    private static PrismaConfig.Url url(Where where, Map<?, ?> datasource, String key) {
+    private static Setting<String> url(Where where, Map<?, ?> datasource, String key) {
         String label = "datasource." + key;
         Object v = datasource.get(key);
         if (v == null || v == JsNode.UNDEFINED || v == JsEvaluator.NULL) {
-            return PrismaConfig.Url.absent(label);
+            return Setting.absent(label);
         }
         if (v instanceof String s) {
-            return new PrismaConfig.Url(label, s.isBlank() ? null : s, null);
+            return new Setting<>(label, s.isBlank() ? null : s, null);
         }
         if (v instanceof JsEvaluator.UnsetEnv u) {
-            return new PrismaConfig.Url(label, null, where.error(u.offset(), unsetMessage(u),
+            return new Setting<>(label, null, where.error(u.offset(), unsetMessage(u),
                     "set " + u.variable() + " in the environment or in .env, or give the URL with --url or in godwit.toml"));
         }
         int at = v instanceof JsEvaluator.Unreadable u ? u.offset() : 0;
         String instead = key.equals("shadowDatabaseUrl") ? "shadow_url in a godwit.toml [env.NAME] table"
                 : "--url, or url in a godwit.toml [env.NAME] table";
-        return new PrismaConfig.Url(label, null, where.error(at, "cannot read `" + label + "`: it is " + reason(v), instead));
+        return new Setting<>(label, null, where.error(at, "cannot read `" + label + "`: it is " + reason(v), instead));
     }
 
     private static String unsetMessage(JsEvaluator.UnsetEnv u) {

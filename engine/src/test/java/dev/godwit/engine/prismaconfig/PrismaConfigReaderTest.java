@@ -2,6 +2,7 @@ package dev.godwit.engine.prismaconfig;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.project.DotEnv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class PrismaConfigReaderTest {
         Path file = root.resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
-        return PrismaConfigReader.read(file, root, env);
+        return PrismaConfigReader.read(file, root, env, DotEnv::read);
     }
 
     private PrismaConfig read(String text) throws Exception {
@@ -43,9 +44,9 @@ class PrismaConfigReaderTest {
                   },
                 });
                 """, Map.of("DATABASE_URL", "postgresql://u@h/db"));
-        assertEquals(root.resolve("prisma/schema.prisma"), c.schema());
-        assertEquals(root.resolve("prisma/migrations"), c.migrations());
-        assertEquals("tsx prisma/seed.ts", c.seed());
+        assertEquals(root.resolve("prisma/schema.prisma"), c.schema().value());
+        assertEquals(root.resolve("prisma/migrations"), c.migrations().value());
+        assertEquals("tsx prisma/seed.ts", c.seed().value());
         assertEquals("postgresql://u@h/db", c.url().get().orElseThrow());
         assertFalse(c.shadowDatabaseUrl().present());
     }
@@ -65,8 +66,8 @@ class PrismaConfigReaderTest {
                   },
                 } satisfies PrismaConfig
                 """, Map.of("DB_URL", "mysql://r@h/x"));
-        assertEquals(root.resolve("db/schema"), c.schema());
-        assertNull(c.migrations());
+        assertEquals(root.resolve("db/schema"), c.schema().value());
+        assertNull(c.migrations().value());
         assertEquals("mysql://r@h/x", c.url().get().orElseThrow());
         assertEquals("postgresql://localhost/shadow", c.shadowDatabaseUrl().get().orElseThrow());
         assertTrue(c.directUrl().get().isEmpty(), "process.env of an unset variable is undefined");
@@ -85,9 +86,9 @@ class PrismaConfigReaderTest {
                 });
                 """, Map.of());
         Files.writeString(root.resolve(".env.local"), "LOCAL_URL=postgresql://local/db\n");
-        PrismaConfig again = PrismaConfigReader.read(root.resolve(".config/prisma.cjs"), root, Map.of());
-        assertEquals(root.resolve("prisma/schema"), c.schema());
-        assertEquals(root.resolve("migrations"), c.migrations());
+        PrismaConfig again = PrismaConfigReader.read(root.resolve(".config/prisma.cjs"), root, Map.of(), DotEnv::read);
+        assertEquals(root.resolve("prisma/schema"), c.schema().value());
+        assertEquals(root.resolve("migrations"), c.migrations().value());
         assertEquals("postgresql://local/db", again.url().get().orElseThrow());
     }
 
@@ -104,8 +105,8 @@ class PrismaConfigReaderTest {
                 }
                 export default config
                 """, Map.of("DATABASE_URL", "postgresql://x@y/z"));
-        assertEquals(root.resolve("prisma/schema.prisma"), c.schema());
-        assertEquals("node --import tsx prisma/seed.ts", c.seed());
+        assertEquals(root.resolve("prisma/schema.prisma"), c.schema().value());
+        assertEquals("node --import tsx prisma/seed.ts", c.seed().value());
         assertEquals("postgresql://x@y/z", c.url().get().orElseThrow());
     }
 
@@ -128,7 +129,7 @@ class PrismaConfigReaderTest {
                   datasource: { url: env("NOT_SET_ANYWHERE") },
                 });
                 """);
-        assertEquals(root.resolve("prisma/schema.prisma"), c.schema());
+        assertEquals(root.resolve("prisma/schema.prisma"), c.schema().value());
         GodwitException e = assertThrows(GodwitException.class, () -> c.url().get());
         assertEquals(ErrorKind.USAGE, e.kind());
         assertTrue(e.getMessage().startsWith("prisma.config.ts:4:22: env(\"NOT_SET_ANYWHERE\")"), e.getMessage());
@@ -159,12 +160,13 @@ class PrismaConfigReaderTest {
     }
 
     @Test
-    void anUnreadableSchemaIsAnErrorAtOnce() throws Exception {
-        GodwitException e = assertThrows(GodwitException.class, () -> read("""
+    void anUnreadableSchemaIsAnErrorWhenNeeded() throws Exception {
+        PrismaConfig c = read("""
                 export default {
                   schema: computeSchemaPath(),
                 }
-                """));
+                """);
+        GodwitException e = assertThrows(GodwitException.class, () -> c.schema().get());
         assertEquals("prisma.config.ts:2:11: cannot read `schema`: it is a call to `computeSchemaPath(…)`, which only Node can run",
                 e.getMessage());
         assertTrue(e.hint().contains("godwit.toml"));
