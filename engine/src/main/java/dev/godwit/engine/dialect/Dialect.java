@@ -127,6 +127,9 @@ public interface Dialect {
     /** What the differ must know about this database. */
     dev.godwit.engine.diff.DiffHooks diffHooks();
 
+    /** What statements lock, rewrite and scan on this database, for the linter; and live table sizes. */
+    dev.godwit.engine.lint.LintRules lintRules();
+
     /** Creating, dropping and emptying databases, for shadow databases. */
     ServerAdmin serverAdmin();
 

@@ -326,4 +326,9 @@ public final class MysqlDialect implements Dialect {
     public dev.godwit.engine.dialect.ServerAdmin serverAdmin() {
         return new MysqlServerAdmin();
     }
+
+    @Override
+    public dev.godwit.engine.lint.LintRules lintRules() {
+        return new MysqlLintRules();
+    }
 }
