@@ -225,6 +225,10 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public void beginReadOnly(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            // the session's default too: DDL, which commits by itself, is refused in it as well
+            st.execute("SET SESSION TRANSACTION READ ONLY");
+        }
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             st.execute("START TRANSACTION READ ONLY");

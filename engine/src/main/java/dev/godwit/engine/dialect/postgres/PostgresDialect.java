@@ -253,6 +253,10 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public void beginReadOnly(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            // the session's default too: should anything end this transaction, the next one is read-only as well
+            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ ONLY");
