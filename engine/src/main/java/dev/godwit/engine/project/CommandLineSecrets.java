@@ -40,10 +40,38 @@ public final class CommandLineSecrets {
         }
         int at = s.lastIndexOf('@');
         int colon = s.indexOf(':', sep + 3);
-        if (at < 0 || colon < 0 || colon >= at || colon + 1 == at) {
+        if (colon < 0) {
+            return s;
+        }
+        if (at < 0 || colon >= at) {
+            return maskPortThatIsNoPort(s, sep + 3, colon);
+        }
+        if (colon + 1 == at) {
             return s;
         }
         return s.substring(0, colon + 1) + Secrets.MASK + s.substring(at);
+    }
+
+    /** {@code scheme://user:secret} with no {@code @}: what follows the ':' is hidden unless it is a port number. */
+    private static String maskPortThatIsNoPort(String s, int hostStart, int colon) {
+        if (hostStart < s.length() && s.charAt(hostStart) == '[') {
+            return s; // an IPv6 address
+        }
+        for (int i = hostStart; i < colon; i++) {
+            if (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '/') {
+                return s; // the ':' is not in this URL's authority
+            }
+        }
+        int end = colon + 1;
+        boolean digits = true;
+        while (end < s.length() && "/?#".indexOf(s.charAt(end)) < 0 && !Character.isWhitespace(s.charAt(end))) {
+            digits &= Character.isDigit(s.charAt(end));
+            end++;
+        }
+        if (digits || end == colon + 1) {
+            return s;
+        }
+        return s.substring(0, colon + 1) + Secrets.MASK + s.substring(end);
     }
 
     private static String maskKeyValues(String s) {
