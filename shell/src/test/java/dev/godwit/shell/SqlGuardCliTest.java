@@ -164,7 +164,7 @@ class SqlGuardCliTest {
         String locks = pg ? db.scalar("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'")
                 : db.scalar("SELECT IS_FREE_LOCK('" + lockName + "')");
         if (!(pg ? "0" : "1").equals(locks)) {
-            return "an advisory lock is held";
+            return "an advisory lock is held (" + locks + ": " + (pg ? db.query("SELECT locktype, classid, objid, objsubid, pid, granted FROM pg_locks WHERE locktype = 'advisory'") : "") + ")";
         }
         return null;
     }

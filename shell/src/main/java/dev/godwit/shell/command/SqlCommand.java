@@ -57,7 +57,13 @@ public final class SqlCommand extends SessionCommand {
             return 3;
         }
         Out out = session.out();
-        try (Connection c = t.dataSource().getConnection()) {
+        Connection opened;
+        try {
+            opened = t.dataSource().getConnection();
+        } catch (SQLException e) {
+            throw t.dialect().connectionFailure(e, t.display()); // a refused login or a missing database: exit 4
+        }
+        try (Connection c = opened) {
             t.dialect().prepareSession(c, t.schema());
             if (write) {
                 c.setAutoCommit(false);

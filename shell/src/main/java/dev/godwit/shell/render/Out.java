@@ -72,7 +72,7 @@ public final class Out {
     }
 
     public String style(Style style, String text) {
-        return color ? style.code + text + "\u001b[0m" : text;
+        return color ? TerminalText.OWN + style.code + text + TerminalText.OWN + "\u001b[0m" : text;
     }
 
     public enum Style {

@@ -7,10 +7,13 @@ import java.util.Set;
  * message from the database may hold escape sequences that would move the cursor, retitle the window,
  * hide text or rewrite what was printed before. Every control character (C0 but line feed and tab,
  * DEL, C1) and every bidirectional override is shown as a visible escape ({@code \x1b}, {@code \u202e}),
- * with or without colours. Only godwit's own colour codes (see {@link Out.Style}) pass, and only when
- * colours are on. Linear in the length of the text.
+ * with or without colours. Only godwit's own colour codes pass, and only when colours are on:
+ * {@link Out#style} marks each with {@link #OWN}, which no text from elsewhere carries, and the mark
+ * is dropped on the way out. Linear in the length of the text.
  */
 public final class TerminalText {
+    /** A private-use character that {@link Out#style} puts before each of its escape sequences. */
+    static final char OWN = '\uE000';
     private static final Set<String> OWN_STYLES = Set.of("0", "1", "2", "31", "32", "33", "35", "36", "1;31");
 
     private TerminalText() {
@@ -29,13 +32,11 @@ public final class TerminalText {
                 sb.append(c);
             } else if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
                 continue;
-            } else if (c == 0x1B && keepOwnColours) {
-                int end = ownStyleEnd(s, i);
+            } else if (c == OWN) {
+                int end = keepOwnColours ? ownStyleEnd(s, i + 1) : -1;
                 if (end > 0) {
-                    sb.append(s, i, end);
+                    sb.append(s, i + 1, end);
                     i = end - 1;
-                } else {
-                    escape(sb, c);
                 }
             } else if (needsEscape(c)) {
                 escape(sb, c);
@@ -72,7 +73,7 @@ public final class TerminalText {
     private static boolean isPlain(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c != '\n' && c != '\t' && needsEscape(c)) {
+            if (c != '\n' && c != '\t' && needsEscape(c) || c == OWN) {
                 return false;
             }
         }
@@ -94,7 +95,7 @@ public final class TerminalText {
 
     /** The end of one of godwit's own SGR sequences starting at {@code i} ({@code ESC [ 1;31 m}), or -1. */
     private static int ownStyleEnd(String s, int i) {
-        if (i + 2 >= s.length() || s.charAt(i + 1) != '[') {
+        if (i + 2 >= s.length() || s.charAt(i) != 0x1B || s.charAt(i + 1) != '[') {
             return -1;
         }
         int m = s.indexOf('m', i + 2);

@@ -192,6 +192,10 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public GodwitException connectionFailure(SQLException e, String display) {
+        GodwitException parameter = ConnectionFailures.invalidParameter(display, e);
+        if (parameter != null) {
+            return parameter;
+        }
         String detail = ConnectionFailures.clean(e);
         switch (e.getErrorCode()) {
             case 1045, 1698 -> {

@@ -223,6 +223,10 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public GodwitException connectionFailure(SQLException e, String display) {
+        GodwitException parameter = ConnectionFailures.invalidParameter(display, e);
+        if (parameter != null) {
+            return parameter;
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String detail = ConnectionFailures.clean(e);
         if (state.equals("28P01") || state.equals("28000")) {
