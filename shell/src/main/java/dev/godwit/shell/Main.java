@@ -55,6 +55,8 @@ public final class Main {
     public static CommandLine commandLine(GodwitCommand root, Out out) {
         CommandLine cli = new CommandLine(root);
         dev.godwit.shell.command.ShellCommands.addTo(cli);
+        // `status --version` prints godwit's version, as `godwit --version` does, rather than nothing
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         cli.setOut(new PrintWriter(out.stdoutWriter(), true));
         cli.setErr(new PrintWriter(out.stderr(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
