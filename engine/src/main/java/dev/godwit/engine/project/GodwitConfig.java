@@ -55,6 +55,8 @@ public final class GodwitConfig {
     private final String seed;
     private final Map<String, Environment> environments;
     private final List<String> warnings;
+    /** [lint], [apply] and [plan]: set once by {@link #parse} after construction. */
+    private SafetyConfig safety = SafetyConfig.DEFAULT;
 
     private GodwitConfig(Path file, String schema, String migrations, String defaultEnv, List<String> generate, String seed,
                          Map<String, Environment> environments, List<String> warnings) {
@@ -105,6 +107,7 @@ public final class GodwitConfig {
         List<String> generate = List.of();
         String seed = null;
         Map<String, Environment> envs = new LinkedHashMap<>();
+        SafetyConfig safety = SafetyConfig.DEFAULT;
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new GodwitConfig(file, schema, migrations, null, generate, seed, envs, warnings);
         }
@@ -133,6 +136,8 @@ public final class GodwitConfig {
                         envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, warnings));
                     }
                 }
+                case "lint", "apply", "plan" -> safety = SafetyConfig.read(top.getKey(), table(top.getValue(), "[" + top.getKey() + "]", where),
+                        safety, where, warnings);
                 default -> warnings.add(unknown(where, top.getKey()));
             }
         }
@@ -142,7 +147,9 @@ public final class GodwitConfig {
                     envs.isEmpty() ? "add an [env." + defaultEnv + "] table"
                             : "known environments: " + String.join(", ", envs.keySet()));
         }
-        return new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        GodwitConfig config = new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        config.safety = safety;
+        return config;
     }
 
     private static Environment environment(String name, JsonNode node, String where, List<String> warnings) {
@@ -269,6 +276,11 @@ public final class GodwitConfig {
     /** The {@code [env.*]} tables in file order; unmodifiable. */
     public Map<String, Environment> environments() {
         return environments;
+    }
+
+    /** The [lint], [apply] and [plan] settings (defaults when absent). */
+    public SafetyConfig safety() {
+        return safety;
     }
 
     /** Messages about ignored keys and tables, e.g. {@code godwit.toml: unknown key "env.dev.uri" (ignored)}. */
