@@ -117,7 +117,8 @@ public interface Dialect {
 
     /**
      * Starts a read-only transaction on the connection (auto-commit off), so that nothing the
-     * statements that follow do can change the database; the caller rolls it back.
+     * statements that follow do can change the database, and makes read-only the session's default
+     * for later transactions; the caller rolls it back and discards the connection.
      */
     void beginReadOnly(Connection connection) throws SQLException;
 
@@ -135,6 +136,9 @@ public interface Dialect {
 
     /** What the differ must know about this database. */
     dev.godwit.engine.diff.DiffHooks diffHooks();
+
+    /** What statements lock, rewrite and scan on this database, for the linter; and live table sizes. */
+    dev.godwit.engine.lint.LintRules lintRules();
 
     /** Creating, dropping and emptying databases, for shadow databases. */
     ServerAdmin serverAdmin();

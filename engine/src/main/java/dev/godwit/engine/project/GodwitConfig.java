@@ -56,6 +56,8 @@ public final class GodwitConfig {
     private final String seed;
     private final Map<String, Environment> environments;
     private final List<String> warnings;
+    /** [lint], [apply] and [plan]: set once by {@link #parse} after construction. */
+    private SafetyConfig safety = SafetyConfig.DEFAULT;
 
     private GodwitConfig(Path file, String schema, String migrations, String defaultEnv, List<String> generate, String seed,
                          Map<String, Environment> environments, List<String> warnings) {
@@ -71,7 +73,7 @@ public final class GodwitConfig {
 
     /** The configuration of a project without godwit.toml: default paths, no environments. */
     public static GodwitConfig defaults() {
-        return new GodwitConfig(null, DEFAULT_SCHEMA, DEFAULT_MIGRATIONS, null, List.of(), null, Map.of(), List.of());
+        return new GodwitConfig(null, null, null, null, List.of(), null, Map.of(), List.of());
     }
 
     /** Reads a godwit.toml file. */
@@ -100,12 +102,13 @@ public final class GodwitConfig {
             throw new GodwitException(ErrorKind.USAGE, "cannot read " + where + ": " + e.getMessage(), null, e);
         }
         List<String> warnings = new ArrayList<>();
-        String schema = DEFAULT_SCHEMA;
-        String migrations = DEFAULT_MIGRATIONS;
+        String schema = null;
+        String migrations = null;
         String defaultEnv = null;
         List<String> generate = List.of();
         String seed = null;
         Map<String, Environment> envs = new LinkedHashMap<>();
+        SafetyConfig safety = SafetyConfig.DEFAULT;
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new GodwitConfig(file, schema, migrations, null, generate, seed, envs, warnings);
         }
@@ -134,6 +137,8 @@ public final class GodwitConfig {
                         envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, warnings));
                     }
                 }
+                case "lint", "apply", "plan" -> safety = SafetyConfig.read(top.getKey(), table(top.getValue(), "[" + top.getKey() + "]", where),
+                        safety, where, warnings);
                 default -> warnings.add(unknown(where, top.getKey()));
             }
         }
@@ -143,7 +148,9 @@ public final class GodwitConfig {
                     envs.isEmpty() ? "add an [env." + defaultEnv + "] table"
                             : "known environments: " + String.join(", ", envs.keySet()));
         }
-        return new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        GodwitConfig config = new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        config.safety = safety;
+        return config;
     }
 
     private static Environment environment(String name, JsonNode node, String where, List<String> warnings) {
@@ -231,14 +238,24 @@ public final class GodwitConfig {
         return file;
     }
 
-    /** The schema path as written (relative paths are relative to the project root). */
+    /** The schema path as written (relative paths are relative to the project root), else the default. */
     public String schema() {
-        return schema;
+        return schema == null ? DEFAULT_SCHEMA : schema;
     }
 
-    /** The migrations directory as written (relative paths are relative to the project root). */
+    /** Whether godwit.toml sets {@code project.schema} (it then wins over a Prisma config file). */
+    public boolean schemaGiven() {
+        return schema != null;
+    }
+
+    /** The migrations directory as written (relative paths are relative to the project root), else the default. */
     public String migrations() {
-        return migrations;
+        return migrations == null ? DEFAULT_MIGRATIONS : migrations;
+    }
+
+    /** Whether godwit.toml sets {@code project.migrations} (it then wins over a Prisma config file). */
+    public boolean migrationsGiven() {
+        return migrations != null;
     }
 
     /** {@code project.default_env}, or null. */
@@ -262,6 +279,11 @@ public final class GodwitConfig {
     /** The {@code [env.*]} tables in file order; unmodifiable. */
     public Map<String, Environment> environments() {
         return environments;
+    }
+
+    /** The [lint], [apply] and [plan] settings (defaults when absent). */
+    public SafetyConfig safety() {
+        return safety;
     }
 
     /** Messages about ignored keys and tables, e.g. {@code godwit.toml: unknown key "env.dev.uri" (ignored)}. */
