@@ -299,7 +299,7 @@ function _picocli_godwit_status() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '--no-color' '--json' '--drift' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--fleet' '--parallel'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -314,6 +314,12 @@ function _picocli_godwit_status() {
       return
       ;;
     '--url')
+      return
+      ;;
+    '--fleet')
+      return
+      ;;
+    '--parallel')
       return
       ;;
   esac
@@ -334,8 +340,8 @@ function _picocli_godwit_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--dry-run' '--json' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--dry-run' '--json' '--resume' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout' '--fleet' '--parallel' '--canary' '--max-failures'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -353,6 +359,18 @@ function _picocli_godwit_apply() {
       return
       ;;
     '--lock-timeout')
+      return
+      ;;
+    '--fleet')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--canary')
+      return
+      ;;
+    '--max-failures')
       return
       ;;
   esac
@@ -373,8 +391,8 @@ function _picocli_godwit_deploy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--dry-run' '--json' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--dry-run' '--json' '--resume' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout' '--fleet' '--parallel' '--canary' '--max-failures'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -392,6 +410,18 @@ function _picocli_godwit_deploy() {
       return
       ;;
     '--lock-timeout')
+      return
+      ;;
+    '--fleet')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--canary')
+      return
+      ;;
+    '--max-failures')
       return
       ;;
   esac

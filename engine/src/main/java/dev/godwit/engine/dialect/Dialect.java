@@ -39,6 +39,9 @@ public interface Dialect {
 
     boolean historyTableExists(Connection connection, String schema) throws SQLException;
 
+    /** The schemas (MySQL: databases) of the server whose names match a LIKE pattern, sorted: a schema-per-tenant fleet. */
+    List<String> schemasLike(Connection connection, String likePattern) throws SQLException;
+
     /** Tables, views and types in the schema other than the history table: a schema with any is not empty. */
     List<String> userObjects(Connection connection, String schema) throws SQLException;
 

@@ -55,6 +55,8 @@ public final class GodwitConfig {
     private final List<String> generate;
     private final String seed;
     private final Map<String, Environment> environments;
+    /** The {@code [fleet.*]} tables in file order. */
+    private Map<String, dev.godwit.engine.fleet.FleetConfig> fleets = Map.of();
     private final List<String> warnings;
     /** [lint], [apply] and [plan]: set once by {@link #parse} after construction. */
     private SafetyConfig safety = SafetyConfig.DEFAULT;
@@ -107,6 +109,7 @@ public final class GodwitConfig {
         String defaultEnv = null;
         List<String> generate = List.of();
         String seed = null;
+        Map<String, dev.godwit.engine.fleet.FleetConfig> fleets = new LinkedHashMap<>();
         Map<String, Environment> envs = new LinkedHashMap<>();
         SafetyConfig safety = SafetyConfig.DEFAULT;
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -137,6 +140,13 @@ public final class GodwitConfig {
                         envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, warnings));
                     }
                 }
+                case "fleet" -> {
+                    JsonNode fleetTable = table(top.getValue(), "[fleet]", where);
+                    for (Iterator<Map.Entry<String, JsonNode>> fi = fleetTable.fields(); fi.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = fi.next();
+                        fleets.put(e.getKey(), dev.godwit.engine.fleet.FleetConfig.read(e.getKey(), e.getValue(), where, warnings));
+                    }
+                }
                 case "lint", "apply", "plan" -> safety = SafetyConfig.read(top.getKey(), table(top.getValue(), "[" + top.getKey() + "]", where),
                         safety, where, warnings);
                 default -> warnings.add(unknown(where, top.getKey()));
@@ -150,6 +160,7 @@ public final class GodwitConfig {
         }
         GodwitConfig config = new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
         config.safety = safety;
+        config.fleets = Collections.unmodifiableMap(fleets);
         return config;
     }
 
@@ -284,6 +295,11 @@ public final class GodwitConfig {
     /** The [lint], [apply] and [plan] settings (defaults when absent). */
     public SafetyConfig safety() {
         return safety;
+    }
+
+    /** The {@code [fleet.*]} tables in file order; unmodifiable. */
+    public Map<String, dev.godwit.engine.fleet.FleetConfig> fleets() {
+        return fleets;
     }
 
     /** Messages about ignored keys and tables, e.g. {@code godwit.toml: unknown key "env.dev.uri" (ignored)}. */

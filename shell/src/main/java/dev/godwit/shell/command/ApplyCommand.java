@@ -33,8 +33,19 @@ public final class ApplyCommand extends SessionCommand {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    FleetOptions.Apply fleet = new FleetOptions.Apply();
+
     @Override
     protected int run(Session session) {
+        if (fleet.active() && dryRun) {
+            throw new dev.godwit.engine.GodwitException(dev.godwit.engine.ErrorKind.USAGE, "apply --fleet does not take --dry-run",
+                    "`godwit status --fleet " + fleet.fleet + "` shows what each target has pending");
+        }
+        if (fleet.active()) {
+            return FleetRun.apply(session, fleet.fleet, new FleetRun.ApplyOptions(fleet.parallel, fleet.canary, fleet.maxFailures,
+                    fleet.resume, Duration.ofSeconds(lockTimeoutSeconds), json));
+        }
         Out out = session.out();
         Migrator migrator = session.migrator();
         ApplyResult result = migrator.apply(session.migrations(), Duration.ofSeconds(lockTimeoutSeconds), dryRun,

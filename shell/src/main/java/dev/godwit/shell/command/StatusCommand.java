@@ -21,8 +21,14 @@ public final class StatusCommand extends SessionCommand {
     @Option(names = "--drift", description = "Also check for drift (replays the applied migrations into a shadow database).")
     boolean drift;
 
+    @picocli.CommandLine.Mixin
+    FleetOptions fleet = new FleetOptions();
+
     @Override
     protected int run(Session session) {
+        if (fleet.active()) {
+            return FleetRun.status(session, fleet.fleet, fleet.parallel, json);
+        }
         StatusReport report = session.migrator().status(session.migrations());
         DriftReport driftReport = drift ? DriftCommand.check(session) : null;
         if (json) {

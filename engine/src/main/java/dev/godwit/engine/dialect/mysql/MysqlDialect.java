@@ -82,6 +82,20 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public List<String> schemasLike(Connection connection, String likePattern) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ? ORDER BY SCHEMA_NAME")) {
+            ps.setString(1, likePattern);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
     public List<String> userObjects(Connection connection, String schema) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(

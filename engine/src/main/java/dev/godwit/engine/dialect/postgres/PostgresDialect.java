@@ -95,6 +95,20 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> schemasLike(Connection connection, String likePattern) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname LIKE ? ORDER BY nspname")) {
+            ps.setString(1, likePattern);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
     public List<String> userObjects(Connection connection, String schema) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
