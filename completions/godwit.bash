@@ -8,7 +8,7 @@
 # the background when it is older than $GODWIT_COMPLETE_TTL seconds (default 30). No TAB
 # waits for the JVM.
 
-_godwit_commands="status apply deploy resolve init diff drift plan dev down rebase baseline reset seed push pull timeline show history inspect sql connect use envs project refresh help"
+_godwit_commands="status apply deploy resolve init diff drift plan dev down rebase baseline reset seed push pull timeline lint show history inspect sql connect use envs project refresh help"
 _godwit_root_options="--project --env -e --url --verbose -v --no-color -c -f --continue-on-error --help -h --version -V"
 # each command's options (_gw_opts), the values its options take (_gw_vopts), its arguments (_gw_pos, _gw_posmax)
 _godwit_spec() {
@@ -30,6 +30,7 @@ _godwit_spec() {
     push) _gw_opts="--schema --accept-data-loss --rename --reorder-enums" _gw_vopts=" --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
     pull) _gw_opts="--print" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
     timeline) _gw_opts="" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
+    lint) _gw_opts="--pending --all --offline --provider --show-ignored --json" _gw_vopts=" --provider=words:postgresql,mysql " _gw_pos="none" _gw_posmax=99 ;;
     show) _gw_opts="--json" _gw_vopts=" " _gw_pos="migration" _gw_posmax=1 ;;
     history) _gw_opts="--json --logs" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
     inspect) _gw_opts="" _gw_vopts=" " _gw_pos="table" _gw_posmax=1 ;;

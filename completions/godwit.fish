@@ -12,7 +12,7 @@ set -g __godwit_commands \
     'apply' 'Apply every pending migration in folder order (like prisma migrate deploy)' \
     'deploy' 'Apply every pending migration in folder order (like prisma migrate deploy)' \
     'resolve' 'Record by hand how a migration ended (like prisma migrate resolve)' \
-    'init' 'Make a new godwit project in the current folder: godwit.toml, prisma/schema.prisma, an empty migrations folder' \
+    'init' 'Make a new godwit project in the current folder: godwit.toml, prisma/schema.prisma, an empty migrations folder; in a Prisma 7 project (prisma.config.ts) only a godwit.toml that reads its settings from there' \
     'diff' 'Compare two schemas and show what turns the first into the second' \
     'drift' 'Compare the database with what its applied migrations describe (replayed into a shadow database)' \
     'plan' 'Write the migration that takes the migrations folder to schema.prisma (Prisma\'s migrate dev --create-only)' \
@@ -25,6 +25,7 @@ set -g __godwit_commands \
     'push' 'Make the database match schema.prisma without writing a migration (Prisma\'s db push)' \
     'pull' 'Read the database into schema.prisma (Prisma\'s db pull): models, fields, native types, relations, indexes, enums' \
     'timeline' 'Full-screen history of every migration: when it ran, how long it took, every attempt with its logs, the statement that failed marked in its SQL; resolve failed migrations from there' \
+    'lint' 'Check migrations for statements that lock or rewrite big tables: the lock each takes, what it blocks, and (connected) the table\'s live size and row estimate; each finding with its safe form as SQL' \
     'show' 'Show one migration: its state, its SQL, and every attempt in the history with times and logs' \
     'history' 'Every attempt recorded in _prisma_migrations, oldest first, including failed and rolled-back ones' \
     'inspect' 'Describe a table like psql\'s \\d: columns, primary key, indexes, foreign keys' \
@@ -133,6 +134,11 @@ function __godwit_spec
             set -g __gw_vopts ' '
             set -g __gw_pos ''
             set -g __gw_posmax 0
+        case lint
+            set -g __gw_opts '--pending' 'The migrations the database has not applied (the default)' '--all' 'Every migration of the folder' '--offline' 'Do not connect: no live sizes (severities assume a table of unknown size)' '--provider' 'With --offline outside a project: the SQL\'s database' '--show-ignored' 'Also list the findings that ignores silence, with their reasons' '--json' 'Print the findings as JSON'
+            set -g __gw_vopts ' --provider=words:postgresql,mysql '
+            set -g __gw_pos 'none'
+            set -g __gw_posmax 99
         case show
             set -g __gw_opts '--json' 'Print as JSON'
             set -g __gw_vopts ' '

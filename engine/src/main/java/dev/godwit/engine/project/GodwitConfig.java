@@ -31,6 +31,7 @@ import java.util.Map;
  * [env.dev]
  * url = "postgresql://..."            # or "env:DATABASE_URL"; optional
  * shadow_url = "env:SHADOW_URL"       # optional
+ * direct_url = "env:DIRECT_URL"       # optional: used when url goes through a pooler in transaction mode
  * production = false                  # default
  * </pre>
  * Unknown keys and tables are not errors: they are reported by {@link #warnings()}. Values of the wrong type,
@@ -55,6 +56,8 @@ public final class GodwitConfig {
     private final String seed;
     private final Map<String, Environment> environments;
     private final List<String> warnings;
+    /** [lint], [apply] and [plan]: set once by {@link #parse} after construction. */
+    private SafetyConfig safety = SafetyConfig.DEFAULT;
 
     private GodwitConfig(Path file, String schema, String migrations, String defaultEnv, List<String> generate, String seed,
                          Map<String, Environment> environments, List<String> warnings) {
@@ -70,7 +73,7 @@ public final class GodwitConfig {
 
     /** The configuration of a project without godwit.toml: default paths, no environments. */
     public static GodwitConfig defaults() {
-        return new GodwitConfig(null, DEFAULT_SCHEMA, DEFAULT_MIGRATIONS, null, List.of(), null, Map.of(), List.of());
+        return new GodwitConfig(null, null, null, null, List.of(), null, Map.of(), List.of());
     }
 
     /** Reads a godwit.toml file. */
@@ -99,12 +102,13 @@ public final class GodwitConfig {
             throw new GodwitException(ErrorKind.USAGE, "cannot read " + where + ": " + e.getMessage(), null, e);
         }
         List<String> warnings = new ArrayList<>();
-        String schema = DEFAULT_SCHEMA;
-        String migrations = DEFAULT_MIGRATIONS;
+        String schema = null;
+        String migrations = null;
         String defaultEnv = null;
         List<String> generate = List.of();
         String seed = null;
         Map<String, Environment> envs = new LinkedHashMap<>();
+        SafetyConfig safety = SafetyConfig.DEFAULT;
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new GodwitConfig(file, schema, migrations, null, generate, seed, envs, warnings);
         }
@@ -133,6 +137,8 @@ public final class GodwitConfig {
                         envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, warnings));
                     }
                 }
+                case "lint", "apply", "plan" -> safety = SafetyConfig.read(top.getKey(), table(top.getValue(), "[" + top.getKey() + "]", where),
+                        safety, where, warnings);
                 default -> warnings.add(unknown(where, top.getKey()));
             }
         }
@@ -142,7 +148,9 @@ public final class GodwitConfig {
                     envs.isEmpty() ? "add an [env." + defaultEnv + "] table"
                             : "known environments: " + String.join(", ", envs.keySet()));
         }
-        return new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        GodwitConfig config = new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        config.safety = safety;
+        return config;
     }
 
     private static Environment environment(String name, JsonNode node, String where, List<String> warnings) {
@@ -150,6 +158,7 @@ public final class GodwitConfig {
         JsonNode t = table(node, label, where);
         String url = null;
         String shadowUrl = null;
+        String directUrl = null;
         boolean production = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -157,6 +166,7 @@ public final class GodwitConfig {
             switch (e.getKey()) {
                 case "url" -> url = urlValue(e.getValue(), key, where);
                 case "shadow_url" -> shadowUrl = urlValue(e.getValue(), key, where);
+                case "direct_url" -> directUrl = urlValue(e.getValue(), key, where);
                 case "production" -> {
                     if (!e.getValue().isBoolean()) {
                         throw typeError(where, key, "true or false");
@@ -166,7 +176,7 @@ public final class GodwitConfig {
                 default -> warnings.add(unknown(where, key));
             }
         }
-        return new Environment(name, url, shadowUrl, production);
+        return new Environment(name, url, shadowUrl, production, directUrl);
     }
 
     private static String urlValue(JsonNode v, String key, String where) {
@@ -228,14 +238,24 @@ public final class GodwitConfig {
         return file;
     }
 
-    /** The schema path as written (relative paths are relative to the project root). */
+    /** The schema path as written (relative paths are relative to the project root), else the default. */
     public String schema() {
-        return schema;
+        return schema == null ? DEFAULT_SCHEMA : schema;
     }
 
-    /** The migrations directory as written (relative paths are relative to the project root). */
+    /** Whether godwit.toml sets {@code project.schema} (it then wins over a Prisma config file). */
+    public boolean schemaGiven() {
+        return schema != null;
+    }
+
+    /** The migrations directory as written (relative paths are relative to the project root), else the default. */
     public String migrations() {
-        return migrations;
+        return migrations == null ? DEFAULT_MIGRATIONS : migrations;
+    }
+
+    /** Whether godwit.toml sets {@code project.migrations} (it then wins over a Prisma config file). */
+    public boolean migrationsGiven() {
+        return migrations != null;
     }
 
     /** {@code project.default_env}, or null. */
@@ -259,6 +279,11 @@ public final class GodwitConfig {
     /** The {@code [env.*]} tables in file order; unmodifiable. */
     public Map<String, Environment> environments() {
         return environments;
+    }
+
+    /** The [lint], [apply] and [plan] settings (defaults when absent). */
+    public SafetyConfig safety() {
+        return safety;
     }
 
     /** Messages about ignored keys and tables, e.g. {@code godwit.toml: unknown key "env.dev.uri" (ignored)}. */
