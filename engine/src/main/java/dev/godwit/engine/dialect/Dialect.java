@@ -61,6 +61,15 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /**
+     * Why connections from {@code dataSource} cannot keep a session lock: they reach the server through a pooler
+     * in transaction or statement mode (one sentence of evidence); empty when they keep their own session.
+     * {@code dialledPort}: the port the URL names (a pooler usually listens on another port than the server).
+     */
+    default Optional<String> transactionPooler(javax.sql.DataSource dataSource, int dialledPort) throws SQLException {
+        return Optional.empty();
+    }
+
     /** Who holds the migration lock now, if anyone (another session, or this one). */
     Optional<LockHolder> lockHolder(Connection connection) throws SQLException;
 
@@ -108,7 +117,8 @@ public interface Dialect {
 
     /**
      * Starts a read-only transaction on the connection (auto-commit off), so that nothing the
-     * statements that follow do can change the database; the caller rolls it back.
+     * statements that follow do can change the database, and makes read-only the session's default
+     * for later transactions; the caller rolls it back and discards the connection.
      */
     void beginReadOnly(Connection connection) throws SQLException;
 

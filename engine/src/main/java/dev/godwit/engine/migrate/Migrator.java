@@ -78,7 +78,7 @@ public final class Migrator {
             if (dryRun) {
                 return dryRun(c, folder, listener);
             }
-            try (MigrationLock ignored = dialect.lock(c, target.dataSource(), lockTimeout)) {
+            try (MigrationLock ignored = Pooler.lock(target, c, lockTimeout)) {
                 boolean created = ensureHistoryTable(c);
                 List<MigrationStatus> states = StatusCalculator.compute(folder.migrations(), history.readAll(c));
                 refuseUnresolvedFailures(states);
@@ -148,7 +148,7 @@ public final class Migrator {
     }
 
     public HistoryRecord resolveRolledBack(MigrationsFolder folder, String name, String reason, Duration lockTimeout) {
-        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, target.dataSource(), lockTimeout)) {
+        try (Connection c = connect(); MigrationLock ignored = Pooler.lock(target, c, lockTimeout)) {
             if (!history.exists(c)) {
                 throw new GodwitException(ErrorKind.USAGE, "cannot mark " + name + " as rolled back: the database has no migration history yet",
                         "only a failed migration can be marked rolled back; run `godwit status` to see the state");
@@ -173,7 +173,7 @@ public final class Migrator {
     public String resolveApplied(MigrationsFolder folder, String name, String reason, Duration lockTimeout) {
         LocalMigration local = folder.find(name).orElseThrow(() -> new GodwitException(ErrorKind.USAGE,
                 "no migration folder named " + name + " in " + folder.dir(), Suggestions.hint(name, folder)));
-        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, target.dataSource(), lockTimeout)) {
+        try (Connection c = connect(); MigrationLock ignored = Pooler.lock(target, c, lockTimeout)) {
             ensureHistoryTableForBaseline(c);
             MigrationStatus s = find(folder, history.readAll(c), name);
             if (s.isApplied()) {

@@ -113,6 +113,23 @@ public final class PostgresDialect implements Dialect {
         return names;
     }
 
+    /**
+     * Probes only when the server says it listens on another port than the one dialled (PgBouncer on 6432 in
+     * front of 5432, a cloud pooler on 6543, a forwarded port): a direct connection costs one query, not a
+     * second connection.
+     */
+    @Override
+    public Optional<String> transactionPooler(javax.sql.DataSource dataSource, int dialledPort) throws SQLException {
+        Optional<Integer> serverPort;
+        try (Connection c = dataSource.getConnection()) {
+            serverPort = PoolerProbe.serverPort(c);
+        }
+        if (serverPort.isPresent() && serverPort.get() == dialledPort) {
+            return Optional.empty();
+        }
+        return PoolerProbe.evidence(dataSource);
+    }
+
     @Override
     public MigrationLock lock(Connection connection, Duration timeout) throws SQLException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -223,6 +240,10 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public GodwitException connectionFailure(SQLException e, String display) {
+        GodwitException parameter = ConnectionFailures.invalidParameter(display, e);
+        if (parameter != null) {
+            return parameter;
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String detail = ConnectionFailures.clean(e);
         if (state.equals("28P01") || state.equals("28000")) {
@@ -253,6 +274,10 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public void beginReadOnly(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            // the session's default too: should anything end this transaction, the next one is read-only as well
+            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ ONLY");
