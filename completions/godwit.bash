@@ -15,7 +15,7 @@ _godwit_spec() {
   _gw_opts="" _gw_vopts=" " _gw_pos="" _gw_posmax=0
   case "$1" in
     status) _gw_opts="--json --drift" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
-    apply|deploy) _gw_opts="--dry-run --lock-timeout --json" _gw_vopts=" --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
+    apply|deploy) _gw_opts="--dry-run --lock-timeout --json --lock-timeout-per-statement --retries" _gw_vopts=" --lock-timeout=none --lock-timeout-per-statement=none --retries=none " _gw_pos="" _gw_posmax=0 ;;
     resolve) _gw_opts="--applied --rolled-back --reason --lock-timeout" _gw_vopts=" --applied=notapplied --rolled-back=failed --reason=none --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
     init) _gw_opts="--provider --dir" _gw_vopts=" --provider=words:postgresql,mysql --dir=dir " _gw_pos="" _gw_posmax=0 ;;
     diff) _gw_opts="--from --to --script --json --exit-code --output" _gw_vopts=" --from=source --to=source --output=file -o=file " _gw_pos="" _gw_posmax=0 ;;

@@ -60,8 +60,8 @@ function __godwit_spec
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case apply deploy
-            set -g __gw_opts '--dry-run' 'Print what would run, in order, and touch nothing' '--lock-timeout' 'How long to wait for the migration lock (default: 10 s)' '--json' 'Print the result as JSON'
-            set -g __gw_vopts ' --lock-timeout=none '
+            set -g __gw_opts '--dry-run' 'Print what would run, in order, and touch nothing' '--lock-timeout' 'How long to wait for the migration lock (default: 10 s)' '--json' 'Print the result as JSON' '--lock-timeout-per-statement' 'Each statement waits at most this long for its locks (e.g. 5s, 500ms; PostgreSQL lock_timeout, MySQL lock_wait_timeout) instead of queueing the application behind it (default: godwit.toml\'s [apply])' '--retries' 'After a lock time-out, try again N times with a doubling backoff (default: godwit.toml\'s [apply], else 3)'
+            set -g __gw_vopts ' --lock-timeout=none --lock-timeout-per-statement=none --retries=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case resolve
