@@ -105,7 +105,7 @@ final class MigrationRunner {
             }
             rollbackQuietly();
             c.setAutoCommit(true);
-            throw fail(plan, id, current, e, 0, appliedBefore);
+            throw fail(plan, id, current, e, 0, null, appliedBefore);
         } finally {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
@@ -115,6 +115,7 @@ final class MigrationRunner {
 
     private void runStatementByStatement(PlannedMigration plan, String id, LocalMigration next, List<ApplyResult.Applied> appliedBefore) throws SQLException {
         int done = 0;
+        OwnTransactions own = plan.ownTransactions() ? new OwnTransactions(dialect.provider()) : null;
         try (Statement st = c.createStatement()) {
             st.setEscapeProcessing(false);
             for (SqlStatement s : plan.statements()) {
@@ -124,12 +125,24 @@ final class MigrationRunner {
                     if (dialect.isConnectionLoss(e)) {
                         throw e;   // nothing more can be recorded; the started row shows the attempt as failed
                     }
-                    throw fail(plan, id, s, e, done, appliedBefore);
+                    if (own != null) {
+                        // the server aborted the migration's open transaction: end it, so the history is written outside it
+                        endOwnTransaction(st, own, "ROLLBACK");
+                    }
+                    throw fail(plan, id, s, e, own == null ? done : own.kept(), own, appliedBefore);
                 }
                 done++;
-                if (done < plan.statements().size()) {
-                    history.recordProgress(c, id, done);
+                if (own != null) {
+                    own.ran(s);
                 }
+                // never written into a transaction the migration opened: its ROLLBACK would take the record along
+                if (done < plan.statements().size() && (own == null || !own.open())) {
+                    history.recordProgress(c, id, own == null ? done : own.kept());
+                }
+            }
+            if (own != null && own.open()) {
+                // the file ends with its transaction open, which a client ending its session would roll back: godwit commits it
+                endOwnTransaction(st, own, "COMMIT");
             }
         }
         // The statements above committed themselves; the finish (and the next started row) is one more.
@@ -138,10 +151,19 @@ final class MigrationRunner {
         startedAhead(next, finish(id, 1, plan.migration(), next));
     }
 
+    private void endOwnTransaction(Statement st, OwnTransactions own, String how) throws SQLException {
+        if (own.open()) {
+            st.execute(how);
+        }
+        if (own.autocommitOff()) {
+            st.execute("SET autocommit = 1");
+        }
+    }
+
     private MigrationFailedException fail(PlannedMigration plan, String id, SqlStatement failed, SQLException e,
-                                          int tookEffect, List<ApplyResult.Applied> appliedBefore) {
+                                          int tookEffect, OwnTransactions own, List<ApplyResult.Applied> appliedBefore) {
         String dbMessage = FailureLog.databaseMessage(e);
-        String logs = FailureLog.compose(plan, failed, dbMessage, tookEffect);
+        String logs = FailureLog.compose(plan, failed, dbMessage, tookEffect, own);
         try {
             history.markFailed(c, id, logs, tookEffect);
         } catch (SQLException writeError) {
