@@ -41,7 +41,7 @@ public final class Migrator {
             Optional<LockHolder> holder = dialect.lockHolder(c);
             List<String> warnings = new ArrayList<>(folder.warnings());
             return new StatusReport(target.display(), dialect.serverVersion(c), exists,
-                    StatusCalculator.compute(folder.migrations(), rows), holder, warnings);
+                    StatusCalculator.withRunning(StatusCalculator.compute(folder.migrations(), rows), holder), holder, warnings);
         } catch (SQLException e) {
             throw databaseError("reading the migration history", e);
         }
