@@ -159,4 +159,27 @@ class ProductionGuardCliTest {
             assertEquals(0, devReset.exitCode(), devReset.all());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aMisspeltKeyOrAFileInAnotherEncodingStopsEveryCommand() throws Exception {
+        Files.createDirectories(tmp.resolve("prisma"));
+        for (String typo : List.of("Production = true", "prodution = true", "urll = \"postgresql://h/db\"")) {
+            Files.writeString(tmp.resolve("godwit.toml"), "[env.prod]\nurl = \"postgresql://h/db\"\n" + typo + "\n", StandardCharsets.UTF_8);
+            GodwitRun r = GodwitRun.inProcess("--project", tmp.toString(), "--env", "prod", "reset", "--force");
+            assertEquals(2, r.exitCode(), r.all());
+            assertTrue(r.stderr().contains("godwit.toml:3: unknown key \"" + typo.substring(0, typo.indexOf(' ')) + "\" in [env.prod]; did you mean"),
+                    r.stderr());
+            assertFalse(r.all().contains("Exception"), r.all());
+        }
+        Files.writeString(tmp.resolve("godwit.toml"), "[envs.prod]\nurl = \"postgresql://h/db\"\n", StandardCharsets.UTF_8);
+        GodwitRun table = GodwitRun.inProcess("--project", tmp.toString(), "status");
+        assertEquals(2, table.exitCode(), table.all());
+        assertTrue(table.stderr().contains("godwit.toml:1: unknown table [envs]; did you mean \"env\"?"), table.stderr());
+
+        Files.write(tmp.resolve("godwit.toml"), ("\uFEFF[project]\nmigrations = \"prisma/migrations\"\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(tmp.resolve("prisma/schema.prisma"), "datasource db {\n  provider = \"postgresql\"\n}\n".getBytes(StandardCharsets.UTF_16));
+        GodwitRun utf16 = GodwitRun.inProcess("--project", tmp.toString(), "--url", "postgresql://nobody@127.0.0.1:1/none", "plan");
+        assertEquals(2, utf16.exitCode(), utf16.all());
+        assertTrue(utf16.stderr().contains("schema.prisma is UTF-16") && utf16.stderr().contains("UTF-8"), utf16.stderr());
+    }
 }
