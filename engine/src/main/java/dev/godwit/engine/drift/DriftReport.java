@@ -63,8 +63,9 @@ public record DriftReport(String database, String shadow, List<String> replayed,
         if (!missingLocally.isEmpty()) {
             sb.append(sb.isEmpty() ? "" : ", ").append(missingLocally.size()).append(" applied migration(s) missing locally");
         }
-        if (!unmanaged.isEmpty()) {
-            sb.append(sb.isEmpty() ? "no difference in what godwit compares, but " : ", ").append(unmanaged.size())
+        if (sb.isEmpty()) {
+            // only objects it does not model differ: say so rather than "none" (with other drift they are listed below it)
+            sb.append("no difference in what godwit compares, but ").append(unmanaged.size())
                     .append(" object(s) godwit does not model differ (not compared)");
         }
         return sb.toString();

@@ -107,6 +107,11 @@ public final class DriftCommand extends SessionCommand {
                 session.resolvedUrl().url().provider(), adopt, report.adoptScript(), Instant.now(), Duration.ofSeconds(lockTimeoutSeconds));
         session.out().println("Wrote " + session.project().migrationsDir().resolve(written).resolve("migration.sql")
                 + " and marked " + written + " as applied.");
+        if (!report.unmanaged().isEmpty()) {
+            session.out().warn("the migration leaves out " + report.unmanaged().size() + " object(s) godwit does not model, which still differ "
+                    + "from the history: " + String.join(", ", report.unmanaged().stream().map(u -> u.kind() + " " + u.name()).toList())
+                    + "; add their SQL to it by hand");
+        }
         return 0;
     }
 }
