@@ -181,5 +181,13 @@ class ProductionGuardCliTest {
         GodwitRun utf16 = GodwitRun.inProcess("--project", tmp.toString(), "--url", "postgresql://nobody@127.0.0.1:1/none", "plan");
         assertEquals(2, utf16.exitCode(), utf16.all());
         assertTrue(utf16.stderr().contains("schema.prisma is UTF-16") && utf16.stderr().contains("UTF-8"), utf16.stderr());
+
+        // a schema folder is a multi-file schema; one without .prisma files is a project error
+        Files.createDirectories(tmp.resolve("schemadir"));
+        Files.writeString(tmp.resolve("schemadir/notes.txt"), "not a schema");
+        Files.writeString(tmp.resolve("godwit.toml"), "[project]\nschema = \"schemadir\"\n", StandardCharsets.UTF_8);
+        GodwitRun empty = GodwitRun.inProcess("--project", tmp.toString(), "--url", "postgresql://nobody@127.0.0.1:1/none", "plan");
+        assertEquals(2, empty.exitCode(), empty.all());
+        assertTrue(empty.stderr().contains("has no .prisma file"), empty.stderr());
     }
 }
