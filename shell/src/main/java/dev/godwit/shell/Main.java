@@ -87,13 +87,13 @@ public final class Main {
         if (ex instanceof GodwitException g) {
             out.error(g.getMessage(), g.hint());
             if (verbose && g.getCause() != null) {
-                out.stderr().println(Secrets.mask(stackTrace(g)));
+                out.stderr().println(Secrets.mask(dev.godwit.shell.render.TerminalText.safe(stackTrace(g), false)));
             }
             return g.kind().exitCode();
         }
         out.error("internal error: " + ex, verbose ? null : "run again with --verbose for details, and please report it");
         if (verbose) {
-            out.stderr().println(Secrets.mask(stackTrace(ex)));
+            out.stderr().println(Secrets.mask(dev.godwit.shell.render.TerminalText.safe(stackTrace(ex), false)));
         }
         return ErrorKind.RUNTIME.exitCode();
     }

@@ -57,6 +57,8 @@ public final class GodwitConfig {
     private final String seed;
     private final Map<String, Environment> environments;
     private final List<String> warnings;
+    /** [lint], [apply] and [plan]: set once by {@link #parse} after construction. */
+    private SafetyConfig safety = SafetyConfig.DEFAULT;
 
     private GodwitConfig(Path file, String schema, String migrations, String defaultEnv, List<String> generate, String seed,
                          Map<String, Environment> environments, List<String> warnings) {
@@ -86,7 +88,11 @@ public final class GodwitConfig {
         return parse(text, file);
     }
 
-    private static final List<String> TOP_KEYS = List.of("project", "env");
+    private static final List<String> TOP_KEYS = List.of("project", "env", "lint", "apply", "plan");
+    private static final Map<String, List<String>> SAFETY_KEYS = Map.of(
+            "lint", List.of("ignore", "warn_rows", "error_rows", "warn_size", "error_size"),
+            "apply", List.of("lock_timeout_per_statement", "retries"),
+            "plan", List.of("safe"));
     private static final List<String> PROJECT_KEYS = List.of("schema", "migrations", "default_env", "generate", "seed");
     private static final List<String> ENV_KEYS = List.of("url", "shadow_url", "production");
 
@@ -115,6 +121,7 @@ public final class GodwitConfig {
         List<String> generate = List.of();
         String seed = null;
         Map<String, Environment> envs = new LinkedHashMap<>();
+        SafetyConfig safety = SafetyConfig.DEFAULT;
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new GodwitConfig(file, schema, migrations, null, generate, seed, envs, warnings);
         }
@@ -143,6 +150,17 @@ public final class GodwitConfig {
                         envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, source));
                     }
                 }
+                case "lint", "apply", "plan" -> {
+                    JsonNode t = table(top.getValue(), "[" + top.getKey() + "]", where);
+                    List<String> known = SAFETY_KEYS.get(top.getKey());
+                    for (Iterator<Map.Entry<String, JsonNode>> si = t.fields(); si.hasNext(); ) {
+                        String key = si.next().getKey();
+                        if (!known.contains(key)) {
+                            throw unknown(where, source, List.of(top.getKey()), key, known);
+                        }
+                    }
+                    safety = SafetyConfig.read(top.getKey(), t, safety, where, warnings);
+                }
                 default -> throw unknown(where, source, List.of(), top.getKey(), TOP_KEYS);
             }
         }
@@ -152,7 +170,9 @@ public final class GodwitConfig {
                     envs.isEmpty() ? "add an [env." + defaultEnv + "] table"
                             : "known environments: " + String.join(", ", envs.keySet()));
         }
-        return new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        GodwitConfig config = new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        config.safety = safety;
+        return config;
     }
 
     private static Environment environment(String name, JsonNode node, String where, String source) {
@@ -285,6 +305,11 @@ public final class GodwitConfig {
     /** The {@code [env.*]} tables in file order; unmodifiable. */
     public Map<String, Environment> environments() {
         return environments;
+    }
+
+    /** The [lint], [apply] and [plan] settings (defaults when absent). */
+    public SafetyConfig safety() {
+        return safety;
     }
 
     /** Messages about ignored keys and tables, e.g. {@code godwit.toml: unknown key "env.dev.uri" (ignored)}. */

@@ -326,6 +326,6 @@ public final class Shell {
 
     /** For tests: masks a line the way the history does. */
     static String masked(String line) {
-        return Secrets.mask(line);
+        return dev.godwit.engine.project.CommandLineSecrets.mask(line);
     }
 }
