@@ -143,6 +143,9 @@ public interface Dialect {
     /** What statements lock, rewrite and scan on this database, for the linter; and live table sizes. */
     dev.godwit.engine.lint.LintRules lintRules();
 
+    /** Per-statement lock time-outs and who blocks a statement, for apply's retries. */
+    LockWaits lockWaits();
+
     /** Creating, dropping and emptying databases, for shadow databases. */
     ServerAdmin serverAdmin();
 

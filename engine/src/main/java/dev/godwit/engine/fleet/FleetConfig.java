@@ -66,7 +66,8 @@ public record FleetConfig(String name, List<String> urls, String file, String qu
                 case "parallel" -> parallel = positive(v, key, where, 1);
                 case "canary" -> canary = positive(v, key, where, 0);
                 case "max_failures" -> maxFailures = positive(v, key, where, 1);
-                default -> warnings.add(where + ": unknown key \"" + key + "\" (ignored)");
+                default -> throw new GodwitException(ErrorKind.USAGE, where + ": unknown key \"" + key + "\"",
+                        "a [fleet.NAME] table takes: urls, file, query, control_url, schemas, url, parallel, canary, max_failures");
             }
         }
         if (urls.isEmpty() && file == null && query == null && schemas == null) {

@@ -332,4 +332,9 @@ public final class PostgresDialect implements Dialect {
     public dev.godwit.engine.lint.LintRules lintRules() {
         return new PostgresLintRules();
     }
+
+    @Override
+    public dev.godwit.engine.dialect.LockWaits lockWaits() {
+        return new PostgresLockWaits();
+    }
 }
