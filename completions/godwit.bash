@@ -595,7 +595,7 @@ function _picocli_godwit_plan() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--reorder-enums' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--reorder-enums' '--safe' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
