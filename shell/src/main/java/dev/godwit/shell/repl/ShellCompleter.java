@@ -1,5 +1,6 @@
 package dev.godwit.shell.repl;
 
+import dev.godwit.shell.render.TerminalText;
 import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -34,7 +35,7 @@ public final class ShellCompleter implements Completer {
     }
 
     /** Options every command takes; offered only when typed far enough to mean them (`--e` → `--env`). */
-    static final Set<String> GLOBAL_OPTIONS = Set.of("--project", "--env", "-e", "--url", "--verbose", "-v", "--no-color",
+    public static final Set<String> GLOBAL_OPTIONS = Set.of("--project", "--env", "-e", "--url", "--verbose", "-v", "--no-color",
             "--help", "-h", "--version", "-V");
 
     @Override
@@ -207,7 +208,9 @@ public final class ShellCompleter implements Completer {
 
     private static void values(List<String> values, String group, List<Candidate> candidates) {
         for (String v : values) {
-            candidates.add(new Candidate(v, v, group, null, null, null, true));
+            if (v.equals(TerminalText.oneLine(v))) { // a name from the database with control characters is never offered raw
+                candidates.add(new Candidate(v, v, group, null, null, null, true));
+            }
         }
     }
 }
