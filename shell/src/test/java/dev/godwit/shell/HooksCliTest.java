@@ -95,7 +95,8 @@ class HooksCliTest {
             Files.writeString(p.root().resolve("godwit.toml"), "[project]\nmigrations = \"prisma/migrations\"\n"
                     + "seed = 'printf %s \"$DATABASE_URL\" > seed-url.txt'\n"
                     + "\n[env.dev]\nurl = \"" + jdbc + "\"\n\n[env.prod]\nurl = \"" + jdbc + "\"\nproduction = true\n", StandardCharsets.UTF_8);
-            GodwitRun seed = p.run("seed");
+            // [env.dev] names the production database too, so it is production as well: batch needs --yes
+            GodwitRun seed = p.run("seed", "--yes");
             assertEquals(0, seed.exitCode(), seed.all());
             assertEquals("postgresql://" + u.user() + ":Sh0wMeNot@" + u.host() + ":" + u.port() + "/" + u.database() + "?schema=public",
                     Files.readString(p.root().resolve("seed-url.txt")));
