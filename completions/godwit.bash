@@ -20,7 +20,7 @@ _godwit_spec() {
     init) _gw_opts="--provider --dir" _gw_vopts=" --provider=words:postgresql,mysql --dir=dir " _gw_pos="" _gw_posmax=0 ;;
     diff) _gw_opts="--from --to --script --json --exit-code --output" _gw_vopts=" --from=source --to=source --output=file -o=file " _gw_pos="" _gw_posmax=0 ;;
     drift) _gw_opts="--adopt --yes --json --no-screen --lock-timeout" _gw_vopts=" --adopt=none --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
-    plan) _gw_opts="--name --schema --rename --reorder-enums" _gw_vopts=" --name=none --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
+    plan) _gw_opts="--name --schema --rename --reorder-enums --safe" _gw_vopts=" --name=none --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
     dev) _gw_opts="--name --schema --accept-data-loss --yes --skip-generate --lock-timeout --rename --reorder-enums" _gw_vopts=" --name=none --schema=none --lock-timeout=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
     down) _gw_opts="--yes --lock-timeout" _gw_vopts=" --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
     rebase) _gw_opts="" _gw_vopts=" " _gw_pos="rebase" _gw_posmax=1 ;;

@@ -85,7 +85,7 @@ function __godwit_spec
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case plan
-            set -g __gw_opts '--name' 'Write <timestamp>_NAME/migration.sql (and down.sql)' '--schema' 'The desired schema: a .prisma file (default: the project\'s) or sql:FILE_OR_DIR' '--rename' 'Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or PostgreSQL enum (Old=New) instead of dropping and adding it; repeatable' '--reorder-enums' 'Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does)'
+            set -g __gw_opts '--name' 'Write <timestamp>_NAME/migration.sql (and down.sql)' '--schema' 'The desired schema: a .prisma file (default: the project\'s) or sql:FILE_OR_DIR' '--rename' 'Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or PostgreSQL enum (Old=New) instead of dropping and adding it; repeatable' '--reorder-enums' 'Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does)' '--safe' 'Write the safe forms: indexes CONCURRENTLY in migrations of their own, constraints NOT VALID then VALIDATE, a required column added nullable then made NOT NULL after a fill (default: godwit.toml\'s [plan] safe)'
             set -g __gw_vopts ' --name=none --schema=none --rename=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
