@@ -56,6 +56,8 @@ public final class FleetRunner {
     private final MigrationsFolder folder;
     private final Function<FleetTarget, Target> connect;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Targets under way now. */
+    private final AtomicInteger active = new AtomicInteger();
 
     public FleetRunner(MigrationsFolder folder) {
         this(folder, t -> Connections.target(t.url(), Connections.direct(t.url())));
@@ -69,6 +71,23 @@ public final class FleetRunner {
     /** Starts no new target from now on (targets under way finish their current run); for an interrupted process. */
     public void stop() {
         stopped.set(true);
+    }
+
+    /**
+     * {@link #stop()}, then waits at most {@code wait} for the targets under way to finish: a process told to end
+     * (Ctrl-C, TERM) leaves no target half-way and its run record true.
+     */
+    public void stopAndWait(Duration wait) {
+        stop();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (active.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public List<TargetOutcome> status(List<FleetTarget> targets, int parallel, Listener listener) {
@@ -124,11 +143,18 @@ public final class FleetRunner {
             List<Future<TargetOutcome>> futures = new ArrayList<>();
             for (FleetTarget t : targets) {
                 futures.add(pool.submit(() -> {
+                    active.incrementAndGet();
                     if (stopped.get() || failures.get() >= maxFailures) {
+                        active.decrementAndGet();
                         return TargetOutcome.skipped(t.name());
                     }
-                    listener.started(t);
-                    TargetOutcome o = work.apply(t);
+                    TargetOutcome o;
+                    try {
+                        listener.started(t);
+                        o = work.apply(t);
+                    } finally {
+                        active.decrementAndGet();
+                    }
                     if (o.state() == TargetOutcome.State.FAILED) {
                         failures.incrementAndGet();
                     }

@@ -67,7 +67,7 @@ final class FleetRun {
         FleetRecord record = o.resume() ? FleetRecord.resume(root, fleet, s.folder) : FleetRecord.start(root, fleet, s.folder);
         FleetRunner runner = new FleetRunner(s.folder);
         // Ctrl-C or a TERM signal: no new target starts, those under way finish, and the record stays true.
-        Thread onSignal = new Thread(runner::stop, "godwit-fleet-stop");
+        Thread onSignal = new Thread(() -> runner.stopAndWait(Duration.ofMinutes(5)), "godwit-fleet-stop");
         Runtime.getRuntime().addShutdownHook(onSignal);
         long start = System.nanoTime();
         List<TargetOutcome> outcomes;
