@@ -171,6 +171,7 @@ function _complete_godwit() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} push" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pull" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} timeline" ];    then _picocli_godwit; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} unlock" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inspect" ];    then _picocli_godwit; return $?; fi
@@ -200,27 +201,29 @@ function _complete_godwit() {
   local cmds14=(push)
   local cmds15=(pull)
   local cmds16=(timeline)
-  local cmds17=(show)
-  local cmds18=(history)
-  local cmds19=(inspect)
-  local cmds20=(sql)
-  local cmds21=(connect)
-  local cmds22=(use)
-  local cmds23=(envs)
-  local cmds24=(project)
-  local cmds25=(refresh)
-  local cmds26=(help)
+  local cmds17=(unlock)
+  local cmds18=(show)
+  local cmds19=(history)
+  local cmds20=(inspect)
+  local cmds21=(sql)
+  local cmds22=(connect)
+  local cmds23=(use)
+  local cmds24=(envs)
+  local cmds25=(project)
+  local cmds26=(refresh)
+  local cmds27=(help)
 
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_godwit_help; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_godwit_refresh; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_godwit_project; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_godwit_envs; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_godwit_use; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_godwit_connect; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_godwit_sql; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_godwit_inspect; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_godwit_history; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_godwit_show; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_godwit_help; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_godwit_refresh; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_godwit_project; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_godwit_envs; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_godwit_use; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_godwit_connect; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_godwit_sql; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_godwit_inspect; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_godwit_history; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_godwit_show; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_godwit_unlock; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_godwit_timeline; return $?; fi
   if CompWordsContainsArray "${cmds15[@]}"; then _picocli_godwit_pull; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_godwit_push; return $?; fi
@@ -249,7 +252,7 @@ function _picocli_godwit() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="status apply deploy resolve init diff drift plan dev down rebase baseline reset seed push pull timeline show history inspect sql connect use envs project refresh help"
+  local commands="status apply deploy resolve init diff drift plan dev down rebase baseline reset seed push pull timeline unlock show history inspect sql connect use envs project refresh help"
   local flag_opts="'-v' '--verbose' '--no-color' '--continue-on-error' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '-c' '-f'"
 
@@ -409,8 +412,8 @@ function _picocli_godwit_resolve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url' '--applied' '--rolled-back' '--reason' '--lock-timeout'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '-h' '--help' '-V' '--version' '--json'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--applied' '--rolled-back' '--retry' '--finish' '--undo' '--reason' '--lock-timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -431,6 +434,15 @@ function _picocli_godwit_resolve() {
       return
       ;;
     '--rolled-back')
+      return
+      ;;
+    '--retry')
+      return
+      ;;
+    '--finish')
+      return
+      ;;
+    '--undo')
       return
       ;;
     '--reason')
@@ -457,7 +469,7 @@ function _picocli_godwit_init() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--provider' '--dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -580,7 +592,7 @@ function _picocli_godwit_plan() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--reorder-enums' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--reorder-enums' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
@@ -625,7 +637,7 @@ function _picocli_godwit_dev() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '-y' '--yes' '--skip-generate' '--reorder-enums' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '-y' '--yes' '--skip-generate' '--reorder-enums' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url' '--name' '--schema' '--lock-timeout' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
@@ -673,7 +685,7 @@ function _picocli_godwit_down() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout'"
 
   type compopt &>/dev/null && compopt +o default
@@ -712,7 +724,7 @@ function _picocli_godwit_rebase() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url'"
 
   type compopt &>/dev/null && compopt +o default
@@ -748,7 +760,7 @@ function _picocli_godwit_baseline() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--create-only' '-y' '--yes' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--create-only' '-y' '--yes' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url' '--name' '--lock-timeout'"
 
   type compopt &>/dev/null && compopt +o default
@@ -790,7 +802,7 @@ function _picocli_godwit_reset() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-f' '--force' '--skip-seed' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-f' '--force' '--skip-seed' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout'"
 
   type compopt &>/dev/null && compopt +o default
@@ -829,7 +841,7 @@ function _picocli_godwit_seed() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url'"
 
   type compopt &>/dev/null && compopt +o default
@@ -865,7 +877,7 @@ function _picocli_godwit_push() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '--reorder-enums' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--accept-data-loss' '--reorder-enums' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url' '--schema' '--rename'"
 
   type compopt &>/dev/null && compopt +o default
@@ -907,7 +919,7 @@ function _picocli_godwit_pull() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--print' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--print' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url'"
 
   type compopt &>/dev/null && compopt +o default
@@ -943,7 +955,43 @@ function _picocli_godwit_timeline() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version' '--json'"
+  local arg_opts="'--project' '-e' '--env' '--url'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `unlock` subcommand.
+function _picocli_godwit_unlock() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '--no-color' '-y' '--yes' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1051,7 +1099,7 @@ function _picocli_godwit_inspect() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1087,7 +1135,7 @@ function _picocli_godwit_sql() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '--write' '-y' '--yes' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '--write' '-y' '--yes' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1123,7 +1171,7 @@ function _picocli_godwit_connect() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1159,7 +1207,7 @@ function _picocli_godwit_use() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1195,7 +1243,7 @@ function _picocli_godwit_envs() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1231,7 +1279,7 @@ function _picocli_godwit_project() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1274,7 +1322,7 @@ function _picocli_godwit_refresh() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version' '--json'"
   local arg_opts="'--project' '-e' '--env' '--url'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1308,8 +1356,8 @@ function _picocli_godwit_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="status apply resolve init diff drift plan dev down rebase baseline reset seed push pull timeline show history inspect sql connect use envs project refresh"
-  local flag_opts="'-h' '--help'"
+  local commands="status apply resolve init diff drift plan dev down rebase baseline reset seed push pull timeline unlock show history inspect sql connect use envs project refresh"
+  local flag_opts="'-h' '--help' '--json'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then

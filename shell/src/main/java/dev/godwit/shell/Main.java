@@ -46,6 +46,7 @@ public final class Main {
             }
             return code;
         } finally {
+            StopSignal.commandFinished();
             if (root.existingSession() != null) {
                 root.existingSession().close();
             }
@@ -55,6 +56,8 @@ public final class Main {
     public static CommandLine commandLine(GodwitCommand root, Out out) {
         CommandLine cli = new CommandLine(root);
         dev.godwit.shell.command.ShellCommands.addTo(cli);
+        JsonOutput.offerEverywhere(cli);
+        cli.setExecutionStrategy(pr -> JsonOutput.execute(pr, cli, out));
         cli.setOut(new PrintWriter(out.stdoutWriter(), true));
         cli.setErr(new PrintWriter(out.stderr(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -65,7 +68,11 @@ public final class Main {
             out.error(ex.getMessage(), "run `godwit " + commandName(ex.getCommandLine()) + "--help` for the options");
             // diff --exit-code keeps 2 for "differences found": any error, bad options included, is 1.
             boolean diffExitCode = ex.getCommandLine().getCommandName().equals("diff") && Arrays.asList(args).contains("--exit-code");
-            return diffExitCode ? ErrorKind.RUNTIME.exitCode() : ErrorKind.USAGE.exitCode();
+            int code = diffExitCode ? ErrorKind.RUNTIME.exitCode() : ErrorKind.USAGE.exitCode();
+            if (Arrays.asList(args).contains("--json")) {
+                JsonOutput.usageError(out.stdoutWriter(), ex.getCommandLine().getCommandName(), ex.getMessage(), code);
+            }
+            return code;
         });
         return cli;
     }

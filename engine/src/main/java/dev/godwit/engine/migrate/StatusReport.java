@@ -3,6 +3,7 @@ package dev.godwit.engine.migrate;
 import dev.godwit.engine.dialect.LockHolder;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The whole truth about a database's migrations, as {@code status} reports it. */
@@ -12,11 +13,30 @@ public record StatusReport(
         boolean historyTableExists,
         List<MigrationStatus> migrations,
         Optional<LockHolder> lockHolder,
-        List<String> warnings) {
+        List<String> warnings,
+        Map<String, AttemptLedger> ledgers) {
 
     public StatusReport {
         migrations = List.copyOf(migrations);
         warnings = List.copyOf(warnings);
+        ledgers = Map.copyOf(ledgers);
+    }
+
+    public StatusReport(String database, String serverVersion, boolean historyTableExists, List<MigrationStatus> migrations,
+                        Optional<LockHolder> lockHolder, List<String> warnings) {
+        this(database, serverVersion, historyTableExists, migrations, lockHolder, warnings, Map.of());
+    }
+
+    /**
+     * Which statements of a failed migration's unresolved attempt took effect: as worked out with the file
+     * when the report was made, else from the attempt's logs alone. Empty for a migration that is not failed.
+     */
+    public Optional<AttemptLedger> ledger(MigrationStatus m) {
+        if (m.isApplied() || m.failedAttempt().isEmpty()) {
+            return Optional.empty();
+        }
+        AttemptLedger known = ledgers.get(m.name());
+        return Optional.of(known != null ? known : AttemptLedgers.of(m.failedAttempt().get(), Optional.empty(), true));
     }
 
     public List<MigrationStatus> inState(MigrationState state) {

@@ -32,6 +32,10 @@ public final class StatusCommand extends SessionCommand {
             new StatusText(session.out()).render(report);
             if (driftReport != null) {
                 session.out().println("Drift: " + (driftReport.hasDrift() ? driftReport.summary() + " (run `godwit drift` for details)" : "none"));
+                driftReport.leftByFailed().forEach((migration, changes) -> {
+                    session.out().println("  left by the failed migration " + migration + ":");
+                    dev.godwit.shell.render.ChangeText.lines(changes).forEach(l -> session.out().println("    " + l));
+                });
             }
         }
         return report.upToDate() && (driftReport == null || !driftReport.hasDrift()) ? 0 : 3;

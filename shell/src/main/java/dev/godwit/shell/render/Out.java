@@ -11,7 +11,7 @@ import java.io.PrintStream;
  * password masker on its way out.
  */
 public final class Out {
-    private final PrintStream stdout;
+    private PrintStream stdout;
     private final PrintStream stderr;
     private final boolean color;
 
@@ -55,6 +55,13 @@ public final class Out {
         if (hint != null && !hint.isBlank()) {
             stderr.println(Secrets.mask(style(Style.CYAN, "hint: ") + hint));
         }
+    }
+
+    /** Sends results to {@code replacement} until swapped back (--json collects a command's output); returns the previous stream. */
+    public synchronized PrintStream swapStdout(PrintStream replacement) {
+        PrintStream previous = stdout;
+        stdout = replacement;
+        return previous;
     }
 
     public PrintStream stdoutWriter() {
