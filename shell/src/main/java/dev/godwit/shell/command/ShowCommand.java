@@ -73,7 +73,7 @@ public final class ShowCommand extends SessionCommand {
         for (HistoryRecord a : m.attempts()) {
             HistoryCommand.printAttempt(out, i++ + ". ", a, false, 0);
         }
-        report.ledger(m).ifPresent(l -> out.println("Next: " + RecoveryAdvice.next(m.name(), l) + "."));
+        report.ledger(m).ifPresent(l -> out.println("Next step: " + RecoveryAdvice.next(m.name(), l) + "."));
         return 0;
     }
 }
