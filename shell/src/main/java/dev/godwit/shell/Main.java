@@ -56,6 +56,8 @@ public final class Main {
     public static CommandLine commandLine(GodwitCommand root, Out out) {
         CommandLine cli = new CommandLine(root);
         dev.godwit.shell.command.ShellCommands.addTo(cli);
+        // `status --version` prints godwit's version, as `godwit --version` does, rather than nothing
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         JsonOutput.offerEverywhere(cli);
         cli.setExecutionStrategy(pr -> JsonOutput.execute(pr, cli, out));
         cli.setOut(new PrintWriter(out.stdoutWriter(), true));
@@ -65,7 +67,9 @@ public final class Main {
         cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, root, out));
         cli.setParameterExceptionHandler((ex, args) -> {
-            out.error(ex.getMessage(), "run `godwit " + commandName(ex.getCommandLine()) + "--help` for the options");
+            boolean inShell = root.existingSession() != null && root.existingSession().terminal().isPresent();
+            String[] said = UsageErrors.describe(ex, inShell);
+            out.error(said[0], said[1]);
             // diff --exit-code keeps 2 for "differences found": any error, bad options included, is 1.
             boolean diffExitCode = ex.getCommandLine().getCommandName().equals("diff") && Arrays.asList(args).contains("--exit-code");
             int code = diffExitCode ? ErrorKind.RUNTIME.exitCode() : ErrorKind.USAGE.exitCode();
@@ -75,11 +79,6 @@ public final class Main {
             return code;
         });
         return cli;
-    }
-
-    private static String commandName(CommandLine cl) {
-        String full = cl.getCommandSpec().qualifiedName();
-        return full.equals("godwit") ? "" : full.substring("godwit ".length()) + " ";
     }
 
     /** Turns any failure into an error line, a hint and an exit code; a stack trace only with --verbose. */
@@ -95,13 +94,13 @@ public final class Main {
         if (ex instanceof GodwitException g) {
             out.error(g.getMessage(), g.hint());
             if (verbose && g.getCause() != null) {
-                out.stderr().println(Secrets.mask(stackTrace(g)));
+                out.stderr().println(Secrets.mask(dev.godwit.shell.render.TerminalText.safe(stackTrace(g), false)));
             }
             return g.kind().exitCode();
         }
         out.error("internal error: " + ex, verbose ? null : "run again with --verbose for details, and please report it");
         if (verbose) {
-            out.stderr().println(Secrets.mask(stackTrace(ex)));
+            out.stderr().println(Secrets.mask(dev.godwit.shell.render.TerminalText.safe(stackTrace(ex), false)));
         }
         return ErrorKind.RUNTIME.exitCode();
     }

@@ -3,6 +3,7 @@ package dev.godwit.shell;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.Connections;
+import dev.godwit.engine.db.PoolerRoute;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.embedded.EmbeddedServer;
 import dev.godwit.engine.migrate.MigrationsFolder;
@@ -50,6 +51,11 @@ public final class Session implements AutoCloseable {
 
     public GlobalOptions options() {
         return options;
+    }
+
+    /** The process environment the session resolves {@code env:} references in. */
+    public Map<String, String> processEnv() {
+        return processEnv;
     }
 
     public Out out() {
@@ -109,16 +115,22 @@ public final class Session implements AutoCloseable {
 
     public synchronized Target target() {
         if (target == null) {
-            DatabaseUrl url = resolvedUrl().url();
+            // Through a transaction-mode pooler: the direct URL when one is configured, else reads only.
+            PoolerRoute route = PoolerRoute.decide(resolvedUrl().url(),
+                    () -> UrlResolver.resolveDirect(projectOrNull(), options.env(), processEnv));
+            if (route.note() != null) {
+                out.note(route.note());
+            }
+            DatabaseUrl url = route.url();
             DataSource ds;
             if (options.pooled()) {
-                var hikari = Connections.pooled(url, 3);
+                var hikari = Connections.pooled(url, 3, route.statementSafe(), route.bareStartup());
                 pool = hikari;
                 ds = hikari;
             } else {
-                ds = Connections.direct(url);
+                ds = route.dataSource();
             }
-            target = Connections.target(url, statements.wrap(ds));
+            target = route.apply(Connections.target(url, statements.wrap(ds)));
         }
         return target;
     }
@@ -173,6 +185,47 @@ public final class Session implements AutoCloseable {
         project = null;
         resolved = null;
         target = null;
+    }
+
+    /**
+     * Switches only if the other database can be reached: its URL is resolved and a connection
+     * opened first, and on any failure the session stays where it was (same options, same pool)
+     * and the failure is thrown. Without a configured URL (the embedded server) the switch happens
+     * first, since the server only starts for a session that owns it.
+     */
+    public synchronized void switchIfReachable(GlobalOptions next) {
+        Project nextProject;
+        try {
+            nextProject = next.projectDir() != null ? Project.open(next.projectDir()) : project();
+        } catch (GodwitException e) {
+            if (next.url() == null) {
+                throw e;
+            }
+            nextProject = null; // a URL needs no project
+        }
+        Optional<ResolvedUrl> found = UrlResolver.resolve(nextProject, next.url(), next.env(), processEnv);
+        if (found.isEmpty()) {
+            switchTo(next);
+            resolvedUrl();
+            return;
+        }
+        ResolvedUrl r = found.get();
+        Optional<Provider> schemaProvider = nextProject != null ? nextProject.schemaProvider() : Optional.empty();
+        schemaProvider.filter(p -> p != r.url().provider()).ifPresent(p -> {
+            throw new GodwitException(ErrorKind.USAGE, "the project's schema.prisma uses provider \"" + p.prismaName()
+                    + "\" but the database URL (" + r.source() + ") is " + r.url().provider().prismaName() + ": " + r.url().masked(),
+                    "point godwit at a " + p.prismaName() + " database, or change the datasource provider");
+        });
+        Target probe = Connections.target(r.url(), Connections.direct(r.url()));
+        // A direct connection: a wrong host or port fails at once, not after the pool's timeout.
+        try (java.sql.Connection ignored = Connections.direct(r.url()).getConnection()) {
+            // reachable
+        } catch (java.sql.SQLException e) {
+            throw probe.dialect().connectionFailure(e, probe.display());
+        }
+        switchTo(next);
+        project = nextProject;
+        resolved = r;
     }
 
     /**

@@ -15,6 +15,30 @@ public final class ConnectionFailures {
     private ConnectionFailures() {
     }
 
+    /**
+     * A URL parameter the driver cannot take ({@code ?connectTimeout=abc}, {@code ?sslmode=bogus}): a usage
+     * error (exit 2), found before any connection is tried; null when the failure is something else.
+     * PostgreSQL's driver says so with SQLSTATE 22023 or "Invalid … value", MySQL's with S1009 naming
+     * "The connection property".
+     */
+    public static GodwitException invalidParameter(String display, SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) { // a pool wraps the driver's exception
+            if (!(t instanceof SQLException x)) {
+                continue;
+            }
+            String state = x.getSQLState() == null ? "" : x.getSQLState();
+            String msg = x.getMessage() == null ? "" : x.getMessage();
+            boolean invalid = (state.equals("22023") && msg.contains("parameter value"))
+                    || (state.equals("08001") && msg.startsWith("Invalid ") && msg.contains(" value"))
+                    || (state.equals("S1009") && msg.contains("The connection property"));
+            if (invalid) {
+                return new GodwitException(ErrorKind.USAGE, "malformed database URL parameter for " + display + ": " + clean(x),
+                        "fix the parameter in the URL's query string (after '?')");
+            }
+        }
+        return null;
+    }
+
     public static GodwitException unreachable(String display, String why) {
         return new GodwitException(ErrorKind.CONNECTION, "cannot reach " + display + ": " + why,
                 "is the database server running, and are the host and port in the URL right?");

@@ -39,6 +39,9 @@ public interface Dialect {
 
     boolean historyTableExists(Connection connection, String schema) throws SQLException;
 
+    /** The schemas (MySQL: databases) of the server whose names match a LIKE pattern, sorted: a schema-per-tenant fleet. */
+    List<String> schemasLike(Connection connection, String likePattern) throws SQLException;
+
     /** Tables, views and types in the schema other than the history table: a schema with any is not empty. */
     List<String> userObjects(Connection connection, String schema) throws SQLException;
 
@@ -47,6 +50,28 @@ public interface Dialect {
      * Throws a CONNECTION-kind GodwitException naming the holder when the wait times out.
      */
     MigrationLock lock(Connection connection, Duration timeout) throws SQLException;
+
+    /**
+     * Takes the migration lock; {@code dataSource} (may be null) gives a lock that must be kept alive from
+     * another connection (a cluster-wide lock) the connection it needs. By default: {@link #lock(Connection, Duration)}.
+     */
+    default MigrationLock lock(Connection connection, javax.sql.DataSource dataSource, Duration timeout) throws SQLException {
+        return lock(connection, timeout);
+    }
+
+    /** The replication cluster this server is a node of, when it is one that matters to migrations (Galera). */
+    default Optional<ClusterState> clusterState(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * Why connections from {@code dataSource} cannot keep a session lock: they reach the server through a pooler
+     * in transaction or statement mode (one sentence of evidence); empty when they keep their own session.
+     * {@code dialledPort}: the port the URL names (a pooler usually listens on another port than the server).
+     */
+    default Optional<String> transactionPooler(javax.sql.DataSource dataSource, int dialledPort) throws SQLException {
+        return Optional.empty();
+    }
 
     /** Who holds the migration lock now, if anyone (another session, or this one). */
     Optional<LockHolder> lockHolder(Connection connection) throws SQLException;
@@ -101,7 +126,8 @@ public interface Dialect {
 
     /**
      * Starts a read-only transaction on the connection (auto-commit off), so that nothing the
-     * statements that follow do can change the database; the caller rolls it back.
+     * statements that follow do can change the database, and makes read-only the session's default
+     * for later transactions; the caller rolls it back and discards the connection.
      */
     void beginReadOnly(Connection connection) throws SQLException;
 
@@ -119,6 +145,12 @@ public interface Dialect {
 
     /** What the differ must know about this database. */
     dev.godwit.engine.diff.DiffHooks diffHooks();
+
+    /** What statements lock, rewrite and scan on this database, for the linter; and live table sizes. */
+    dev.godwit.engine.lint.LintRules lintRules();
+
+    /** Per-statement lock time-outs and who blocks a statement, for apply's retries. */
+    LockWaits lockWaits();
 
     /** Creating, dropping and emptying databases, for shadow databases. */
     ServerAdmin serverAdmin();

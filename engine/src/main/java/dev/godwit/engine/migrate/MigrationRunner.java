@@ -28,11 +28,22 @@ final class MigrationRunner {
     private String startedAhead;
     private String startedAheadName;
 
+    /** Per-statement lock time-out and retries, or null: statements wait for locks as long as the server lets them. */
+    private final LockRetry retry;
+    /** The schema migrations run in, to name the sessions that hold a table's locks. */
+    private final String schema;
+
     MigrationRunner(Dialect dialect, HistoryTable history, Connection connection, ApplyListener listener) {
+        this(dialect, history, connection, listener, null, null);
+    }
+
+    MigrationRunner(Dialect dialect, HistoryTable history, Connection connection, ApplyListener listener, LockRetry retry, String schema) {
         this.dialect = dialect;
         this.history = history;
         this.c = connection;
         this.listener = listener;
+        this.retry = retry;
+        this.schema = schema;
     }
 
     ApplyResult.Applied run(PlannedMigration plan, List<ApplyResult.Applied> appliedBefore) throws SQLException {
@@ -86,6 +97,19 @@ final class MigrationRunner {
     }
 
     private void runInTransaction(PlannedMigration plan, String id, LocalMigration next, List<ApplyResult.Applied> appliedBefore) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            if (tryTransaction(plan, id, next, appliedBefore, attempt)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * One attempt at the migration's transaction; false when a statement timed out on a lock and another
+     * attempt is due (the transaction was rolled back: the history row stays "started", nothing else changed).
+     */
+    private boolean tryTransaction(PlannedMigration plan, String id, LocalMigration next, List<ApplyResult.Applied> appliedBefore,
+                                   int attempt) throws SQLException {
         c.setAutoCommit(false);
         SqlStatement current = null;
         try (Statement st = c.createStatement()) {
@@ -100,6 +124,7 @@ final class MigrationRunner {
             String nextId = finish(id, 1, plan.migration(), next);
             c.commit();
             startedAhead(next, nextId);
+            return true;
         } catch (SQLException e) {
             if (current == null || dialect.isConnectionLoss(e)) {
                 // Lost connection: the server rolls the transaction back and nothing can be written;
@@ -109,7 +134,10 @@ final class MigrationRunner {
             }
             rollbackQuietly();
             c.setAutoCommit(true);
-            throw fail(plan, id, current, e, 0, appliedBefore);
+            if (lockTimedOut(plan, current, e, attempt, true)) {
+                return false;
+            }
+            throw fail(plan, id, current, e, 0, null, appliedBefore);
         } finally {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
@@ -117,23 +145,73 @@ final class MigrationRunner {
         }
     }
 
+    /**
+     * When {@code e} is a lock time-out under lock-aware apply: reports it with the sessions that hold the
+     * table's locks and, when attempts are left, waits the backoff and returns true (try again).
+     */
+    private boolean lockTimedOut(PlannedMigration plan, SqlStatement s, SQLException e, int attempt, boolean wholeTransaction) {
+        if (retry == null || !dialect.lockWaits().isLockTimeout(e)) {
+            return false;
+        }
+        List<dev.godwit.engine.dialect.Blocker> blockers;
+        try {
+            blockers = dialect.lockWaits().blockers(c, schema, LockedTable.of(s, dialect.provider()));
+        } catch (SQLException cannotTell) {
+            blockers = List.of();
+        }
+        boolean again = attempt <= retry.retries();
+        Duration wait = again ? retry.backoffBefore(attempt + 1) : null;
+        listener.lockTimedOut(plan.migration(), s, attempt, retry.retries() + 1, blockers, wait, wholeTransaction);
+        if (!again) {
+            return false;
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
     private void runStatementByStatement(PlannedMigration plan, String id, LocalMigration next, List<ApplyResult.Applied> appliedBefore) throws SQLException {
         int done = 0;
+        OwnTransactions own = plan.ownTransactions() ? new OwnTransactions(dialect.provider()) : null;
         try (Statement st = c.createStatement()) {
             st.setEscapeProcessing(false);
             for (SqlStatement s : plan.statements()) {
-                try {
-                    st.execute(s.text());
-                } catch (SQLException e) {
-                    if (dialect.isConnectionLoss(e)) {
-                        throw e;   // nothing more can be recorded; the started row shows the attempt as failed
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        st.execute(s.text());
+                        break;
+                    } catch (SQLException e) {
+                        if (dialect.isConnectionLoss(e)) {
+                            throw e;   // nothing more can be recorded; the started row shows the attempt as failed
+                        }
+                        // A statement that timed out on its lock changed nothing: only it runs again; not inside a
+                        // transaction the migration opened itself, which the failure aborted
+                        boolean insideOwn = own != null && own.open();
+                        if (insideOwn || !lockTimedOut(plan, s, e, attempt, false)) {
+                            if (own != null) {
+                                // end the migration's open transaction, so the history is written outside it
+                                endOwnTransaction(st, own, "ROLLBACK");
+                            }
+                            throw fail(plan, id, s, e, own == null ? done : own.kept(), own, appliedBefore);
+                        }
                     }
-                    throw fail(plan, id, s, e, done, appliedBefore);
                 }
                 done++;
-                if (done < plan.statements().size()) {
-                    history.recordProgress(c, id, done);
+                if (own != null) {
+                    own.ran(s);
                 }
+                // never written into a transaction the migration opened: its ROLLBACK would take the record along
+                if (done < plan.statements().size() && (own == null || !own.open())) {
+                    history.recordProgress(c, id, own == null ? done : own.kept());
+                }
+            }
+            if (own != null && own.open()) {
+                // the file ends with its transaction open, which a client ending its session would roll back: godwit commits it
+                endOwnTransaction(st, own, "COMMIT");
             }
         }
         // The statements above committed themselves; the finish (and the next started row) is one more.
@@ -142,13 +220,22 @@ final class MigrationRunner {
         startedAhead(next, finish(id, 1, plan.migration(), next));
     }
 
+    private void endOwnTransaction(Statement st, OwnTransactions own, String how) throws SQLException {
+        if (own.open()) {
+            st.execute(how);
+        }
+        if (own.autocommitOff()) {
+            st.execute("SET autocommit = 1");
+        }
+    }
+
     private MigrationFailedException fail(PlannedMigration plan, String id, SqlStatement failed, SQLException e,
-                                          int tookEffect, List<ApplyResult.Applied> appliedBefore) {
+                                          int tookEffect, OwnTransactions own, List<ApplyResult.Applied> appliedBefore) {
         boolean cancelled = dialect.isCancellation(e);
         AttemptLedger ledger = new AttemptLedger(cancelled ? AttemptLedger.Outcome.CANCELLED : AttemptLedger.Outcome.FAILED,
                 plan.mode(), plan.statements().size(), tookEffect, failed.index(), failed.line(), false, AttemptLedger.Source.RECORDED);
         String dbMessage = FailureLog.databaseMessage(e);
-        String logs = FailureLog.compose(plan, failed, dbMessage, ledger);
+        String logs = FailureLog.compose(plan, failed, dbMessage, ledger, own);
         // A cancel that left nothing in effect is no failure: the attempt is recorded and marked rolled back, which
         // Prisma and godwit both ignore, so the migration is simply pending again. A cancel after statements took
         // effect stays a failed attempt: the database holds part of the migration, and apply must not run it again.

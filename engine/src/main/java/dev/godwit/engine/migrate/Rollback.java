@@ -64,7 +64,7 @@ public final class Rollback {
      * where DDL commits by itself (MySQL) statements run one by one and the history is updated last.
      */
     public Result run(MigrationsFolder folder, Candidate expected, Duration lockTimeout) {
-        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, lockTimeout)) {
+        try (Connection c = connect(); MigrationLock ignored = Pooler.lock(target, c, lockTimeout)) {
             List<HistoryRecord> rows = rows(c);
             Candidate now = candidate(folder, rows);
             if (!now.name().equals(expected.name()) || !now.sql().equals(expected.sql())) {
@@ -122,7 +122,10 @@ public final class Rollback {
 
     private boolean transactional(List<SqlStatement> statements) {
         // the server's version is not asked here: an ADD VALUE in a down.sql runs statement by statement
-        return dialect.transactionalDdl() && dialect.whyNotTransactional(statements, 0).isEmpty();
+        // a down.sql with its own BEGIN/COMMIT runs as written: wrapped, its COMMIT would end godwit's transaction half-way
+        return dialect.transactionalDdl() && dialect.whyNotTransactional(statements, 0).isEmpty()
+                && statements.stream().allMatch(st -> dev.godwit.engine.migrate.sql.TransactionRules.control(st, dialect.provider())
+                == dev.godwit.engine.migrate.sql.TransactionRules.Control.NONE);
     }
 
     private void runInTransaction(Connection c, Candidate down, List<SqlStatement> statements, List<HistoryRecord> applied) throws SQLException {

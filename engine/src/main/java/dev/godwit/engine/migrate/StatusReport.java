@@ -1,5 +1,6 @@
 package dev.godwit.engine.migrate;
 
+import dev.godwit.engine.dialect.ClusterState;
 import dev.godwit.engine.dialect.LockHolder;
 
 import java.util.List;
@@ -14,6 +15,7 @@ public record StatusReport(
         List<MigrationStatus> migrations,
         Optional<LockHolder> lockHolder,
         List<String> warnings,
+        Optional<ClusterState> cluster,
         Map<String, AttemptLedger> ledgers) {
 
     public StatusReport {
@@ -22,9 +24,10 @@ public record StatusReport(
         ledgers = Map.copyOf(ledgers);
     }
 
+    /** A report without the ledgers of failed attempts (they are then read from the attempts' logs). */
     public StatusReport(String database, String serverVersion, boolean historyTableExists, List<MigrationStatus> migrations,
-                        Optional<LockHolder> lockHolder, List<String> warnings) {
-        this(database, serverVersion, historyTableExists, migrations, lockHolder, warnings, Map.of());
+                        Optional<LockHolder> lockHolder, List<String> warnings, Optional<ClusterState> cluster) {
+        this(database, serverVersion, historyTableExists, migrations, lockHolder, warnings, cluster, Map.of());
     }
 
     /**
@@ -32,11 +35,17 @@ public record StatusReport(
      * when the report was made, else from the attempt's logs alone. Empty for a migration that is not failed.
      */
     public Optional<AttemptLedger> ledger(MigrationStatus m) {
-        if (m.isApplied() || m.failedAttempt().isEmpty()) {
-            return Optional.empty();
+        if (m.isApplied() || m.failedAttempt().isEmpty() || m.state() == MigrationState.RUNNING) {
+            return Optional.empty(); // a running migration's row is unfinished because it runs, not because it failed
         }
         AttemptLedger known = ledgers.get(m.name());
         return Optional.of(known != null ? known : AttemptLedgers.of(m.failedAttempt().get(), Optional.empty(), true));
+    }
+
+    /** A report about a server that is no cluster node. */
+    public StatusReport(String database, String serverVersion, boolean historyTableExists, List<MigrationStatus> migrations,
+                        Optional<LockHolder> lockHolder, List<String> warnings) {
+        this(database, serverVersion, historyTableExists, migrations, lockHolder, warnings, Optional.empty(), Map.of());
     }
 
     public List<MigrationStatus> inState(MigrationState state) {
@@ -49,7 +58,7 @@ public record StatusReport(
 
     /** Migrations with an unresolved failed attempt, including ones missing locally. */
     public List<MigrationStatus> failed() {
-        return migrations.stream().filter(m -> m.failedAttempt().isPresent() && !m.isApplied()).toList();
+        return migrations.stream().filter(m -> m.failedAttempt().isPresent() && !m.isApplied() && m.state() != MigrationState.RUNNING).toList();
     }
 
     public long count(MigrationState state) {
@@ -59,6 +68,15 @@ public record StatusReport(
     /** Everything applied, nothing failed, edited or missing. */
     public boolean upToDate() {
         return migrations.stream().allMatch(m -> m.state() == MigrationState.APPLIED);
+    }
+
+    /**
+     * An apply is running (a migration is {@link MigrationState#RUNNING}) and nothing else needs a hand:
+     * no failed, edited or missing migration; what is pending the running apply will take.
+     */
+    public boolean applyInProgress() {
+        return count(MigrationState.RUNNING) > 0 && migrations.stream().allMatch(m -> m.state() == MigrationState.APPLIED
+                || m.state() == MigrationState.RUNNING || m.state() == MigrationState.PENDING);
     }
 
     /** One line: "3 migrations: 2 applied, 1 pending". */

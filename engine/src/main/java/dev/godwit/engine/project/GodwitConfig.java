@@ -31,9 +31,12 @@ import java.util.Map;
  * [env.dev]
  * url = "postgresql://..."            # or "env:DATABASE_URL"; optional
  * shadow_url = "env:SHADOW_URL"       # optional
+ * direct_url = "env:DIRECT_URL"       # optional: used when url goes through a pooler in transaction mode
  * production = false                  # default
  * </pre>
- * Unknown keys and tables are not errors: they are reported by {@link #warnings()}. Values of the wrong type,
+ * Unknown keys and tables are errors with the line and the key they probably mean ({@code Production},
+ * {@code prodution}, {@code urll}, {@code [envs.x]}): a misspelt {@code production = true} silently ignored
+ * would take the production guard away. A UTF-8 byte-order mark is accepted. Values of the wrong type,
  * a {@code default_env} naming no {@code [env.*]} table, a bad {@code env:} reference and invalid TOML are
  * {@link ErrorKind#USAGE} errors naming the file (and, for TOML syntax, line:column).
  */
@@ -54,7 +57,11 @@ public final class GodwitConfig {
     private final List<String> generate;
     private final String seed;
     private final Map<String, Environment> environments;
+    /** The {@code [fleet.*]} tables in file order. */
+    private Map<String, dev.godwit.engine.fleet.FleetConfig> fleets = Map.of();
     private final List<String> warnings;
+    /** [lint], [apply] and [plan]: set once by {@link #parse} after construction. */
+    private SafetyConfig safety = SafetyConfig.DEFAULT;
 
     private GodwitConfig(Path file, String schema, String migrations, String defaultEnv, List<String> generate, String seed,
                          Map<String, Environment> environments, List<String> warnings) {
@@ -70,23 +77,35 @@ public final class GodwitConfig {
 
     /** The configuration of a project without godwit.toml: default paths, no environments. */
     public static GodwitConfig defaults() {
-        return new GodwitConfig(null, DEFAULT_SCHEMA, DEFAULT_MIGRATIONS, null, List.of(), null, Map.of(), List.of());
+        return new GodwitConfig(null, null, null, null, List.of(), null, Map.of(), List.of());
     }
 
     /** Reads a godwit.toml file. */
     public static GodwitConfig read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = dev.godwit.engine.TextFiles.readUtf8(file);
         } catch (IOException e) {
             throw new GodwitException(ErrorKind.USAGE, "cannot read " + file + ": " + e.getMessage(), null, e);
         }
         return parse(text, file);
     }
 
+    private static final List<String> TOP_KEYS = List.of("project", "env", "fleet", "lint", "apply", "plan");
+    private static final Map<String, List<String>> SAFETY_KEYS = Map.of(
+            "lint", List.of("ignore", "warn_rows", "error_rows", "warn_size", "error_size"),
+            "apply", List.of("lock_timeout_per_statement", "retries"),
+            "plan", List.of("safe"));
+    private static final List<String> PROJECT_KEYS = List.of("schema", "migrations", "default_env", "generate", "seed");
+    private static final List<String> ENV_KEYS = List.of("url", "shadow_url", "direct_url", "production");
+
     /** Parses godwit.toml text; {@code file} (may be null) is only used to name the source in messages. */
     public static GodwitConfig parse(String text, Path file) {
         String where = file == null ? FILE_NAME : file.toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String source = text;
         JsonNode root;
         try {
             root = Toml.MAPPER.readTree(text);
@@ -99,12 +118,14 @@ public final class GodwitConfig {
             throw new GodwitException(ErrorKind.USAGE, "cannot read " + where + ": " + e.getMessage(), null, e);
         }
         List<String> warnings = new ArrayList<>();
-        String schema = DEFAULT_SCHEMA;
-        String migrations = DEFAULT_MIGRATIONS;
+        String schema = null;
+        String migrations = null;
         String defaultEnv = null;
         List<String> generate = List.of();
         String seed = null;
+        Map<String, dev.godwit.engine.fleet.FleetConfig> fleets = new LinkedHashMap<>();
         Map<String, Environment> envs = new LinkedHashMap<>();
+        SafetyConfig safety = SafetyConfig.DEFAULT;
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new GodwitConfig(file, schema, migrations, null, generate, seed, envs, warnings);
         }
@@ -122,7 +143,7 @@ public final class GodwitConfig {
                             case "default_env" -> defaultEnv = nonEmptyString(e.getValue(), label, where);
                             case "generate" -> generate = commands(e.getValue(), label, where);
                             case "seed" -> seed = nonEmptyString(e.getValue(), label, where);
-                            default -> warnings.add(unknown(where, label));
+                            default -> throw unknown(where, source, List.of("project"), e.getKey(), PROJECT_KEYS);
                         }
                     }
                 }
@@ -130,10 +151,28 @@ public final class GodwitConfig {
                     JsonNode envTable = table(top.getValue(), "[env]", where);
                     for (Iterator<Map.Entry<String, JsonNode>> ei = envTable.fields(); ei.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = ei.next();
-                        envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, warnings));
+                        envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, source));
                     }
                 }
-                default -> warnings.add(unknown(where, top.getKey()));
+                case "fleet" -> {
+                    JsonNode fleetTable = table(top.getValue(), "[fleet]", where);
+                    for (Iterator<Map.Entry<String, JsonNode>> fi = fleetTable.fields(); fi.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = fi.next();
+                        fleets.put(e.getKey(), dev.godwit.engine.fleet.FleetConfig.read(e.getKey(), e.getValue(), where, warnings));
+                    }
+                }
+                case "lint", "apply", "plan" -> {
+                    JsonNode t = table(top.getValue(), "[" + top.getKey() + "]", where);
+                    List<String> known = SAFETY_KEYS.get(top.getKey());
+                    for (Iterator<Map.Entry<String, JsonNode>> si = t.fields(); si.hasNext(); ) {
+                        String key = si.next().getKey();
+                        if (!known.contains(key)) {
+                            throw unknown(where, source, List.of(top.getKey()), key, known);
+                        }
+                    }
+                    safety = SafetyConfig.read(top.getKey(), t, safety, where, warnings);
+                }
+                default -> throw unknown(where, source, List.of(), top.getKey(), TOP_KEYS);
             }
         }
         if (defaultEnv != null && !envs.containsKey(defaultEnv)) {
@@ -142,14 +181,18 @@ public final class GodwitConfig {
                     envs.isEmpty() ? "add an [env." + defaultEnv + "] table"
                             : "known environments: " + String.join(", ", envs.keySet()));
         }
-        return new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        GodwitConfig config = new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        config.safety = safety;
+        config.fleets = Collections.unmodifiableMap(fleets);
+        return config;
     }
 
-    private static Environment environment(String name, JsonNode node, String where, List<String> warnings) {
+    private static Environment environment(String name, JsonNode node, String where, String source) {
         String label = "[env." + name + "]";
         JsonNode t = table(node, label, where);
         String url = null;
         String shadowUrl = null;
+        String directUrl = null;
         boolean production = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -157,16 +200,17 @@ public final class GodwitConfig {
             switch (e.getKey()) {
                 case "url" -> url = urlValue(e.getValue(), key, where);
                 case "shadow_url" -> shadowUrl = urlValue(e.getValue(), key, where);
+                case "direct_url" -> directUrl = urlValue(e.getValue(), key, where);
                 case "production" -> {
                     if (!e.getValue().isBoolean()) {
                         throw typeError(where, key, "true or false");
                     }
                     production = e.getValue().booleanValue();
                 }
-                default -> warnings.add(unknown(where, key));
+                default -> throw unknown(where, source, List.of("env", name), e.getKey(), ENV_KEYS);
             }
         }
-        return new Environment(name, url, shadowUrl, production);
+        return new Environment(name, url, shadowUrl, production, directUrl);
     }
 
     private static String urlValue(JsonNode v, String key, String where) {
@@ -219,8 +263,14 @@ public final class GodwitConfig {
         return new GodwitException(ErrorKind.USAGE, where + ": " + key + " must be " + expected, null);
     }
 
-    private static String unknown(String where, String key) {
-        return where + ": unknown key \"" + key + "\" (ignored)";
+    private static GodwitException unknown(String where, String text, List<String> table, String key, List<String> known) {
+        int line = ConfigKeys.lineOf(text, table, key);
+        boolean isTable = table.isEmpty();
+        String in = isTable ? "" : " in [" + String.join(".", table) + "]";
+        String suggestion = ConfigKeys.suggestion(key, known);
+        return new GodwitException(ErrorKind.USAGE, where + (line > 0 ? ":" + line : "") + ": unknown "
+                + (isTable ? "table [" + key + "]" : "key \"" + key + "\"" + in) + (suggestion.isEmpty() ? "" : "; " + suggestion),
+                "known " + (isTable ? "tables" : "keys" + in) + ": " + String.join(", ", known));
     }
 
     /** The file this was read from, or null for {@link #defaults()} and text without a file. */
@@ -228,14 +278,24 @@ public final class GodwitConfig {
         return file;
     }
 
-    /** The schema path as written (relative paths are relative to the project root). */
+    /** The schema path as written (relative paths are relative to the project root), else the default. */
     public String schema() {
-        return schema;
+        return schema == null ? DEFAULT_SCHEMA : schema;
     }
 
-    /** The migrations directory as written (relative paths are relative to the project root). */
+    /** Whether godwit.toml sets {@code project.schema} (it then wins over a Prisma config file). */
+    public boolean schemaGiven() {
+        return schema != null;
+    }
+
+    /** The migrations directory as written (relative paths are relative to the project root), else the default. */
     public String migrations() {
-        return migrations;
+        return migrations == null ? DEFAULT_MIGRATIONS : migrations;
+    }
+
+    /** Whether godwit.toml sets {@code project.migrations} (it then wins over a Prisma config file). */
+    public boolean migrationsGiven() {
+        return migrations != null;
     }
 
     /** {@code project.default_env}, or null. */
@@ -259,6 +319,16 @@ public final class GodwitConfig {
     /** The {@code [env.*]} tables in file order; unmodifiable. */
     public Map<String, Environment> environments() {
         return environments;
+    }
+
+    /** The [lint], [apply] and [plan] settings (defaults when absent). */
+    public SafetyConfig safety() {
+        return safety;
+    }
+
+    /** The {@code [fleet.*]} tables in file order; unmodifiable. */
+    public Map<String, dev.godwit.engine.fleet.FleetConfig> fleets() {
+        return fleets;
     }
 
     /** Messages about ignored keys and tables, e.g. {@code godwit.toml: unknown key "env.dev.uri" (ignored)}. */

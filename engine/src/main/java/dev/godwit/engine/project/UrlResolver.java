@@ -2,6 +2,7 @@ package dev.godwit.engine.project;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.prismaconfig.PrismaConfig;
 
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.Optional;
  *   <li>the {@code url} of the selected environment ({@code --env NAME}, else the project's
  *       {@link Project#defaultEnvName() default}); {@code env:VAR} is looked up in the process environment,
  *       then in the project's .env, and must be set; an environment without a url passes on to the next source;</li>
+ *   <li>the Prisma config file's {@code datasource.directUrl}, else {@code datasource.url} (Prisma 7 keeps the
+ *       URL there; {@code env("X")} and {@code process.env.X} are looked up in the process environment, then .env);</li>
  *   <li>{@code DATABASE_URL} in the process environment;</li>
  *   <li>{@code DATABASE_URL} in the project's .env;</li>
  *   <li>the schema's datasource ({@code directUrl}, else {@code url}): {@code env("VAR")} looked up in the
@@ -21,9 +24,13 @@ import java.util.Optional;
  * When nothing yields a URL the result is empty, and the caller may start an embedded database.
  * The selected environment is attached to the result whatever source the URL came from, so that its
  * {@code production} flag applies; with {@code --url} it is attached only when {@code --env} names it.
+ * Whatever the source, a URL that reaches the database of a {@code production = true} environment
+ * ({@link SameDatabase}) is production too.
  */
 public final class UrlResolver {
     public static final String DATABASE_URL = "DATABASE_URL";
+    /** The variable Prisma's documentation names for the URL that bypasses a pooler. */
+    public static final String DIRECT_URL = "DIRECT_URL";
 
     private UrlResolver() {
     }
@@ -38,6 +45,42 @@ public final class UrlResolver {
      */
     public static Optional<ResolvedUrl> resolve(Project project, String cliUrl, String envName,
                                                 Map<String, String> processEnv) {
+        Optional<ResolvedUrl> found = resolveNamed(project, cliUrl, envName, processEnv);
+        if (found.isEmpty() || found.get().production() || project == null) {
+            return found;
+        }
+        ResolvedUrl r = found.get();
+        String productionOf = productionEnvironmentOf(project, r.url(), processEnv);
+        return productionOf == null ? found : Optional.of(new ResolvedUrl(r.url(), r.source(), r.env(), productionOf));
+    }
+
+    /**
+     * The name of a {@code production = true} environment whose database {@code url} reaches, or null. An
+     * environment whose URL cannot be found here (an unset variable) or parsed cannot be compared and is skipped.
+     */
+    public static String productionEnvironmentOf(Project project, DatabaseUrl url, Map<String, String> processEnv) {
+        if (project == null) {
+            return null;
+        }
+        for (Environment e : project.environments().values()) {
+            if (!e.production()) {
+                continue;
+            }
+            Optional<ResolvedUrl> theirs;
+            try {
+                theirs = resolveNamed(project, null, e.name(), processEnv);
+            } catch (GodwitException unreadable) {
+                continue;
+            }
+            if (theirs.isPresent() && SameDatabase.same(url, theirs.get().url())) {
+                return e.name();
+            }
+        }
+        return null;
+    }
+
+    private static Optional<ResolvedUrl> resolveNamed(Project project, String cliUrl, String envName,
+                                                      Map<String, String> processEnv) {
         Map<String, String> penv = processEnv == null ? System.getenv() : processEnv;
         Environment env = selectEnvironment(project, envName);
         if (!isBlank(cliUrl)) {
@@ -47,6 +90,15 @@ public final class UrlResolver {
             String source = GodwitConfig.FILE_NAME + " [env." + env.name() + "]";
             String value = envValue(env.url(), "[env." + env.name() + "] url", project, penv);
             return Optional.of(new ResolvedUrl(parse(value, source), source, env));
+        }
+        Optional<PrismaConfig> prisma = project == null ? Optional.empty() : project.prismaConfig(processEnv);
+        if (prisma.isPresent()) {
+            PrismaConfig.Setting<String> setting = prisma.get().migrationUrl();
+            Optional<String> value = setting.get();
+            if (value.isPresent()) {
+                String source = project.displayName(prisma.get().file()) + " " + setting.key();
+                return Optional.of(new ResolvedUrl(parse(value.get(), source), source, env));
+            }
         }
         String fromProcess = penv.get(DATABASE_URL);
         if (!isBlank(fromProcess)) {
@@ -66,7 +118,8 @@ public final class UrlResolver {
 
     /**
      * The shadow database URL: {@code cliShadowUrl}; else the selected environment's {@code shadow_url}
-     * ({@code env:VAR} must be set); else the schema datasource's {@code shadowDatabaseUrl}. Empty when none.
+     * ({@code env:VAR} must be set); else the Prisma config file's {@code datasource.shadowDatabaseUrl}; else the
+     * schema datasource's {@code shadowDatabaseUrl}. Empty when none.
      */
     public static Optional<DatabaseUrl> resolveShadow(Project project, String cliShadowUrl, String envName,
                                                       Map<String, String> processEnv) {
@@ -82,9 +135,39 @@ public final class UrlResolver {
         if (project == null) {
             return Optional.empty();
         }
+        Optional<PrismaConfig> prisma = project.prismaConfig(processEnv);
+        if (prisma.isPresent()) {
+            Optional<String> value = prisma.get().shadowDatabaseUrl().get();
+            if (value.isPresent()) {
+                return Optional.of(parse(value.get(), project.displayName(prisma.get().file()) + " datasource.shadowDatabaseUrl"));
+            }
+        }
         return schemaValue(project,
                 project.schemaDatasource().map(SchemaDatasource::shadowDatabaseUrl).orElse(null), penv)
                 .map(v -> parse(v, "schema.prisma datasource shadowDatabaseUrl"));
+    }
+
+    /**
+     * The URL that reaches the database without a pooler in between, for when the resolved one goes through a
+     * pooler in transaction mode: the selected environment's {@code direct_url} ({@code env:VAR} must be set); else
+     * the schema datasource's {@code directUrl}; else {@code DIRECT_URL} in the process environment or .env.
+     */
+    public static Optional<ResolvedUrl> resolveDirect(Project project, String envName, Map<String, String> processEnv) {
+        Map<String, String> penv = processEnv == null ? System.getenv() : processEnv;
+        Environment env = selectEnvironment(project, envName);
+        if (env != null && env.directUrl() != null) {
+            String source = GodwitConfig.FILE_NAME + " [env." + env.name() + "] direct_url";
+            return Optional.of(new ResolvedUrl(parse(envValue(env.directUrl(), "[env." + env.name() + "] direct_url", project, penv), source), source, env));
+        }
+        if (project != null) {
+            Optional<String> fromSchema = schemaValue(project, project.schemaDatasource().map(SchemaDatasource::directUrl).orElse(null), penv);
+            if (fromSchema.isPresent()) {
+                String source = "schema.prisma datasource directUrl";
+                return Optional.of(new ResolvedUrl(parse(fromSchema.get(), source), source, env));
+            }
+        }
+        String fromEnv = lookup(DIRECT_URL, project, penv);
+        return isBlank(fromEnv) ? Optional.empty() : Optional.of(new ResolvedUrl(parse(fromEnv, DIRECT_URL), DIRECT_URL, env));
     }
 
     /**

@@ -151,7 +151,8 @@ class DatabaseUrlTest {
     void postgresJdbcUrlAndProperties() {
         DatabaseUrl u = DatabaseUrl.parse("postgresql://u:pw@h:5432/db?schema=s&sslmode=require&connect_timeout=10"
                 + "&connection_limit=5&pgbouncer=true&sslpassword=keypass&application_name=ci");
-        assertEquals("jdbc:postgresql://h:5432/db?currentSchema=s&sslmode=require&connectTimeout=10&ApplicationName=ci",
+        // pgbouncer=true: Prisma's flag for a pooled URL; the driver then names no server-side statements.
+        assertEquals("jdbc:postgresql://h:5432/db?currentSchema=s&sslmode=require&connectTimeout=10&prepareThreshold=0&ApplicationName=ci",
                 u.jdbcUrl());
         Properties p = u.jdbcProperties();
         assertEquals("u", p.getProperty("user"));
@@ -277,5 +278,17 @@ class DatabaseUrlTest {
     void parseRegistersThePasswordForMasking() {
         DatabaseUrl.parse("postgresql://u:Zq9-registered@h/db");
         assertEquals("auth failed with ****", Secrets.mask("auth failed with Zq9-registered"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "postgresql://h/db?connect_timeout=abc", "postgresql://h/db?sslmode=bogus", "mysql://h/db?connection_limit=x",
+            "postgresql://h/db?connection_limit=-5", "postgresql://h/db?pool_timeout=soon", "mysql://h/db?sslaccept=maybe",
+            "postgresql://h/db?pgbouncer=yes", "jdbc:postgresql://h/db?connectTimeout=ten", "postgresql://h/db?=1",
+            "postgresql://h/db?schema=%zz"})
+    void aMalformedParameterIsAMalformedUrl(String url) {
+        dev.godwit.engine.GodwitException e = assertThrows(dev.godwit.engine.GodwitException.class, () -> DatabaseUrl.parse(url));
+        assertEquals(dev.godwit.engine.ErrorKind.USAGE, e.kind(), "exit 2, not a connection error");
+        assertTrue(e.getMessage().startsWith("malformed database URL"), e.getMessage());
     }
 }

@@ -49,15 +49,14 @@ public final class DevCommand extends SessionCommand {
 
     @Override
     protected int run(Session session) {
+        Confirmation.refuseOnProduction(session, "run dev",
+                "commit the migration and run `godwit apply` in production");
         PlanPreflight.check(session, schema);
-        if (session.production()) {
-            throw new GodwitException(ErrorKind.USAGE, "refusing to run dev on an environment marked production",
-                    "commit the migration and run `godwit apply` in production");
-        }
         MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
         Migrator migrator = session.migrator();
         Duration timeout = Duration.ofSeconds(lockTimeoutSeconds);
-        ApplyResult pending = migrator.apply(folder, timeout, false, new ApplyCommand.Progress(session.out()));
+        ApplyResult pending = migrator.apply(folder, timeout, false, new ApplyCommand.Progress(session.out()),
+                ApplyCommand.lockRetry(session, null, null));
         if (!pending.applied().isEmpty()) {
             session.out().println("Applied " + pending.applied().size() + " pending migration(s).");
         }
@@ -72,6 +71,7 @@ public final class DevCommand extends SessionCommand {
             return ProjectHooks.afterDev(session, skipGenerate, null);
         }
         PlanSupport.refuseBlocking(plan);
+        LintNotes.planned(session, name == null ? "the new migration" : name, plan.script());
         if (!PlanSupport.consent(session, interactive, plan, acceptDataLoss, "the new migration")) {
             session.out().println("Nothing written.");
             return 3;
@@ -91,7 +91,8 @@ public final class DevCommand extends SessionCommand {
         Path dir = session.project().migrationsDir();
         String written = MigrationWriter.write(dir, session.resolvedUrl().url().provider(), migrationName, Instant.now(), plan);
         session.out().println("Wrote " + dir.resolve(written).resolve("migration.sql") + ".");
-        ApplyResult result = migrator.apply(session.migrations(), timeout, false, new ApplyCommand.Progress(session.out()));
+        ApplyResult result = migrator.apply(session.migrations(), timeout, false, new ApplyCommand.Progress(session.out()),
+                ApplyCommand.lockRetry(session, null, null));
         session.out().println("Applied " + written + " to " + session.target().display() + " ("
                 + result.applied().stream().mapToInt(ApplyResult.Applied::statements).sum() + " statement(s)).");
         return ProjectHooks.afterDev(session, skipGenerate, written);

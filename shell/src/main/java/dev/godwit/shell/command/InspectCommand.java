@@ -2,7 +2,7 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.db.Target;
+import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.schema.Column;
 import dev.godwit.engine.schema.ForeignKey;
 import dev.godwit.engine.schema.Identity;
@@ -16,8 +16,6 @@ import dev.godwit.shell.render.TableText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,15 +28,8 @@ public final class InspectCommand extends SessionCommand {
 
     /** Reads the schema the session works in through the dialect's inspector. */
     public static Schema readSchema(Session session) {
-        Target t = session.target();
-        try (Connection c = t.dataSource().getConnection()) {
-            return t.dialect().inspector().inspect(c, t.schema());
-        } catch (SQLException e) {
-            if (t.dialect().isConnectionLoss(e)) {
-                throw t.dialect().connectionFailure(e, t.display());
-            }
-            throw new GodwitException(ErrorKind.RUNTIME, t.display() + ": reading the schema: " + e.getMessage(), null, e);
-        }
+        // a refused login or a missing database is a connection error (exit 4), as for every command
+        return LiveSchema.read(session.target());
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.godwit.engine.recover.FinishPlan;
 import dev.godwit.engine.recover.Recovery;
 import dev.godwit.engine.recover.UndoPlan;
 import dev.godwit.engine.recover.UndoPlanner;
-import dev.godwit.shell.Prompter;
 import dev.godwit.shell.Session;
 import dev.godwit.shell.render.Out;
 import dev.godwit.shell.render.RecoveryText;
@@ -65,18 +64,20 @@ public final class ResolveCommand extends SessionCommand {
         Duration timeout = Duration.ofSeconds(lockTimeoutSeconds);
         Out out = session.out();
         MigrationsFolder folder = session.migrations();
-        if (which.applied != null) {
-            if (!productionPrompt(session, "mark " + which.applied + " as applied without running it")) {
+        if (which.applied != null || which.rolledBack != null) {
+            // in batch this is how a pipeline records a migration finished by hand, as `prisma migrate resolve` does
+            String name = which.applied != null ? which.applied : which.rolledBack;
+            if (!Confirmation.askOnProduction(session, "record " + name + " as " + (which.applied != null ? "applied" : "rolled back")
+                    + " in the history", !session.interactive())) {
                 return 3;
             }
+        }
+        if (which.applied != null) {
             session.migrator().resolveApplied(folder, which.applied, reason, timeout);
             out.println("Marked " + which.applied + " as applied.");
             return 0;
         }
         if (which.rolledBack != null) {
-            if (!productionPrompt(session, "mark " + which.rolledBack + " as rolled back, so that the next apply runs it again")) {
-                return 3;
-            }
             session.migrator().resolveRolledBack(folder, which.rolledBack, reason, timeout);
             out.println("Marked " + which.rolledBack + " as rolled back; the next apply runs it again.");
             return 0;
@@ -146,38 +147,10 @@ public final class ResolveCommand extends SessionCommand {
     }
 
     /**
-     * The recovery paths change the database: ask (default no); without a terminal only --yes goes ahead; on
-     * production someone at a terminal types the database name, --yes or not.
+     * The recovery paths change the database: the one guard (ask, default no; without a terminal only --yes goes
+     * ahead; on production someone at a terminal types the database name, --yes or not).
      */
     private boolean confirm(Session session, String what) {
-        Prompter p = session.prompter();
-        boolean production = session.production();
-        if (p == null) {
-            if (yes) {
-                return true;
-            }
-            throw new GodwitException(ErrorKind.USAGE, "this would " + what + ", which needs a confirmation, and batch mode never asks",
-                    "add --yes to confirm in advance");
-        }
-        if (yes && !production) {
-            return true;
-        }
-        return ask(session, p, what, production);
-    }
-
-    /** --applied and --rolled-back as Prisma has them: no question, except typed at a production prompt. */
-    private static boolean productionPrompt(Session session, String what) {
-        Prompter p = session.prompter();
-        return !session.production() || p == null || ask(session, p, what, true);
-    }
-
-    private static boolean ask(Session session, Prompter p, String what, boolean production) {
-        String db = session.resolvedUrl().url().database();
-        boolean ok = p.confirm("This will " + what + " on " + session.target().display() + (production ? " (PRODUCTION)." : ". Go ahead?"),
-                production ? (db == null ? "yes" : db) : null);
-        if (!ok) {
-            session.out().note("cancelled: nothing was changed");
-        }
-        return ok;
+        return Confirmation.ask(session, what, yes);
     }
 }

@@ -21,8 +21,14 @@ public final class StatusCommand extends SessionCommand {
     @Option(names = "--drift", description = "Also check for drift (replays the applied migrations into a shadow database).")
     boolean drift;
 
+    @picocli.CommandLine.Mixin
+    FleetOptions fleet = new FleetOptions();
+
     @Override
     protected int run(Session session) {
+        if (fleet.active()) {
+            return FleetRun.status(session, fleet.fleet, fleet.parallel, json);
+        }
         StatusReport report = session.migrator().status(session.migrations());
         DriftReport driftReport = drift ? DriftCommand.check(session) : null;
         if (json) {
@@ -30,6 +36,9 @@ public final class StatusCommand extends SessionCommand {
                     : StatusJson.render(report, Map.of("drift", DriftText.statusJson(driftReport))));
         } else {
             new StatusText(session.out()).render(report);
+            if (session.interactive()) {
+                LintNotes.summary(session, dev.godwit.engine.lint.MigrationLint.pending(report));
+            }
             if (driftReport != null) {
                 session.out().println("Drift: " + (driftReport.hasDrift() ? driftReport.summary() + " (run `godwit drift` for details)" : "none"));
                 driftReport.leftByFailed().forEach((migration, changes) -> {
@@ -38,6 +47,8 @@ public final class StatusCommand extends SessionCommand {
                 });
             }
         }
-        return report.upToDate() && (driftReport == null || !driftReport.hasDrift()) ? 0 : 3;
+        // a migration an apply is running now is nobody's action to take: not exit 3 while that is all there is
+        boolean settled = report.upToDate() || report.applyInProgress();
+        return settled && (driftReport == null || !driftReport.hasDrift()) ? 0 : 3;
     }
 }

@@ -21,13 +21,14 @@ public final class StatusText {
 
     public void render(StatusReport r) {
         out.println(out.style(Out.Style.BOLD, r.database()) + " (" + r.serverVersion() + ")");
+        r.cluster().ifPresent(c -> out.println(c.healthy() ? c.describe() : out.style(Out.Style.YELLOW, c.describe())));
         if (!r.historyTableExists()) {
             out.println("No _prisma_migrations table yet: nothing has been applied.");
         }
         int width = r.migrations().stream().mapToInt(m -> m.name().length()).max().orElse(10);
         for (MigrationStatus m : r.migrations()) {
             out.println(line(m, width));
-            m.failedAttempt().filter(f -> !m.isApplied()).ifPresent(f -> out.println("      " + out.style(Out.Style.RED, FailureLog.summary(f))));
+            m.failedAttempt().filter(f -> !m.isApplied() && m.state() != MigrationState.RUNNING).ifPresent(f -> out.println("      " + out.style(Out.Style.RED, FailureLog.summary(f))));
             r.ledger(m).ifPresent(l -> out.println("      " + l.describe()));
             if (m.state() == MigrationState.EDITED) {
                 out.println("      file checksum " + m.local().orElseThrow().checksum().substring(0, 12) + "…, applied "
@@ -41,6 +42,9 @@ public final class StatusText {
         if (!r.failed().isEmpty()) {
             MigrationStatus first = r.failed().get(0);
             out.println("Next: " + RecoveryAdvice.next(first.name(), r.ledger(first).orElseThrow()) + ".");
+        } else if (r.applyInProgress()) {
+            out.println("An apply is running" + r.lockHolder().map(h -> " (" + h.describe() + ")").orElse("")
+                    + ": run `godwit status` again when it has finished.");
         } else if (!r.pending().isEmpty()) {
             out.println("Next: `godwit apply` applies the pending migrations.");
         }
@@ -53,6 +57,7 @@ public final class StatusText {
             case ROLLED_BACK -> out.style(Out.Style.CYAN, "↺");
             case OUT_OF_ORDER -> out.style(Out.Style.YELLOW, "↯");
             case FAILED -> out.style(Out.Style.RED_BOLD, "✘");
+            case RUNNING -> out.style(Out.Style.CYAN, "▶");
             case EDITED -> out.style(Out.Style.YELLOW, "✎");
             case MISSING_LOCALLY -> out.style(Out.Style.MAGENTA, "?");
         };

@@ -326,6 +326,7 @@ public final class TimelineModel {
             case ROLLED_BACK -> "↺";
             case OUT_OF_ORDER -> "↯";
             case FAILED -> "✘";
+            case RUNNING -> "▶";
             case EDITED -> "✎";
             case MISSING_LOCALLY -> "?";
         };
@@ -338,6 +339,7 @@ public final class TimelineModel {
             case ROLLED_BACK -> Tone.ROLLED_BACK;
             case OUT_OF_ORDER -> Tone.OUT_OF_ORDER;
             case FAILED -> Tone.FAILED;
+            case RUNNING -> Tone.PENDING;
             case EDITED -> Tone.EDITED;
             case MISSING_LOCALLY -> Tone.MISSING;
         };

@@ -95,6 +95,20 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> schemasLike(Connection connection, String likePattern) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname LIKE ? ORDER BY nspname")) {
+            ps.setString(1, likePattern);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
     public List<String> userObjects(Connection connection, String schema) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
@@ -111,6 +125,23 @@ public final class PostgresDialect implements Dialect {
             }
         }
         return names;
+    }
+
+    /**
+     * Probes only when the server says it listens on another port than the one dialled (PgBouncer on 6432 in
+     * front of 5432, a cloud pooler on 6543, a forwarded port): a direct connection costs one query, not a
+     * second connection.
+     */
+    @Override
+    public Optional<String> transactionPooler(javax.sql.DataSource dataSource, int dialledPort) throws SQLException {
+        Optional<Integer> serverPort;
+        try (Connection c = dataSource.getConnection()) {
+            serverPort = PoolerProbe.serverPort(c);
+        }
+        if (serverPort.isPresent() && serverPort.get() == dialledPort) {
+            return Optional.empty();
+        }
+        return PoolerProbe.evidence(dataSource);
     }
 
     @Override
@@ -235,6 +266,10 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public GodwitException connectionFailure(SQLException e, String display) {
+        GodwitException parameter = ConnectionFailures.invalidParameter(display, e);
+        if (parameter != null) {
+            return parameter;
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String detail = ConnectionFailures.clean(e);
         if (state.equals("28P01") || state.equals("28000")) {
@@ -270,6 +305,10 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public void beginReadOnly(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            // the session's default too: should anything end this transaction, the next one is read-only as well
+            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ ONLY");
@@ -304,5 +343,15 @@ public final class PostgresDialect implements Dialect {
     @Override
     public dev.godwit.engine.dialect.ServerAdmin serverAdmin() {
         return new PostgresServerAdmin();
+    }
+
+    @Override
+    public dev.godwit.engine.lint.LintRules lintRules() {
+        return new PostgresLintRules();
+    }
+
+    @Override
+    public dev.godwit.engine.dialect.LockWaits lockWaits() {
+        return new PostgresLockWaits();
     }
 }

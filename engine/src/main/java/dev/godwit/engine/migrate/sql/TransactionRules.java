@@ -116,6 +116,63 @@ public final class TransactionRules {
         };
     }
 
+    /** What a statement does to the transaction it runs in. */
+    public enum Control {
+        /** Not transaction control. */
+        NONE,
+        /** BEGIN, START TRANSACTION: opens a transaction. */
+        BEGIN,
+        /** COMMIT, END: makes the open transaction's statements permanent. */
+        COMMIT,
+        /** ROLLBACK (not ROLLBACK TO a savepoint), ABORT: undoes them. */
+        ROLLBACK,
+        /** SAVEPOINT, RELEASE, ROLLBACK TO: works inside the open transaction. */
+        SAVEPOINT,
+        /** MySQL {@code SET autocommit = 0}: every later statement waits for a COMMIT. */
+        AUTOCOMMIT_OFF,
+        /** MySQL {@code SET autocommit = 1}: commits what is open and ends waiting. */
+        AUTOCOMMIT_ON
+    }
+
+    /** How the statement controls transactions, {@link Control#NONE} for most. */
+    public static Control control(SqlStatement st, Provider provider) {
+        Tokens t = new Tokens(StatementKeywords.leading(st.text(), 6, provider));
+        boolean pg = provider == Provider.POSTGRESQL;
+        return switch (t.at(0)) {
+            case "BEGIN" -> t.is(1, "NOT") && t.is(2, "ATOMIC") ? Control.NONE : Control.BEGIN;
+            case "START" -> t.is(1, "TRANSACTION") ? Control.BEGIN : Control.NONE;
+            case "COMMIT" -> Control.COMMIT;
+            case "END" -> pg ? Control.COMMIT : Control.NONE;
+            case "ABORT" -> pg ? Control.ROLLBACK : Control.NONE;
+            case "ROLLBACK" -> t.indexOf("TO", 1) >= 0 ? Control.SAVEPOINT : Control.ROLLBACK;
+            case "SAVEPOINT", "RELEASE" -> Control.SAVEPOINT;
+            case "SET" -> autocommit(t, provider);
+            default -> Control.NONE;
+        };
+    }
+
+    private static Control autocommit(Tokens t, Provider provider) {
+        if (provider == Provider.POSTGRESQL) {
+            return Control.NONE;
+        }
+        int i = 1;
+        if (t.is(i, "SESSION") || t.is(i, "LOCAL") || t.is(i, "@@SESSION") || t.is(i, "@@LOCAL")) {
+            i++;
+        }
+        while (t.is(i, "@") || t.is(i, "@@") || t.is(i, ".")) {
+            i++;
+        }
+        if (!t.is(i, "AUTOCOMMIT") && !t.at(i).endsWith("AUTOCOMMIT")) {
+            return Control.NONE;
+        }
+        String v = t.is(i + 1, "=") || t.is(i + 1, ":=") ? t.at(i + 2) : t.at(i + 1);
+        return switch (v) {
+            case "0", "OFF", "FALSE" -> Control.AUTOCOMMIT_OFF;
+            case "1", "ON", "TRUE" -> Control.AUTOCOMMIT_ON;
+            default -> Control.AUTOCOMMIT_OFF; // an expression: assume the worst, that it waits for a COMMIT
+        };
+    }
+
     private static String create(Tokens t) {
         int i = 1;
         if (t.is(i, "UNIQUE")) {
