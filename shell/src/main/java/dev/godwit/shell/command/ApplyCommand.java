@@ -107,9 +107,6 @@ public final class ApplyCommand extends SessionCommand {
     }
 
     private static void printSummary(Session session, Out out, ApplyResult result) {
-        if (result.createdHistoryTable()) {
-            out.note("created the _prisma_migrations table");
-        }
         if (result.applied().isEmpty()) {
             out.println("No pending migrations: " + session.target().display() + " is up to date.");
         } else {
@@ -165,6 +162,11 @@ public final class ApplyCommand extends SessionCommand {
 
         Progress(Out out) {
             this.out = out;
+        }
+
+        @Override
+        public void createdHistoryTable() {
+            out.note("created the _prisma_migrations table"); // before the migrations it will record
         }
 
         @Override
