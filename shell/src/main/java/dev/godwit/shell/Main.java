@@ -2,7 +2,7 @@ package dev.godwit.shell;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.project.Secrets;
+import dev.godwit.engine.Secrets;
 import dev.godwit.shell.render.Out;
 import picocli.CommandLine;
 

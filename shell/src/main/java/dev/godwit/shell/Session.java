@@ -9,7 +9,7 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.project.DatabaseUrl;
 import dev.godwit.engine.project.Project;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.project.ResolvedUrl;
 import dev.godwit.engine.project.UrlResolver;
 import dev.godwit.shell.render.Out;

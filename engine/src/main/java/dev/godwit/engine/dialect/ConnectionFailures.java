@@ -2,7 +2,7 @@ package dev.godwit.engine.dialect;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.project.Secrets;
+import dev.godwit.engine.Secrets;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

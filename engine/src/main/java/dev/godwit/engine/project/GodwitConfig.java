@@ -1,5 +1,7 @@
 package dev.godwit.engine.project;
 
+import dev.godwit.engine.Secrets;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package dev.godwit.engine.psl;
 
+import dev.godwit.engine.psl.ast.Span;
+
 import dev.godwit.engine.psl.ast.Arg;
 import dev.godwit.engine.psl.ast.Attribute;
 import dev.godwit.engine.psl.ast.Block;
@@ -39,7 +41,7 @@ final class Validator {
         new Validator(catalog, provider, errors, late, natives).run();
     }
 
-    private void error(String message, dev.godwit.engine.psl.Span span) {
+    private void error(String message, dev.godwit.engine.psl.ast.Span span) {
         errors.add(new PslError(message, span));
     }
 

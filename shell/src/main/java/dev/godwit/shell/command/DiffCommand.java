@@ -5,7 +5,7 @@ import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.diff.Differ;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Unrepresented;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.Session;

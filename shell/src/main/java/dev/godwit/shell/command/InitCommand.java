@@ -1,7 +1,7 @@
 package dev.godwit.shell.command;
 
 import dev.godwit.engine.project.ProjectInitializer;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.shell.GodwitCommand;
 import dev.godwit.shell.render.Out;
 import picocli.CommandLine.Command;

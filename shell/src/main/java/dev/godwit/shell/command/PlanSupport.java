@@ -14,7 +14,7 @@ import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.HistoryCheck;
 import dev.godwit.engine.plan.Plan;
 import dev.godwit.engine.plan.ReplayCache;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.psl.PslSchema;
 import dev.godwit.engine.psl.Unrepresented;

@@ -5,7 +5,7 @@ import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.migrate.sql.SqlSplitter;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.project.Secrets;
+import dev.godwit.engine.Secrets;
 import dev.godwit.shell.Session;
 import dev.godwit.shell.render.Out;
 import dev.godwit.shell.render.TableText;

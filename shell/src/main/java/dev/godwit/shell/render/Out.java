@@ -1,6 +1,6 @@
 package dev.godwit.shell.render;
 
-import dev.godwit.engine.project.Secrets;
+import dev.godwit.engine.Secrets;
 
 import java.io.PrintStream;
 

@@ -1,6 +1,6 @@
 package dev.godwit.shell.repl;
 
-import dev.godwit.engine.project.Secrets;
+import dev.godwit.engine.Secrets;
 import org.jline.reader.impl.history.DefaultHistory;
 
 import java.time.Instant;

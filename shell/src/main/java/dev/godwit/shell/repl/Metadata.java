@@ -5,7 +5,7 @@ import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.project.Project;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Table;
 import dev.godwit.shell.Session;
 import dev.godwit.shell.command.InspectCommand;

@@ -1,8 +1,8 @@
 package dev.godwit.shell.repl;
 
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.project.ResolvedUrl;
-import dev.godwit.engine.project.Secrets;
+import dev.godwit.engine.Secrets;
 import dev.godwit.shell.Batch;
 import dev.godwit.shell.CommandSplitter;
 import dev.godwit.shell.GlobalOptions;

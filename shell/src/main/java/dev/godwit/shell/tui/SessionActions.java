@@ -4,7 +4,7 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.project.Project;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.drift.DriftAdoption;
 import dev.godwit.engine.drift.DriftCheck;

@@ -1,6 +1,6 @@
 package dev.godwit.shell.repl;
 
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.shell.CommandSplitter;
 import org.jline.reader.EOFError;
 import org.jline.reader.LineReader;

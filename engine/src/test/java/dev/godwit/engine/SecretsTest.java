@@ -1,4 +1,5 @@
-package dev.godwit.engine.project;
+package dev.godwit.engine;
+
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.godwit.engine.project;
+package dev.godwit.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
