@@ -1,5 +1,7 @@
 package dev.godwit.shell;
 
+import dev.godwit.shell.app.Completions;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,7 @@ class CompletionsTest {
         String expected = Completions.bash();
         assertEquals(expected, Files.readString(committed, StandardCharsets.UTF_8),
                 "completions/godwit.bash is stale: regenerate with `mvn -q -DskipTests package && "
-                        + "java -cp shell/target/godwit.jar dev.godwit.shell.Completions completions`");
+                        + "java -cp shell/target/godwit.jar dev.godwit.shell.app.Completions completions`");
         for (String c : new String[]{"status", "apply", "resolve", "show", "inspect", "sql", "--rolled-back", "--env"}) {
             assertTrue(expected.contains(c), c);
         }

@@ -1,5 +1,7 @@
 package dev.godwit.shell;
 
+import dev.godwit.shell.session.Prompter;
+
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.testing.MigrationsDir;

@@ -7,10 +7,10 @@ import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.migrate.PlannedMigration;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.Durations;
 import dev.godwit.shell.render.Json;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

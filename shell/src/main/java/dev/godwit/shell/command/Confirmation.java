@@ -2,8 +2,8 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.shell.Prompter;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Prompter;
+import dev.godwit.shell.session.Session;
 
 /**
  * Asking before a command changes something it cannot take back. The default answer is no;

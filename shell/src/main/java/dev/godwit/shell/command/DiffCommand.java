@@ -8,7 +8,7 @@ import dev.godwit.engine.diff.Differ;
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Unrepresented;
 import dev.godwit.engine.schema.Schema;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.ChangeJson;
 import dev.godwit.shell.render.ChangeText;
 import dev.godwit.shell.render.Json;

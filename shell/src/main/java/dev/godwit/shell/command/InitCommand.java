@@ -1,9 +1,9 @@
 package dev.godwit.shell.command;
 
+import dev.godwit.shell.session.CommandRoot;
 import dev.godwit.engine.project.ProjectInitializer;
 import dev.godwit.engine.Provider;
-import dev.godwit.shell.GodwitCommand;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
         description = "Make a new godwit project in the current folder: godwit.toml, prisma/schema.prisma, an empty migrations folder.")
 public final class InitCommand implements Callable<Integer> {
     @ParentCommand
-    GodwitCommand root;
+    CommandRoot root;
 
     @Option(names = "--provider", defaultValue = "postgresql", description = "postgresql or mysql (default: ${DEFAULT-VALUE}).")
     String provider;

@@ -2,7 +2,6 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.db.Target;
 import dev.godwit.engine.schema.Column;
 import dev.godwit.engine.schema.ForeignKey;
 import dev.godwit.engine.schema.Identity;
@@ -10,14 +9,12 @@ import dev.godwit.engine.schema.Index;
 import dev.godwit.engine.schema.IndexPart;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.schema.Table;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Session;
+import dev.godwit.shell.session.Out;
 import dev.godwit.shell.render.TableText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,15 +27,7 @@ public final class InspectCommand extends SessionCommand {
 
     /** Reads the schema the session works in through the dialect's inspector. */
     public static Schema readSchema(Session session) {
-        Target t = session.target();
-        try (Connection c = t.dataSource().getConnection()) {
-            return t.dialect().inspector().inspect(c, t.schema());
-        } catch (SQLException e) {
-            if (t.dialect().isConnectionLoss(e)) {
-                throw t.dialect().connectionFailure(e, t.display());
-            }
-            throw new GodwitException(ErrorKind.RUNTIME, t.display() + ": reading the schema: " + e.getMessage(), null, e);
-        }
+        return session.target().inspect();
     }
 
     @Override

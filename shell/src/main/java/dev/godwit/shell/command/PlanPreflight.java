@@ -8,7 +8,7 @@ import dev.godwit.engine.plan.Rebase;
 import dev.godwit.engine.project.Project;
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Psl;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

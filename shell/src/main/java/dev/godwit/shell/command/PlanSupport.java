@@ -20,7 +20,7 @@ import dev.godwit.engine.psl.PslSchema;
 import dev.godwit.engine.psl.Unrepresented;
 import dev.godwit.engine.diff.DiffHooks;
 import dev.godwit.engine.schema.Schema;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.shadow.ShadowDatabase;
 import dev.godwit.engine.shadow.ShadowProvider;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.db.Connections;
 import dev.godwit.engine.project.ResolvedUrl;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Session;
+import dev.godwit.shell.session.Out;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -7,8 +7,7 @@ import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.project.Project;
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Table;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.command.InspectCommand;
+import dev.godwit.shell.session.Session;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,7 +112,7 @@ public final class Metadata implements AutoCloseable {
                     .map(MigrationStatus::name).toList();
             List<String> tables = List.of();
             try {
-                tables = InspectCommand.readSchema(session).tables().stream().map(Table::name).toList();
+                tables = session.target().inspect().tables().stream().map(Table::name).toList();
             } catch (RuntimeException e) {
                 // the migration names are still worth having
             }

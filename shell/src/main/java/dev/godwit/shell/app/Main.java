@@ -1,9 +1,12 @@
-package dev.godwit.shell;
+package dev.godwit.shell.app;
+
+import dev.godwit.shell.session.Prompter;
+import dev.godwit.shell.session.Session;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.Secrets;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine;
 
 import java.io.PrintStream;

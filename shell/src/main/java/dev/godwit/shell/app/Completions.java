@@ -1,6 +1,6 @@
-package dev.godwit.shell;
+package dev.godwit.shell.app;
 
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.AutoComplete;
 
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Completion scripts for bash (and zsh through bashcompinit), generated from the command tree.
- * Regenerate with {@code java -cp shell/target/godwit.jar dev.godwit.shell.Completions completions}.
+ * Regenerate with {@code java -cp shell/target/godwit.jar dev.godwit.shell.app.Completions completions}.
  */
 public final class Completions {
     public static final String BASH_FILE = "godwit.bash";

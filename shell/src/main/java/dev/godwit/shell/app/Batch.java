@@ -1,7 +1,11 @@
-package dev.godwit.shell;
+package dev.godwit.shell.app;
+
+import dev.godwit.shell.session.CommandSplitter;
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Session;
 
 import dev.godwit.engine.ErrorKind;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine;
 
 import java.io.BufferedReader;
