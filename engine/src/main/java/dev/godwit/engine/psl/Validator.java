@@ -127,9 +127,7 @@ final class Validator {
                 }
             }
         }
-        if (provider.equals("mysql")) {
-            MysqlModelRules.check(m, errors);
-        }
+        ModelRules.named(provider).ifPresent(rules -> rules.check(m, errors));
         if (ids == 0 && blockIds.isEmpty() && !m.attribute("ignore").isPresent() && !hasUniqueCriterion(m)) {
             late.add(new PslError("Error validating model \"" + m.name() + "\": Each model must have at least one unique criteria that has only required fields. "
                     + "Either mark a single field with `@id`, `@unique` or add a multi field criterion with `@@id([])` or `@@unique([])` to the model.", m.nameSpan()));

@@ -7,7 +7,6 @@ import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.dialect.LockHolder;
 import dev.godwit.engine.dialect.MigrationLock;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.migrate.sql.TransactionRules;
 import dev.godwit.engine.Provider;
 
 import java.sql.Connection;

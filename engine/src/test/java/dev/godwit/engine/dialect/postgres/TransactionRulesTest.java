@@ -1,6 +1,8 @@
-package dev.godwit.engine.migrate.sql;
+package dev.godwit.engine.dialect.postgres;
 
 import dev.godwit.engine.Provider;
+import dev.godwit.engine.migrate.sql.SqlSplitter;
+import dev.godwit.engine.migrate.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,6 +1,8 @@
-package dev.godwit.engine.migrate.sql;
+package dev.godwit.engine.dialect.postgres;
 
 import dev.godwit.engine.Provider;
+import dev.godwit.engine.migrate.sql.SqlStatement;
+import dev.godwit.engine.migrate.sql.StatementKeywords;
 
 import java.util.List;
 import java.util.Optional;
