@@ -46,6 +46,19 @@ public interface Dialect {
      */
     MigrationLock lock(Connection connection, Duration timeout) throws SQLException;
 
+    /**
+     * Takes the migration lock; {@code dataSource} (may be null) gives a lock that must be kept alive from
+     * another connection (a cluster-wide lock) the connection it needs. By default: {@link #lock(Connection, Duration)}.
+     */
+    default MigrationLock lock(Connection connection, javax.sql.DataSource dataSource, Duration timeout) throws SQLException {
+        return lock(connection, timeout);
+    }
+
+    /** The replication cluster this server is a node of, when it is one that matters to migrations (Galera). */
+    default Optional<ClusterState> clusterState(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
     /** Who holds the migration lock now, if anyone (another session, or this one). */
     Optional<LockHolder> lockHolder(Connection connection) throws SQLException;
 
@@ -111,6 +124,9 @@ public interface Dialect {
 
     /** What the differ must know about this database. */
     dev.godwit.engine.diff.DiffHooks diffHooks();
+
+    /** What statements lock, rewrite and scan on this database, for the linter; and live table sizes. */
+    dev.godwit.engine.lint.LintRules lintRules();
 
     /** Creating, dropping and emptying databases, for shadow databases. */
     ServerAdmin serverAdmin();

@@ -3,6 +3,7 @@ package dev.godwit.engine.migrate;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.Target;
+import dev.godwit.engine.dialect.ClusterState;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.dialect.LockHolder;
 import dev.godwit.engine.dialect.MigrationLock;
@@ -40,8 +41,11 @@ public final class Migrator {
             List<HistoryRecord> rows = exists ? history.readAll(c) : List.of();
             Optional<LockHolder> holder = dialect.lockHolder(c);
             List<String> warnings = new ArrayList<>(folder.warnings());
+            Optional<ClusterState> cluster = dialect.clusterState(c);
+            cluster.filter(s -> !s.healthy()).ifPresent(s -> warnings.add("this " + s.kind() + " node is " + s.nodeState()
+                    + " in a " + s.clusterStatus() + " component: what it reports may lag the cluster, and it may refuse writes"));
             return new StatusReport(target.display(), dialect.serverVersion(c), exists,
-                    StatusCalculator.compute(folder.migrations(), rows), holder, warnings);
+                    StatusCalculator.compute(folder.migrations(), rows), holder, warnings, cluster);
         } catch (SQLException e) {
             throw databaseError("reading the migration history", e);
         }
@@ -66,7 +70,7 @@ public final class Migrator {
             if (dryRun) {
                 return dryRun(c, folder, listener);
             }
-            try (MigrationLock ignored = dialect.lock(c, lockTimeout)) {
+            try (MigrationLock ignored = dialect.lock(c, target.dataSource(), lockTimeout)) {
                 boolean created = ensureHistoryTable(c);
                 List<MigrationStatus> states = StatusCalculator.compute(folder.migrations(), history.readAll(c));
                 refuseUnresolvedFailures(states);
@@ -118,7 +122,7 @@ public final class Migrator {
     }
 
     public HistoryRecord resolveRolledBack(MigrationsFolder folder, String name, String reason, Duration lockTimeout) {
-        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, lockTimeout)) {
+        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, target.dataSource(), lockTimeout)) {
             if (!history.exists(c)) {
                 throw new GodwitException(ErrorKind.USAGE, "cannot mark " + name + " as rolled back: the database has no migration history yet",
                         "only a failed migration can be marked rolled back; run `godwit status` to see the state");
@@ -143,7 +147,7 @@ public final class Migrator {
     public String resolveApplied(MigrationsFolder folder, String name, String reason, Duration lockTimeout) {
         LocalMigration local = folder.find(name).orElseThrow(() -> new GodwitException(ErrorKind.USAGE,
                 "no migration folder named " + name + " in " + folder.dir(), Suggestions.hint(name, folder)));
-        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, lockTimeout)) {
+        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, target.dataSource(), lockTimeout)) {
             ensureHistoryTableForBaseline(c);
             MigrationStatus s = find(folder, history.readAll(c), name);
             if (s.isApplied()) {

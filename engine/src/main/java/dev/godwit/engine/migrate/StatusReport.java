@@ -1,5 +1,6 @@
 package dev.godwit.engine.migrate;
 
+import dev.godwit.engine.dialect.ClusterState;
 import dev.godwit.engine.dialect.LockHolder;
 
 import java.util.List;
@@ -12,11 +13,18 @@ public record StatusReport(
         boolean historyTableExists,
         List<MigrationStatus> migrations,
         Optional<LockHolder> lockHolder,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<ClusterState> cluster) {
 
     public StatusReport {
         migrations = List.copyOf(migrations);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A report about a server that is no cluster node. */
+    public StatusReport(String database, String serverVersion, boolean historyTableExists, List<MigrationStatus> migrations,
+                        Optional<LockHolder> lockHolder, List<String> warnings) {
+        this(database, serverVersion, historyTableExists, migrations, lockHolder, warnings, Optional.empty());
     }
 
     public List<MigrationStatus> inState(MigrationState state) {

@@ -72,7 +72,7 @@ public final class GodwitConfig {
 
     /** The configuration of a project without godwit.toml: default paths, no environments. */
     public static GodwitConfig defaults() {
-        return new GodwitConfig(null, DEFAULT_SCHEMA, DEFAULT_MIGRATIONS, null, List.of(), null, Map.of(), List.of());
+        return new GodwitConfig(null, null, null, null, List.of(), null, Map.of(), List.of());
     }
 
     /** Reads a godwit.toml file. */
@@ -101,8 +101,8 @@ public final class GodwitConfig {
             throw new GodwitException(ErrorKind.USAGE, "cannot read " + where + ": " + e.getMessage(), null, e);
         }
         List<String> warnings = new ArrayList<>();
-        String schema = DEFAULT_SCHEMA;
-        String migrations = DEFAULT_MIGRATIONS;
+        String schema = null;
+        String migrations = null;
         String defaultEnv = null;
         List<String> generate = List.of();
         String seed = null;
@@ -230,14 +230,24 @@ public final class GodwitConfig {
         return file;
     }
 
-    /** The schema path as written (relative paths are relative to the project root). */
+    /** The schema path as written (relative paths are relative to the project root), else the default. */
     public String schema() {
-        return schema;
+        return schema == null ? DEFAULT_SCHEMA : schema;
     }
 
-    /** The migrations directory as written (relative paths are relative to the project root). */
+    /** Whether godwit.toml sets {@code project.schema} (it then wins over a Prisma config file). */
+    public boolean schemaGiven() {
+        return schema != null;
+    }
+
+    /** The migrations directory as written (relative paths are relative to the project root), else the default. */
     public String migrations() {
-        return migrations;
+        return migrations == null ? DEFAULT_MIGRATIONS : migrations;
+    }
+
+    /** Whether godwit.toml sets {@code project.migrations} (it then wins over a Prisma config file). */
+    public boolean migrationsGiven() {
+        return migrations != null;
     }
 
     /** {@code project.default_env}, or null. */

@@ -4,6 +4,8 @@ import dev.godwit.engine.Provider;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.prismaconfig.PrismaConfig;
+import dev.godwit.engine.prismaconfig.PrismaConfigReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A godwit project: a directory holding {@code godwit.toml} and/or {@code prisma/schema.prisma}.
- * The .env file and the schema's datasource block are read lazily, once.
+ * A godwit project: a directory holding {@code godwit.toml}, a Prisma config file ({@code prisma.config.ts}
+ * and its kin, see {@link PrismaConfigReader}) and/or {@code prisma/schema.prisma}.
+ * The .env file, the Prisma config file and the schema's datasource block are read lazily, once.
+ *
+ * <p>Settings come from godwit.toml first, then from the Prisma config file, then from Prisma's defaults:
+ * the schema is {@code schema.prisma}, else {@code prisma/schema.prisma}; the migrations folder is
+ * {@code migrations} beside the schema file (inside a schema folder), as Prisma 7 places it.
  */
 public final class Project {
     public static final String SCHEMA_MARKER = "prisma/schema.prisma";
@@ -25,6 +32,7 @@ public final class Project {
     private final GodwitConfig config;
     private Map<String, String> dotEnv;
     private Optional<SchemaDatasource> datasource;
+    private Optional<PrismaConfig> prismaConfig;
 
     private Project(Path root, GodwitConfig config) {
         this.root = root;
@@ -68,7 +76,8 @@ public final class Project {
     }
 
     private static boolean isProjectDir(Path dir) {
-        return Files.isRegularFile(dir.resolve(GodwitConfig.FILE_NAME)) || Files.isRegularFile(dir.resolve(SCHEMA_MARKER));
+        return Files.isRegularFile(dir.resolve(GodwitConfig.FILE_NAME)) || Files.isRegularFile(dir.resolve(SCHEMA_MARKER))
+                || PrismaConfigReader.find(dir).isPresent();
     }
 
     private static Project load(Path dir) {
@@ -91,14 +100,79 @@ public final class Project {
         return root.resolve(GodwitConfig.FILE_NAME);
     }
 
-    /** The schema file named by the configuration (which may not exist yet). */
+    /**
+     * The schema (a file, or a folder of .prisma files) named by godwit.toml, else by the Prisma config file,
+     * else Prisma's default: {@code schema.prisma} when the project root has one, else {@code prisma/schema.prisma}
+     * (which may not exist yet).
+     */
     public Path schemaFile() {
-        return root.resolve(config.schema()).normalize();
+        if (config.schemaGiven()) {
+            return root.resolve(config.schema()).normalize();
+        }
+        Optional<Path> fromPrisma = prismaConfig().flatMap(c -> c.schema().get());
+        if (fromPrisma.isPresent()) {
+            return fromPrisma.get().normalize();
+        }
+        Path atRoot = root.resolve("schema.prisma");
+        return Files.isRegularFile(atRoot) ? atRoot : root.resolve(config.schema()).normalize();
     }
 
-    /** The migrations directory named by the configuration (which may not exist yet). */
+    /**
+     * The migrations directory named by godwit.toml, else by the Prisma config file, else {@code migrations}
+     * where Prisma puts it: beside the schema file, or inside the schema folder (which may not exist yet).
+     */
     public Path migrationsDir() {
-        return root.resolve(config.migrations()).normalize();
+        if (config.migrationsGiven()) {
+            return root.resolve(config.migrations()).normalize();
+        }
+        Optional<Path> fromPrisma = prismaConfig().flatMap(c -> c.migrations().get());
+        if (fromPrisma.isPresent()) {
+            return fromPrisma.get().normalize();
+        }
+        Path schema = schemaFile();
+        return (Files.isDirectory(schema) ? schema : schema.getParent()).resolve("migrations").normalize();
+    }
+
+    /** The seed command: {@code seed} of godwit.toml, else {@code migrations.seed} of the Prisma config file; or null. */
+    public String seedCommand() {
+        if (config.seed() != null) {
+            return config.seed();
+        }
+        return prismaConfig().flatMap(c -> c.seed().get()).orElse(null);
+    }
+
+    /** Where the seed command is set, for messages: godwit.toml, or the Prisma config file. */
+    public String seedSource() {
+        if (config.seed() == null && prismaConfig().map(c -> c.seed().present()).orElse(false)) {
+            return displayName(prismaConfig().get().file()) + " migrations.seed";
+        }
+        return GodwitConfig.FILE_NAME + " seed";
+    }
+
+    /**
+     * The project's Prisma config file read with the process environment, or empty when there is none.
+     *
+     * @throws GodwitException USAGE when it cannot be read at all (no export, the export is no object)
+     */
+    public synchronized Optional<PrismaConfig> prismaConfig() {
+        if (prismaConfig == null) {
+            prismaConfig = PrismaConfigReader.find(root).map(f -> PrismaConfigReader.read(f, root, System.getenv(), DotEnv::read));
+        }
+        return prismaConfig;
+    }
+
+    /** The Prisma config file read with {@code env} as the process environment (for URL resolution). */
+    public Optional<PrismaConfig> prismaConfig(Map<String, String> env) {
+        if (env == null || env == System.getenv()) {
+            return prismaConfig();
+        }
+        return PrismaConfigReader.find(root).map(f -> PrismaConfigReader.read(f, root, env, DotEnv::read));
+    }
+
+    /** A path for messages: relative to the project root when inside it. */
+    public String displayName(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
     }
 
     /** The {@code [env.*]} tables in file order. */

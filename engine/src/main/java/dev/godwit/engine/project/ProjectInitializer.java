@@ -118,7 +118,7 @@ public final class ProjectInitializer {
     }
 
     /** Appends {@code .godwit/} unless an equivalent line is there; returns whether the file changed. */
-    private static boolean addGitignoreEntry(Path gitignore) throws IOException {
+    static boolean addGitignoreEntry(Path gitignore) throws IOException {
         String text = Files.exists(gitignore) ? Files.readString(gitignore, StandardCharsets.UTF_8) : "";
         for (String line : text.split("\\R")) {
             String l = line.strip();

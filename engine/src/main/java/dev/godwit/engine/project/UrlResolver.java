@@ -2,6 +2,7 @@ package dev.godwit.engine.project;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.prismaconfig.PrismaConfig;
 
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.Optional;
  *   <li>the {@code url} of the selected environment ({@code --env NAME}, else the project's
  *       {@link Project#defaultEnvName() default}); {@code env:VAR} is looked up in the process environment,
  *       then in the project's .env, and must be set; an environment without a url passes on to the next source;</li>
+ *   <li>the Prisma config file's {@code datasource.directUrl}, else {@code datasource.url} (Prisma 7 keeps the
+ *       URL there; {@code env("X")} and {@code process.env.X} are looked up in the process environment, then .env);</li>
  *   <li>{@code DATABASE_URL} in the process environment;</li>
  *   <li>{@code DATABASE_URL} in the project's .env;</li>
  *   <li>the schema's datasource ({@code directUrl}, else {@code url}): {@code env("VAR")} looked up in the
@@ -48,6 +51,15 @@ public final class UrlResolver {
             String value = envValue(env.url(), "[env." + env.name() + "] url", project, penv);
             return Optional.of(new ResolvedUrl(parse(value, source), source, env));
         }
+        Optional<PrismaConfig> prisma = project == null ? Optional.empty() : project.prismaConfig(processEnv);
+        if (prisma.isPresent()) {
+            PrismaConfig.Setting<String> setting = prisma.get().migrationUrl();
+            Optional<String> value = setting.get();
+            if (value.isPresent()) {
+                String source = project.displayName(prisma.get().file()) + " " + setting.key();
+                return Optional.of(new ResolvedUrl(parse(value.get(), source), source, env));
+            }
+        }
         String fromProcess = penv.get(DATABASE_URL);
         if (!isBlank(fromProcess)) {
             return Optional.of(new ResolvedUrl(parse(fromProcess, DATABASE_URL), DATABASE_URL, env));
@@ -66,7 +78,8 @@ public final class UrlResolver {
 
     /**
      * The shadow database URL: {@code cliShadowUrl}; else the selected environment's {@code shadow_url}
-     * ({@code env:VAR} must be set); else the schema datasource's {@code shadowDatabaseUrl}. Empty when none.
+     * ({@code env:VAR} must be set); else the Prisma config file's {@code datasource.shadowDatabaseUrl}; else the
+     * schema datasource's {@code shadowDatabaseUrl}. Empty when none.
      */
     public static Optional<DatabaseUrl> resolveShadow(Project project, String cliShadowUrl, String envName,
                                                       Map<String, String> processEnv) {
@@ -81,6 +94,13 @@ public final class UrlResolver {
         }
         if (project == null) {
             return Optional.empty();
+        }
+        Optional<PrismaConfig> prisma = project.prismaConfig(processEnv);
+        if (prisma.isPresent()) {
+            Optional<String> value = prisma.get().shadowDatabaseUrl().get();
+            if (value.isPresent()) {
+                return Optional.of(parse(value.get(), project.displayName(prisma.get().file()) + " datasource.shadowDatabaseUrl"));
+            }
         }
         return schemaValue(project,
                 project.schemaDatasource().map(SchemaDatasource::shadowDatabaseUrl).orElse(null), penv)

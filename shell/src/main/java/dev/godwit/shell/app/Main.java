@@ -58,6 +58,8 @@ public final class Main {
     public static CommandLine commandLine(GodwitCommand root, Out out) {
         CommandLine cli = new CommandLine(root);
         dev.godwit.shell.command.ShellCommands.addTo(cli);
+        // `status --version` prints godwit's version, as `godwit --version` does, rather than nothing
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         cli.setOut(new PrintWriter(out.stdoutWriter(), true));
         cli.setErr(new PrintWriter(out.stderr(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -65,17 +67,14 @@ public final class Main {
         cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, root, out));
         cli.setParameterExceptionHandler((ex, args) -> {
-            out.error(ex.getMessage(), "run `godwit " + commandName(ex.getCommandLine()) + "--help` for the options");
+            boolean inShell = root.existingSession() != null && root.existingSession().terminal().isPresent();
+            String[] said = UsageErrors.describe(ex, inShell);
+            out.error(said[0], said[1]);
             // diff --exit-code keeps 2 for "differences found": any error, bad options included, is 1.
             boolean diffExitCode = ex.getCommandLine().getCommandName().equals("diff") && Arrays.asList(args).contains("--exit-code");
             return diffExitCode ? ErrorKind.RUNTIME.exitCode() : ErrorKind.USAGE.exitCode();
         });
         return cli;
-    }
-
-    private static String commandName(CommandLine cl) {
-        String full = cl.getCommandSpec().qualifiedName();
-        return full.equals("godwit") ? "" : full.substring("godwit ".length()) + " ";
     }
 
     /** Turns any failure into an error line, a hint and an exit code; a stack trace only with --verbose. */

@@ -5,7 +5,10 @@ import dev.godwit.shell.repl.Metadata;
 import dev.godwit.shell.repl.PromptText;
 import dev.godwit.shell.repl.ShellCompleter;
 import dev.godwit.shell.repl.ShellHighlighter;
+import dev.godwit.shell.repl.ShellHelp;
+import dev.godwit.shell.repl.ShellInput;
 import dev.godwit.shell.repl.ShellParser;
+import dev.godwit.shell.repl.SystemCommand;
 
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.project.ResolvedUrl;
@@ -56,6 +59,7 @@ public final class Shell {
     private final Path stateDir;
     private final boolean color;
     private Session session;
+    private CommandLine tree;
     private Metadata metadata;
     private LineReader reader;
     private ShellHighlighter highlighter;
@@ -105,7 +109,7 @@ public final class Shell {
         root.globals().setPooled(true);
         session = root.session(new GlobalOptions());
         metadata = new Metadata(session);
-        CommandLine tree = Main.commandLine(new GodwitCommand(out, env), out);
+        tree = Main.commandLine(new GodwitCommand(out, env), out);
         Files.createDirectories(stateDir);
         Path projectRoot;
         try {
@@ -195,25 +199,35 @@ public final class Shell {
 
     /** Runs one input line (possibly several commands); false when the user asked to leave. */
     boolean execute(String line) {
+        ShellInput.Action action = ShellInput.read(line);
+        if (action instanceof ShellInput.Problem p) {
+            out.error(p.message(), null);
+            return true;
+        }
+        if (action instanceof ShellInput.OsCommand os) {
+            runSystemCommand(os.command());
+            return true;
+        }
         boolean changed = false;
         int lastCode = 0;
-        for (List<String> words : CommandSplitter.split(line, provider())) {
+        for (List<String> typed : CommandSplitter.split(((ShellInput.Commands) action).text(), provider())) {
+            List<String> words = ShellInput.withoutProgramName(typed);
             String name = words.get(0);
             if (name.equals("exit") || name.equals("quit")) {
                 return false;
             }
-            if (SWITCHING.contains(name)) {
-                metadata.invalidate();
+            if (name.equals("clear") && words.size() == 1) {
+                clearScreen();
+                continue;
             }
-            int code = runWithRetry(words);
-            lastCode = code;
             if (name.equals("help") && words.size() == 1) {
-                out.println("");
-                out.println("In the shell: TAB completes commands, options, environments, migration and table names;");
-                out.println("`sql` statements end at ';' and may span lines; Ctrl-C stops a running statement; Ctrl-D or `exit` leaves.");
+                ShellHelp.print(tree, out);
+                continue;
             }
-            if (code != 0 && code != 3) {
-                out.note("exit code " + code);
+            // the exit code is for scripts; here the error line has said what went wrong
+            lastCode = runWithRetry(words);
+            if (SWITCHING.contains(name) && lastCode == 0) {
+                metadata.invalidate(); // a failed switch stayed where it was, and so does what is known
             }
             changed |= !READ_ONLY.contains(name);
         }
@@ -223,6 +237,29 @@ public final class Shell {
             metadata.refresh(changed ? Duration.ofSeconds(2) : Duration.ofMillis(1000));
         }
         return true;
+    }
+
+    private void runSystemCommand(String command) {
+        running = true;
+        commandThread = Thread.currentThread();
+        try {
+            SystemCommand.run(command, out, ownsTerminal());
+        } finally {
+            running = false;
+            commandThread = null;
+            Thread.interrupted();
+        }
+    }
+
+    /** Whether godwit's output is the terminal itself (not a test's streams), so a program can be handed the terminal. */
+    private boolean ownsTerminal() {
+        return System.console() != null && terminal.getClass().getSimpleName().startsWith("Posix");
+    }
+
+    private void clearScreen() {
+        if (terminal.puts(org.jline.utils.InfoCmp.Capability.clear_screen)) {
+            terminal.flush();
+        }
     }
 
     private int runWithRetry(List<String> words) {

@@ -18,8 +18,7 @@ public final class ConnectCommand extends SessionCommand {
         DatabaseUrl parsed = DatabaseUrl.parse(url);
         Secrets.register(parsed.password());
         var project = session.options().projectDir();
-        session.switchTo(session.options().withTarget(project, null, url));
-        Switching.report(session, "Connected to");
+        Switching.switchTo(session, session.options().withTarget(project, null, url), "Connected to");
         return 0;
     }
 }

@@ -20,8 +20,7 @@ public final class EnvsCommand extends SessionCommand {
             return 0;
         }
         ResolvedUrl current = session.resolvedIfKnown();
-        String inUse = current != null && current.env() != null ? current.env().name()
-                : session.options().env() != null ? session.options().env() : p.defaultEnvName();
+        String inUse = inUse(session, current, p);
         int width = p.environments().keySet().stream().mapToInt(String::length).max().orElse(4);
         for (Environment e : p.environments().values()) {
             String url = e.url() == null ? "(embedded PostgreSQL)" : Environment.envVarOf(e.url()) != null
@@ -29,6 +28,27 @@ public final class EnvsCommand extends SessionCommand {
             out.println((e.name().equals(inUse) ? "* " : "  ") + e.name() + " ".repeat(width - e.name().length()) + "  "
                     + url + (e.production() ? "  " + out.style(Out.Style.RED_BOLD, "PRODUCTION") : ""));
         }
+        if (current != null) {
+            out.println("in use: " + current.url().display() + " (" + current.source() + ")");
+        }
         return 0;
+    }
+
+    /**
+     * The environment whose database the session is on: none when that database came from
+     * {@code --url} or {@code connect}, whatever the default environment is.
+     */
+    private static String inUse(Session session, ResolvedUrl current, Project p) {
+        String selected = session.options().env() != null ? session.options().env() : p.defaultEnvName();
+        if (current == null) {
+            return selected; // not connected yet: the one the next command will use
+        }
+        if (current.env() != null && !"--url".equals(current.source())) {
+            return current.env().name();
+        }
+        if (session.embedded() && selected != null && p.environment(selected).map(e -> e.url() == null).orElse(false)) {
+            return selected; // an environment without a URL is the embedded server
+        }
+        return null;
     }
 }

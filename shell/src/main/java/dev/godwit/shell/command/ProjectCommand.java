@@ -16,9 +16,7 @@ public final class ProjectCommand extends SessionCommand {
     @Override
     protected int run(Session session) {
         Project p = Project.open(dir.toAbsolutePath().normalize());
-        session.switchTo(session.options().withTarget(p.root(), null, null));
-        session.out().println("Project " + p.root());
-        Switching.report(session, "Database");
+        Switching.switchTo(session, session.options().withTarget(p.root(), null, null), "Project " + p.root() + ", database");
         return 0;
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The project's own commands from godwit.toml: {@code generate} after dev (where Prisma runs its
- * client generators) and {@code seed} after reset. They run in the project root with
+ * The project's own commands: {@code generate} from godwit.toml after dev (where Prisma runs its
+ * client generators) and {@code seed} (godwit.toml's, else the Prisma config's {@code migrations.seed}) after reset. They run in the project root with
  * {@code DATABASE_URL} in their environment, which is what Prisma seed scripts read; the URL is
  * never printed, and their output passes through the same password masking as godwit's own.
  */
@@ -39,7 +39,7 @@ final class ProjectHooks {
 
     /** Runs the seed command after a reset, unless skipped. */
     static int afterReset(Session session, boolean skip) {
-        String seed = session.project().config().seed();
+        String seed = session.project().seedCommand();
         if (seed == null) {
             return 0;
         }
@@ -53,10 +53,11 @@ final class ProjectHooks {
 
     /** Runs the seed command on its own (`godwit seed`); a production database must be named first. */
     static int seed(Session session, boolean yes) {
-        String seed = session.project().config().seed();
+        String seed = session.project().seedCommand();
         if (seed == null) {
-            throw new GodwitException(ErrorKind.USAGE, "no seed command: " + session.project().configFile() + " has no seed = \"…\"",
-                    "add e.g. seed = \"node prisma/seed.js\" to its [project] table");
+            throw new GodwitException(ErrorKind.USAGE, "no seed command: neither " + session.project().configFile()
+                            + " has seed = \"…\" nor a Prisma config file migrations.seed",
+                    "add e.g. seed = \"node prisma/seed.js\" to the [project] table of godwit.toml, or migrations: { seed: \"…\" } to prisma.config.ts");
         }
         // a seed writes data: on production it is as serious as any other write, elsewhere it is the point of the command
         if (session.production() && !Confirmation.ask(session, "run the seed command `" + seed + "`", yes)) {

@@ -19,8 +19,7 @@ public final class UseCommand extends SessionCommand {
             throw new GodwitException(ErrorKind.USAGE, "no environment \"" + env + "\" in " + project.configFile(),
                     "environments: " + String.join(", ", project.environments().keySet()));
         }
-        session.switchTo(session.options().withTarget(project.root(), env, null));
-        Switching.report(session, "Using environment " + env);
+        Switching.switchTo(session, session.options().withTarget(project.root(), env, null), "Using environment " + env);
         return 0;
     }
 }

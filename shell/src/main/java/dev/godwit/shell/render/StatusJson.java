@@ -1,5 +1,6 @@
 package dev.godwit.shell.render;
 
+import dev.godwit.engine.dialect.ClusterState;
 import dev.godwit.engine.dialect.LockHolder;
 import dev.godwit.engine.migrate.FailureLog;
 import dev.godwit.engine.migrate.HistoryRecord;
@@ -29,10 +30,22 @@ public final class StatusJson {
         m.put("upToDate", r.upToDate());
         m.put("summary", r.summary());
         m.put("lock", r.lockHolder().map(StatusJson::lock).orElse(null));
+        r.cluster().ifPresent(c -> m.put("cluster", cluster(c)));
         m.put("migrations", r.migrations().stream().map(StatusJson::migration).toList());
         m.put("warnings", r.warnings());
         m.putAll(extra);
         return Json.write(m);
+    }
+
+    private static Map<String, Object> cluster(ClusterState c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", c.kind());
+        m.put("size", c.size());
+        m.put("status", c.clusterStatus());
+        m.put("node", c.node());
+        m.put("nodeState", c.nodeState());
+        m.put("members", c.members());
+        return m;
     }
 
     private static Map<String, Object> lock(LockHolder h) {

@@ -22,6 +22,7 @@ public final class StatusText {
 
     public void render(StatusReport r) {
         out.println(out.style(Out.Style.BOLD, r.database()) + " (" + r.serverVersion() + ")");
+        r.cluster().ifPresent(c -> out.println(c.healthy() ? c.describe() : out.style(Out.Style.YELLOW, c.describe())));
         if (!r.historyTableExists()) {
             out.println("No _prisma_migrations table yet: nothing has been applied.");
         }

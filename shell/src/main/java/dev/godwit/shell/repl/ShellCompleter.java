@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -32,13 +33,23 @@ public final class ShellCompleter implements Completer {
         this.metadata = metadata;
     }
 
+    /** Options every command takes; offered only when typed far enough to mean them (`--e` → `--env`). */
+    static final Set<String> GLOBAL_OPTIONS = Set.of("--project", "--env", "-e", "--url", "--verbose", "-v", "--no-color",
+            "--help", "-h", "--version", "-V");
+
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         List<String> words = line.words();
         int index = line.wordIndex();
+        // `godwit status` is typed as hints print it: complete what follows the program name
+        if (index > 0 && words.get(0).equals("godwit")) {
+            words = words.subList(1, words.size());
+            index--;
+        }
         if (index == 0) {
             commandNames(candidates);
             candidates.add(new Candidate("exit", "exit", "shell", "Leave the shell (or Ctrl-D)", null, null, true));
+            candidates.add(new Candidate("clear", "clear", "shell", "Clear the screen", null, null, true));
             return;
         }
         CommandLine sub = root.getSubcommands().get(words.get(0));
@@ -52,17 +63,66 @@ public final class ShellCompleter implements Completer {
             optionValues(previous, reader, line, candidates);
             return;
         }
-        if (current.startsWith("-")) {
-            for (OptionSpec o : spec.options()) {
-                if (o.hidden()) {
-                    continue;
-                }
-                String descr = o.description().length > 0 ? o.description()[0] : null;
-                candidates.add(new Candidate(o.longestName(), o.longestName(), "options", descr, null, null, true));
+        if (!current.startsWith("-") && positionalsOpen(spec, words.subList(1, index))) {
+            int before = candidates.size();
+            arguments(spec.name(), reader, line, candidates);
+            if (candidates.size() > before || current.length() > 0 || requiresPositional(spec, words.subList(1, index))) {
+                return;
             }
-            return;
         }
-        arguments(spec.name(), reader, line, candidates);
+        options(spec, current, words.subList(1, index), candidates);
+    }
+
+    /** The command's own options not given yet; the global ones only when the typed prefix asks for them. */
+    private static void options(CommandSpec spec, String current, List<String> typed, List<Candidate> candidates) {
+        boolean ownMatch = false;
+        for (OptionSpec o : spec.options()) {
+            if (!o.hidden() && !GLOBAL_OPTIONS.contains(o.longestName()) && o.longestName().startsWith(current)) {
+                ownMatch = true;
+            }
+        }
+        for (OptionSpec o : spec.options()) {
+            if (o.hidden()) {
+                continue;
+            }
+            boolean global = GLOBAL_OPTIONS.contains(o.longestName());
+            if (global && (ownMatch || current.length() < 3)) {
+                continue;
+            }
+            boolean given = java.util.Arrays.stream(o.names()).anyMatch(typed::contains);
+            if (given && !o.isMultiValue()) {
+                continue;
+            }
+            String descr = Descriptions.summary(o.description());
+            candidates.add(new Candidate(o.longestName(), o.longestName(), "options", descr.isEmpty() ? null : descr, null, null, true));
+        }
+    }
+
+    /** Whether another positional argument may follow the words typed after the command. */
+    private static boolean positionalsOpen(CommandSpec spec, List<String> typed) {
+        int max = spec.positionalParameters().stream().mapToInt(p -> p.arity().max()).sum();
+        return spec.positionalParameters().isEmpty() || positionalCount(spec, typed) < max;
+    }
+
+    private static boolean requiresPositional(CommandSpec spec, List<String> typed) {
+        int min = spec.positionalParameters().stream().mapToInt(p -> p.arity().min()).sum();
+        return positionalCount(spec, typed) < min;
+    }
+
+    private static int positionalCount(CommandSpec spec, List<String> typed) {
+        int n = 0;
+        for (int i = 0; i < typed.size(); i++) {
+            String w = typed.get(i);
+            if (w.startsWith("-")) {
+                OptionSpec o = option(spec, w);
+                if (o != null && o.arity().max() > 0 && !isFlag(o) && !w.contains("=")) {
+                    i++;
+                }
+            } else {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean isFlag(OptionSpec o) {
@@ -84,8 +144,8 @@ public final class ShellCompleter implements Completer {
             if (!s.name().equals(e.getKey()) || s.usageMessage().hidden()) {
                 continue; // aliases: offer the main name only
             }
-            String[] d = s.usageMessage().description();
-            candidates.add(new Candidate(e.getKey(), e.getKey(), "commands", d.length > 0 ? d[0] : null, null, null, true));
+            String d = Descriptions.summary(s.usageMessage().description());
+            candidates.add(new Candidate(e.getKey(), e.getKey(), "commands", d.isEmpty() ? null : d, null, null, true));
         }
     }
 
@@ -98,6 +158,18 @@ public final class ShellCompleter implements Completer {
             case "--project", "--dir" -> dirs.complete(reader, line, candidates);
             case "-f" -> files.complete(reader, line, candidates);
             case "--provider" -> values(List.of("postgresql", "mysql"), "providers", candidates);
+            case "--from", "--to" -> {
+                for (String prefix : List.of("url:", "sql:", "schema:", "migrations:")) {
+                    candidates.add(new Candidate(prefix, prefix, "sources", null, null, null, false));
+                }
+                candidates.add(new Candidate("database", "database", "sources", "the database in use", null, null, true));
+                candidates.add(new Candidate("migrations", "migrations", "sources", "what the migrations folder describes", null, null, true));
+                candidates.add(new Candidate("schema", "schema", "sources", "schema.prisma", null, null, true));
+                candidates.add(new Candidate("empty", "empty", "sources", "an empty schema", null, null, true));
+                for (String e : m.environments()) {
+                    candidates.add(new Candidate("env:" + e, "env:" + e, "environments", null, null, null, true));
+                }
+            }
             default -> {
                 if (o.completionCandidates() != null) {
                     List<String> fixed = new java.util.ArrayList<>();
@@ -123,16 +195,6 @@ public final class ShellCompleter implements Completer {
             case "connect" -> {
                 candidates.add(new Candidate("postgresql://", "postgresql://", "URL", null, null, null, false));
                 candidates.add(new Candidate("mysql://", "mysql://", "URL", null, null, null, false));
-            }
-            case "diff", "drift" -> {
-                for (String prefix : List.of("url:", "env:", "sql:")) {
-                    candidates.add(new Candidate(prefix, prefix, "sources", null, null, null, false));
-                }
-                for (String e : m.environments()) {
-                    candidates.add(new Candidate("env:" + e, "env:" + e, "environments", null, null, null, true));
-                }
-                candidates.add(new Candidate("migrations", "migrations", "sources", "the migrations folder", null, null, true));
-                values(m.tables(), "tables", candidates);
             }
             case "sql" -> {
                 values(m.tables(), "tables", candidates);

@@ -36,8 +36,7 @@ public final class ShellHighlighter implements Highlighter {
     /** {@code commands}: the command names (plus exit and quit, always known). */
     public ShellHighlighter(java.util.Collection<String> commands) {
         java.util.Set<String> all = new java.util.TreeSet<>(commands);
-        all.add("exit");
-        all.add("quit");
+        all.addAll(java.util.List.of("exit", "quit", "clear", "godwit"));
         this.commands = all;
     }
 
@@ -63,7 +62,8 @@ public final class ShellHighlighter implements Highlighter {
         }
         String command = buffer.substring(i, e);
         if (!command.isEmpty()) {
-            boolean known = commands.contains(command);
+            // psql's backslash commands and !CMD are the shell's own (see ShellInput)
+            boolean known = commands.contains(command) || command.startsWith("\\") || command.startsWith("!");
             boolean typing = e == n && commands.stream().anyMatch(c -> c.startsWith(command));
             sb.styled(known ? COMMAND : typing ? AttributedStyle.DEFAULT : UNKNOWN, command);
         }

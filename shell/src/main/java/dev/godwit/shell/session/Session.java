@@ -175,6 +175,47 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Switches only if the other database can be reached: its URL is resolved and a connection
+     * opened first, and on any failure the session stays where it was (same options, same pool)
+     * and the failure is thrown. Without a configured URL (the embedded server) the switch happens
+     * first, since the server only starts for a session that owns it.
+     */
+    public synchronized void switchIfReachable(GlobalOptions next) {
+        Project nextProject;
+        try {
+            nextProject = next.projectDir() != null ? Project.open(next.projectDir()) : project();
+        } catch (GodwitException e) {
+            if (next.url() == null) {
+                throw e;
+            }
+            nextProject = null; // a URL needs no project
+        }
+        Optional<ResolvedUrl> found = UrlResolver.resolve(nextProject, next.url(), next.env(), processEnv);
+        if (found.isEmpty()) {
+            switchTo(next);
+            resolvedUrl();
+            return;
+        }
+        ResolvedUrl r = found.get();
+        Optional<Provider> schemaProvider = nextProject != null ? nextProject.schemaProvider() : Optional.empty();
+        schemaProvider.filter(p -> p != r.url().provider()).ifPresent(p -> {
+            throw new GodwitException(ErrorKind.USAGE, "the project's schema.prisma uses provider \"" + p.prismaName()
+                    + "\" but the database URL (" + r.source() + ") is " + r.url().provider().prismaName() + ": " + r.url().masked(),
+                    "point godwit at a " + p.prismaName() + " database, or change the datasource provider");
+        });
+        Target probe = Connections.target(r.url(), Connections.direct(r.url()));
+        // A direct connection: a wrong host or port fails at once, not after the pool's timeout.
+        try (java.sql.Connection ignored = Connections.direct(r.url()).getConnection()) {
+            // reachable
+        } catch (java.sql.SQLException e) {
+            throw probe.dialect().connectionFailure(e, probe.display());
+        }
+        switchTo(next);
+        project = nextProject;
+        resolved = r;
+    }
+
+    /**
      * The session one command runs on: this one, or, when the command names another project,
      * environment or URL (e.g. {@code status --env prod} in a script or the shell), a
      * short-lived session for just that command, which the caller closes.

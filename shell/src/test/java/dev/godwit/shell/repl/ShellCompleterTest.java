@@ -81,7 +81,8 @@ class ShellCompleterTest {
                 assertTrue(commands.containsAll(Set.of("status", "apply", "resolve", "init", "show", "history", "inspect", "sql",
                         "connect", "use", "envs", "project", "refresh", "help", "exit", "down", "rebase", "baseline", "seed")), commands.toString());
                 assertFalse(commands.contains("deploy"), "aliases are not offered twice");
-                assertTrue(complete(c, reader, "apply --").containsAll(List.of("--dry-run", "--json", "--lock-timeout", "--env")));
+                assertTrue(complete(c, reader, "apply --").containsAll(List.of("--dry-run", "--json", "--lock-timeout")));
+                assertEquals(List.of("20240102000000_bad"), complete(c, reader, "godwit resolve --rolled-back "), "typed as hints print it");
                 assertTrue(complete(c, reader, "resolve --").containsAll(List.of("--rolled-back", "--applied", "--reason")));
                 assertTrue(complete(c, reader, "help ").contains("resolve"));
                 assertEquals(List.of("postgresql", "mysql"), complete(c, reader, "init --provider "));

@@ -140,9 +140,14 @@ class ShellEndToEndTest {
                 output.waitFor("statement cancelled", 0);
                 assertTrue(System.currentTimeMillis() - started < 30_000, "cancelled long before the minute was up");
 
+                int outMark = output.text().length();
+                mark = screen.text().length();
                 keys.write("connect postgresql://someone:s3cr3t-pw@127.0.0.1:1/nowhere\r".getBytes(StandardCharsets.UTF_8));
                 keys.flush();
-                output.waitFor("exit code 4", 0);
+                output.waitFor("error: ", outMark);
+                // the failed connect left the session on its database
+                screen.waitFor("godwit dev@" + DatabaseUrl.parse(db.url()).display() + " (1 pending)> ", screen.text().lastIndexOf("nowhere"));
+                assertFalse(output.text().substring(outMark).contains("exit code"), "no exit-code trailer in the shell: " + output.text());
 
                 keys.write("exit\r".getBytes(StandardCharsets.UTF_8));
                 keys.flush();

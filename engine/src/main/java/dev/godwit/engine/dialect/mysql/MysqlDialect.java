@@ -2,6 +2,7 @@ package dev.godwit.engine.dialect.mysql;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.dialect.ClusterState;
 import dev.godwit.engine.dialect.ConnectionFailures;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.dialect.LockHolder;
@@ -98,6 +99,35 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public MigrationLock lock(Connection connection, Duration timeout) throws SQLException {
+        return lock(connection, null, timeout);
+    }
+
+    /**
+     * Prisma's GET_LOCK, and on a Galera node also the cluster-wide lock row ({@link GaleraLock}): GET_LOCK
+     * alone holds on one node only. GET_LOCK comes first, so Prisma on the same node waits for godwit.
+     */
+    @Override
+    public MigrationLock lock(Connection connection, javax.sql.DataSource dataSource, Duration timeout) throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        MigrationLock local = localLock(connection, timeout);
+        Optional<ClusterState> cluster = clusterState(connection);
+        if (cluster.isEmpty()) {
+            return local;
+        }
+        try {
+            GaleraLock clusterWide = GaleraLock.acquire(connection, dataSource, deadline,
+                    Math.max(0, (timeout.toMillis() + 999) / 1000), cluster.get().node());
+            return () -> {
+                clusterWide.close();
+                local.close();
+            };
+        } catch (SQLException | RuntimeException e) {
+            local.close();
+            throw e;
+        }
+    }
+
+    private MigrationLock localLock(Connection connection, Duration timeout) throws SQLException {
         long seconds = Math.max(0, (timeout.toMillis() + 999) / 1000);
         try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
             ps.setString(1, LOCK_NAME);
@@ -126,6 +156,20 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public Optional<LockHolder> lockHolder(Connection connection) throws SQLException {
+        Optional<LockHolder> local = localLockHolder(connection);
+        if (local.isPresent() || clusterState(connection).isEmpty()) {
+            return local;
+        }
+        return GaleraLock.holder(connection);
+    }
+
+    /** A Galera node's view of its cluster ({@code wsrep_on} and the {@code wsrep_*} status); empty on other servers. */
+    @Override
+    public Optional<ClusterState> clusterState(Connection connection) throws SQLException {
+        return GaleraStatus.read(connection);
+    }
+
+    private Optional<LockHolder> localLockHolder(Connection connection) throws SQLException {
         long holderId;
         try (PreparedStatement ps = connection.prepareStatement("SELECT IS_USED_LOCK(?)")) {
             ps.setString(1, LOCK_NAME);
@@ -281,5 +325,10 @@ public final class MysqlDialect implements Dialect {
     @Override
     public dev.godwit.engine.dialect.ServerAdmin serverAdmin() {
         return new MysqlServerAdmin();
+    }
+
+    @Override
+    public dev.godwit.engine.lint.LintRules lintRules() {
+        return new MysqlLintRules();
     }
 }

@@ -287,4 +287,9 @@ public final class PostgresDialect implements Dialect {
     public dev.godwit.engine.dialect.ServerAdmin serverAdmin() {
         return new PostgresServerAdmin();
     }
+
+    @Override
+    public dev.godwit.engine.lint.LintRules lintRules() {
+        return new PostgresLintRules();
+    }
 }

@@ -1,0 +1,26 @@
+package dev.godwit.engine.lint;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One database family's facts for the linter: what each statement locks, rewrites and scans, and how to
+ * write it safely; and how to read table sizes from the live server. Implemented in {@code dialect/}.
+ */
+public interface LintRules {
+
+    /** The hazards of one statement; {@code earlier}: the statements before it in the same migration. */
+    List<Hazard> hazards(StatementShape statement, List<StatementShape> earlier, LintContext context);
+
+    /** Hazards of the migration as a whole (a missing lock timeout, CONCURRENTLY inside a transaction). */
+    List<Hazard> migrationHazards(List<StatementShape> statements, LintContext context);
+
+    /** The size and columns of each of {@code tables} that exists in {@code schema} (names as the rules give them). */
+    Map<String, LiveTable> liveTables(Connection connection, String schema, Collection<String> tables) throws SQLException;
+
+    /** What the server is. */
+    ServerFacts server(Connection connection) throws SQLException;
+}
