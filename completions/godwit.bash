@@ -171,6 +171,7 @@ function _complete_godwit() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} push" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pull" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} timeline" ];    then _picocli_godwit; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lint" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_godwit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inspect" ];    then _picocli_godwit; return $?; fi
@@ -200,27 +201,29 @@ function _complete_godwit() {
   local cmds14=(push)
   local cmds15=(pull)
   local cmds16=(timeline)
-  local cmds17=(show)
-  local cmds18=(history)
-  local cmds19=(inspect)
-  local cmds20=(sql)
-  local cmds21=(connect)
-  local cmds22=(use)
-  local cmds23=(envs)
-  local cmds24=(project)
-  local cmds25=(refresh)
-  local cmds26=(help)
+  local cmds17=(lint)
+  local cmds18=(show)
+  local cmds19=(history)
+  local cmds20=(inspect)
+  local cmds21=(sql)
+  local cmds22=(connect)
+  local cmds23=(use)
+  local cmds24=(envs)
+  local cmds25=(project)
+  local cmds26=(refresh)
+  local cmds27=(help)
 
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_godwit_help; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_godwit_refresh; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_godwit_project; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_godwit_envs; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_godwit_use; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_godwit_connect; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_godwit_sql; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_godwit_inspect; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_godwit_history; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_godwit_show; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_godwit_help; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_godwit_refresh; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_godwit_project; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_godwit_envs; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_godwit_use; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_godwit_connect; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_godwit_sql; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_godwit_inspect; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_godwit_history; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_godwit_show; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_godwit_lint; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_godwit_timeline; return $?; fi
   if CompWordsContainsArray "${cmds15[@]}"; then _picocli_godwit_pull; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_godwit_push; return $?; fi
@@ -249,7 +252,7 @@ function _picocli_godwit() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="status apply deploy resolve init diff drift plan dev down rebase baseline reset seed push pull timeline show history inspect sql connect use envs project refresh help"
+  local commands="status apply deploy resolve init diff drift plan dev down rebase baseline reset seed push pull timeline lint show history inspect sql connect use envs project refresh help"
   local flag_opts="'-v' '--verbose' '--no-color' '--continue-on-error' '-h' '--help' '-V' '--version'"
   local arg_opts="'--project' '-e' '--env' '--url' '-c' '-f'"
 
@@ -972,6 +975,45 @@ function _picocli_godwit_timeline() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `lint` subcommand.
+function _picocli_godwit_lint() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '--no-color' '--pending' '--all' '--offline' '--show-ignored' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--provider'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--provider')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `show` subcommand.
 function _picocli_godwit_show() {
   # Get completion data
@@ -1308,7 +1350,7 @@ function _picocli_godwit_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="status apply resolve init diff drift plan dev down rebase baseline reset seed push pull timeline show history inspect sql connect use envs project refresh"
+  local commands="status apply resolve init diff drift plan dev down rebase baseline reset seed push pull timeline lint show history inspect sql connect use envs project refresh"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -163,6 +163,12 @@ class QuestionsCliTest {
             assertEquals(3, refused.exitCode(), refused.all());
             assertTrue(wrong.questions().get(0).contains("PRODUCTION"), wrong.questions().toString());
             assertEquals("0", db.scalar("SELECT COUNT(*) FROM \"User\""), refused.all());
+            ScriptedPrompter yesIsNotEnough = new ScriptedPrompter("y");
+            GodwitRun withYes = p.runAnswering(yesIsNotEnough, "--env", "prod", "sql", "--write", "--yes",
+                    "INSERT INTO \"User\" (id, email) VALUES (1, 'a@x')");
+            assertEquals(3, withYes.exitCode(), "at a terminal --yes does not replace typing the name on production: " + withYes.all());
+            assertEquals(1, yesIsNotEnough.questions().size(), yesIsNotEnough.questions().toString());
+            assertEquals("0", db.scalar("SELECT COUNT(*) FROM \"User\""), withYes.all());
             GodwitRun named = p.runAnswering(new ScriptedPrompter(db.name()), "--env", "prod", "sql", "--write",
                     "INSERT INTO \"User\" (id, email) VALUES (1, 'a@x')");
             assertEquals(0, named.exitCode(), named.all());

@@ -2,7 +2,7 @@ package dev.godwit.engine.dialect;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.Secrets;
+import dev.godwit.engine.project.Secrets;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -13,6 +13,24 @@ import java.sql.SQLException;
 /** Shared wording for connection failures; each dialect maps its own error codes onto these. */
 public final class ConnectionFailures {
     private ConnectionFailures() {
+    }
+
+    /**
+     * A URL parameter the driver cannot take ({@code ?connectTimeout=abc}, {@code ?sslmode=bogus}): a usage
+     * error (exit 2), found before any connection is tried; null when the failure is something else.
+     * PostgreSQL's driver says so with SQLSTATE 22023 or "Invalid … value", MySQL's with S1009 naming
+     * "The connection property".
+     */
+    public static GodwitException invalidParameter(String display, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        boolean invalid = state.equals("22023") || (state.equals("08001") && msg.startsWith("Invalid ") && msg.contains(" value"))
+                || (state.equals("S1009") && msg.contains("The connection property"));
+        if (!invalid) {
+            return null;
+        }
+        return new GodwitException(ErrorKind.USAGE, "malformed database URL parameter for " + display + ": " + clean(e),
+                "fix the parameter in the URL's query string (after '?')");
     }
 
     public static GodwitException unreachable(String display, String why) {

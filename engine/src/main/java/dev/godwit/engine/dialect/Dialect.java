@@ -106,7 +106,8 @@ public interface Dialect {
 
     /**
      * Starts a read-only transaction on the connection (auto-commit off), so that nothing the
-     * statements that follow do can change the database; the caller rolls it back.
+     * statements that follow do can change the database, and makes read-only the session's default
+     * for later transactions; the caller rolls it back and discards the connection.
      */
     void beginReadOnly(Connection connection) throws SQLException;
 

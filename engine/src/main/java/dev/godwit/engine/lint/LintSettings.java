@@ -16,4 +16,10 @@ public record LintSettings(Thresholds thresholds, Map<String, String> ignored, b
     public LintSettings withApplySetsLockTimeout(boolean value) {
         return new LintSettings(thresholds, ignored, value);
     }
+
+    /** The project's settings from godwit.toml's [lint] and [apply] tables. */
+    public static LintSettings from(dev.godwit.engine.project.SafetyConfig c) {
+        return new LintSettings(new Thresholds(c.warnRows(), c.warnBytes(), c.errorRows(), c.errorBytes()), c.lintIgnore(),
+                c.lockTimeoutPerStatement() != null);
+    }
 }

@@ -113,7 +113,7 @@ public final class Linter {
             marked.add(reason.map(f::ignore).orElse(f));
         }
         long parsed = shapes.stream().filter(s -> s.parsedBy().equals("jsqlparser")).count();
-        return new LintReport(source.name(), parsed + " of " + shapes.size() + " statements parsed by JSqlParser, the rest read by godwit's lexer", marked);
+        return new LintReport(source.name(), "JSqlParser " + parsed + "/" + shapes.size() + " statements, godwit's lexer the rest", marked);
     }
 
     private LintFinding finding(String migration, SqlStatement st, Hazard h, LintContext ctx, Set<String> createdHere, Set<String> created) {
@@ -151,7 +151,8 @@ public final class Linter {
         if (live.isPresent()) {
             return live.get();
         }
-        return created.contains(key(table)) ? TableSize.NEW : null;
+        // Offline the database may be any age: only a table this very migration creates is known to be empty.
+        return ctx.connected() && created.contains(key(table)) ? TableSize.NEW : null;
     }
 
     private static String describe(String table, TableSize size) {

@@ -1,7 +1,7 @@
 package dev.godwit.engine.migrate;
 
 import dev.godwit.engine.dialect.Dialect;
-import dev.godwit.engine.Secrets;
+import dev.godwit.engine.project.Secrets;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,5 @@
 package dev.godwit.engine.project;
 
-import dev.godwit.engine.Secrets;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -57,6 +56,8 @@ public final class GodwitConfig {
     private final String seed;
     private final Map<String, Environment> environments;
     private final List<String> warnings;
+    /** [lint], [apply] and [plan]: set once by {@link #parse} after construction. */
+    private SafetyConfig safety = SafetyConfig.DEFAULT;
 
     private GodwitConfig(Path file, String schema, String migrations, String defaultEnv, List<String> generate, String seed,
                          Map<String, Environment> environments, List<String> warnings) {
@@ -107,6 +108,7 @@ public final class GodwitConfig {
         List<String> generate = List.of();
         String seed = null;
         Map<String, Environment> envs = new LinkedHashMap<>();
+        SafetyConfig safety = SafetyConfig.DEFAULT;
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new GodwitConfig(file, schema, migrations, null, generate, seed, envs, warnings);
         }
@@ -135,6 +137,8 @@ public final class GodwitConfig {
                         envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, warnings));
                     }
                 }
+                case "lint", "apply", "plan" -> safety = SafetyConfig.read(top.getKey(), table(top.getValue(), "[" + top.getKey() + "]", where),
+                        safety, where, warnings);
                 default -> warnings.add(unknown(where, top.getKey()));
             }
         }
@@ -144,7 +148,9 @@ public final class GodwitConfig {
                     envs.isEmpty() ? "add an [env." + defaultEnv + "] table"
                             : "known environments: " + String.join(", ", envs.keySet()));
         }
-        return new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        GodwitConfig config = new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
+        config.safety = safety;
+        return config;
     }
 
     private static Environment environment(String name, JsonNode node, String where, List<String> warnings) {
@@ -271,6 +277,11 @@ public final class GodwitConfig {
     /** The {@code [env.*]} tables in file order; unmodifiable. */
     public Map<String, Environment> environments() {
         return environments;
+    }
+
+    /** The [lint], [apply] and [plan] settings (defaults when absent). */
+    public SafetyConfig safety() {
+        return safety;
     }
 
     /** Messages about ignored keys and tables, e.g. {@code godwit.toml: unknown key "env.dev.uri" (ignored)}. */

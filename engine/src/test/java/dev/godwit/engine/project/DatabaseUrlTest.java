@@ -1,6 +1,5 @@
 package dev.godwit.engine.project;
 
-import dev.godwit.engine.Secrets;
 
 import dev.godwit.engine.Provider;
 

@@ -5,7 +5,7 @@ import dev.godwit.shell.session.Session;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.Secrets;
+import dev.godwit.engine.project.Secrets;
 import dev.godwit.shell.session.Out;
 import picocli.CommandLine;
 
@@ -90,13 +90,13 @@ public final class Main {
         if (ex instanceof GodwitException g) {
             out.error(g.getMessage(), g.hint());
             if (verbose && g.getCause() != null) {
-                out.stderr().println(Secrets.mask(stackTrace(g)));
+                out.stderr().println(Secrets.mask(dev.godwit.shell.session.TerminalText.safe(stackTrace(g), false)));
             }
             return g.kind().exitCode();
         }
         out.error("internal error: " + ex, verbose ? null : "run again with --verbose for details, and please report it");
         if (verbose) {
-            out.stderr().println(Secrets.mask(stackTrace(ex)));
+            out.stderr().println(Secrets.mask(dev.godwit.shell.session.TerminalText.safe(stackTrace(ex), false)));
         }
         return ErrorKind.RUNTIME.exitCode();
     }

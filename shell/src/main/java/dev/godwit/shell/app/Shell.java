@@ -12,7 +12,7 @@ import dev.godwit.shell.repl.SystemCommand;
 
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.project.ResolvedUrl;
-import dev.godwit.engine.Secrets;
+import dev.godwit.engine.project.Secrets;
 import dev.godwit.shell.session.CommandSplitter;
 import dev.godwit.shell.session.GlobalOptions;
 import dev.godwit.shell.session.Prompter;
@@ -332,6 +332,6 @@ public final class Shell {
 
     /** For tests: masks a line the way the history does. */
     static String masked(String line) {
-        return Secrets.mask(line);
+        return dev.godwit.engine.project.CommandLineSecrets.mask(line);
     }
 }

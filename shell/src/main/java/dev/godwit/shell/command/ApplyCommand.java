@@ -43,6 +43,7 @@ public final class ApplyCommand extends SessionCommand {
             out.println(Json.write(toJson(result)));
         } else if (dryRun) {
             printDryRun(out, result);
+            LintNotes.pending(session, result.planned().stream().map(PlannedMigration::migration).toList());
         } else {
             printSummary(session, out, result);
         }

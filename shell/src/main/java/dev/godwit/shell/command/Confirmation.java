@@ -7,8 +7,9 @@ import dev.godwit.shell.session.Session;
 
 /**
  * Asking before a command changes something it cannot take back. The default answer is no;
- * on a production environment the user types the database name; in batch mode nobody can
- * answer, so the command fails and names the flag that confirms in advance.
+ * on a production environment the user types the database name, always, even with --yes
+ * (a flag in a recalled command line is not a decision about this database); in batch mode
+ * nobody can answer, so the command fails and names the flag that confirms in advance.
  */
 public final class Confirmation {
     private Confirmation() {
@@ -16,10 +17,10 @@ public final class Confirmation {
 
     /** True to go ahead. {@code what} completes "This will …". */
     public static boolean ask(Session session, String what, boolean yesFlag) {
-        if (yesFlag) {
+        Prompter p = session.prompter();
+        if (yesFlag && (p == null || !session.production())) {
             return true;
         }
-        Prompter p = session.prompter();
         if (p == null) {
             throw new GodwitException(ErrorKind.USAGE, "this would " + what + ", which needs a confirmation, and batch mode never asks",
                     "add --yes to confirm in advance");

@@ -1,7 +1,7 @@
 package dev.godwit.shell.command;
 
 import dev.godwit.engine.project.DatabaseUrl;
-import dev.godwit.engine.Secrets;
+import dev.godwit.engine.project.Secrets;
 import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -72,6 +72,7 @@ public final class DevCommand extends SessionCommand {
             return ProjectHooks.afterDev(session, skipGenerate, null);
         }
         PlanSupport.refuseBlocking(plan);
+        LintNotes.planned(session, name == null ? "the new migration" : name, plan.script());
         if (!PlanSupport.consent(session, interactive, plan, acceptDataLoss, "the new migration")) {
             session.out().println("Nothing written.");
             return 3;

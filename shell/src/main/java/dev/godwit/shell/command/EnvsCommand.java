@@ -3,7 +3,7 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.project.Environment;
 import dev.godwit.engine.project.Project;
 import dev.godwit.engine.project.ResolvedUrl;
-import dev.godwit.engine.Secrets;
+import dev.godwit.engine.project.Secrets;
 import dev.godwit.shell.session.Session;
 import dev.godwit.shell.session.Out;
 import picocli.CommandLine.Command;

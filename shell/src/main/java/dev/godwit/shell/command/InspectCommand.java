@@ -2,6 +2,7 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.schema.Column;
 import dev.godwit.engine.schema.ForeignKey;
 import dev.godwit.engine.schema.Identity;
@@ -27,7 +28,8 @@ public final class InspectCommand extends SessionCommand {
 
     /** Reads the schema the session works in through the dialect's inspector. */
     public static Schema readSchema(Session session) {
-        return session.target().inspect();
+        // a refused login or a missing database is a connection error (exit 4), as for every command
+        return LiveSchema.read(session.target());
     }
 
     @Override

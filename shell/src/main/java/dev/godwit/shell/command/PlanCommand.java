@@ -85,6 +85,7 @@ public final class PlanCommand extends SessionCommand {
         for (Finding f : plan.findings()) {
             session.out().warn((f.blocking() ? "cannot run on the data there now: " : "") + f.message());
         }
+        LintNotes.planned(session, name == null ? "the planned migration" : name, plan.script());
         if (name == null) {
             session.out().print(plan.script());
             session.out().note(plan.changes().size() + " change(s); nothing written: add --name NAME to write the migration");

@@ -1,11 +1,13 @@
 package dev.godwit.shell.command;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.Target;
+import dev.godwit.engine.migrate.sql.ReadOnlyGuard;
 import dev.godwit.engine.migrate.sql.SqlSplitter;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.Secrets;
+import dev.godwit.engine.project.Secrets;
 import dev.godwit.shell.session.Session;
 import dev.godwit.shell.session.Out;
 import dev.godwit.shell.render.TableText;
@@ -23,8 +25,11 @@ import java.util.List;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = {"Run SQL on the database and print the results as a table.",
-                "Read-only by default: the statements run in a READ ONLY transaction that is rolled back.",
-                "With --write they run in one transaction that is committed, after you confirm.",
+                "Read-only by default: every statement is checked before anything runs (SELECT, WITH, TABLE, VALUES,",
+                "SHOW, EXPLAIN and DESCRIBE of a query; no locks, INTO, sequences, settings or transaction control),",
+                "then they run in a READ ONLY transaction that is rolled back, on a connection that is closed afterwards.",
+                "With --write they run in one transaction that is committed, after you confirm",
+                "(on production: type the database name).",
                 "In the shell a statement ends at ';' and may span several lines; Ctrl-C cancels it."})
 public final class SqlCommand extends SessionCommand {
     static final int MAX_ROWS = 1000;
@@ -46,12 +51,19 @@ public final class SqlCommand extends SessionCommand {
         if (statements.isEmpty()) {
             throw new GodwitException(ErrorKind.USAGE, "no SQL statement given", "e.g. sql select * from \"User\";");
         }
+        refuseWhatTheGuardRefuses(text, t);
         if (write && !Confirmation.ask(session, "run " + statements.size() + (statements.size() == 1 ? " statement" : " statements")
                 + " that may change data", yes)) {
             return 3;
         }
         Out out = session.out();
-        try (Connection c = t.dataSource().getConnection()) {
+        Connection opened;
+        try {
+            opened = t.dataSource().getConnection();
+        } catch (SQLException e) {
+            throw t.dialect().connectionFailure(e, t.display()); // a refused login or a missing database: exit 4
+        }
+        try (Connection c = opened) {
             t.dialect().prepareSession(c, t.schema());
             if (write) {
                 c.setAutoCommit(false);
@@ -71,10 +83,14 @@ public final class SqlCommand extends SessionCommand {
                 rollbackQuietly(c);
                 throw failure(t, e);
             } finally {
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // the pool resets it anyway
+                if (write) {
+                    try {
+                        c.setAutoCommit(true);
+                    } catch (SQLException ignored) {
+                        // the pool resets it anyway
+                    }
+                } else {
+                    discard(t, c);
                 }
             }
         } catch (SQLException e) {
@@ -84,6 +100,31 @@ public final class SqlCommand extends SessionCommand {
             out.note("committed");
         }
         return 0;
+    }
+
+    /** Nothing runs unless every statement passes: a read without --write; no transaction control with it. */
+    private void refuseWhatTheGuardRefuses(String text, Target t) {
+        ReadOnlyGuard.Refusal r = write ? ReadOnlyGuard.checkWrite(text, t.dialect().provider())
+                : ReadOnlyGuard.checkReadOnly(text, t.dialect().provider());
+        if (r == null) {
+            return;
+        }
+        if (write) {
+            throw new GodwitException(ErrorKind.RUNTIME, "refused: " + r.message() + "; nothing was run",
+                    "leave out BEGIN/COMMIT/ROLLBACK: godwit commits the statements after you confirm");
+        }
+        throw new GodwitException(ErrorKind.RUNTIME, "refused: " + r.message() + "; sql is read-only unless --write, nothing was run",
+                "run `sql --write …` to allow changes; you will be asked to confirm");
+    }
+
+    /**
+     * A read-only run's connection is not given back to the pool: whatever the statements left in the
+     * session (a setting, a lock, a variable) leaves with it. The pool opens a fresh one when needed.
+     */
+    private static void discard(Target t, Connection c) {
+        if (t.dataSource() instanceof HikariDataSource pool) {
+            pool.evictConnection(c);
+        }
     }
 
     private GodwitException failure(Target t, SQLException e) {

@@ -30,6 +30,9 @@ public final class StatusCommand extends SessionCommand {
                     : StatusJson.render(report, Map.of("drift", DriftText.statusJson(driftReport))));
         } else {
             new StatusText(session.out()).render(report);
+            if (session.interactive()) {
+                LintNotes.summary(session, dev.godwit.engine.lint.MigrationLint.pending(report));
+            }
             if (driftReport != null) {
                 session.out().println("Drift: " + (driftReport.hasDrift() ? driftReport.summary() + " (run `godwit drift` for details)" : "none"));
             }

@@ -1,5 +1,6 @@
 package dev.godwit.shell.repl;
 
+import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.MigrationsFolder;
@@ -112,7 +113,7 @@ public final class Metadata implements AutoCloseable {
                     .map(MigrationStatus::name).toList();
             List<String> tables = List.of();
             try {
-                tables = session.target().inspect().tables().stream().map(Table::name).toList();
+                tables = LiveSchema.read(session.target()).tables().stream().map(Table::name).toList();
             } catch (RuntimeException e) {
                 // the migration names are still worth having
             }

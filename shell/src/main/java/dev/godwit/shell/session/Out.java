@@ -1,6 +1,6 @@
 package dev.godwit.shell.session;
 
-import dev.godwit.engine.Secrets;
+import dev.godwit.engine.project.Secrets;
 
 import java.io.PrintStream;
 
@@ -8,7 +8,9 @@ import java.io.PrintStream;
  * Where godwit writes: results to stdout, everything else (notes, warnings,
  * errors) to stderr, so scripts can read stdout alone. Colours only on a
  * terminal, and never with --no-color or NO_COLOR. Every line passes the
- * password masker on its way out.
+ * password masker on its way out, and {@link TerminalText}: control characters and escape
+ * sequences that did not come from {@link #style} (a migration name, a log, a query result from
+ * the database) are shown as visible escapes, never sent to the terminal.
  */
 public final class Out {
     private final PrintStream stdout;
@@ -32,29 +34,33 @@ public final class Out {
 
     /** A result line. */
     public void println(String line) {
-        stdout.println(Secrets.mask(line));
+        stdout.println(clean(line));
     }
 
     public void print(String text) {
-        stdout.print(Secrets.mask(text));
+        stdout.print(clean(text));
         stdout.flush();
     }
 
     public void note(String message) {
-        stderr.println(Secrets.mask(style(Style.DIM, "godwit: " + message)));
+        stderr.println(clean(style(Style.DIM, "godwit: " + message)));
     }
 
     public void warn(String message) {
-        stderr.println(Secrets.mask(style(Style.YELLOW, "warning: ") + message));
+        stderr.println(clean(style(Style.YELLOW, "warning: ") + message));
     }
 
     public void error(String message, String hint) {
         // schema errors arrive already labelled "error: …" per problem
         String text = message.startsWith("error: ") ? message.substring("error: ".length()) : message;
-        stderr.println(Secrets.mask(style(Style.RED_BOLD, "error: ") + text));
+        stderr.println(clean(style(Style.RED_BOLD, "error: ") + text));
         if (hint != null && !hint.isBlank()) {
-            stderr.println(Secrets.mask(style(Style.CYAN, "hint: ") + hint));
+            stderr.println(clean(style(Style.CYAN, "hint: ") + hint));
         }
+    }
+
+    private String clean(String text) {
+        return Secrets.mask(TerminalText.safe(text, color));
     }
 
     public PrintStream stdoutWriter() {
@@ -66,7 +72,7 @@ public final class Out {
     }
 
     public String style(Style style, String text) {
-        return color ? style.code + text + "\u001b[0m" : text;
+        return color ? TerminalText.OWN + style.code + text + TerminalText.OWN + "\u001b[0m" : text;
     }
 
     public enum Style {

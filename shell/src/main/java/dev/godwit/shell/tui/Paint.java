@@ -3,6 +3,7 @@ package dev.godwit.shell.tui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import dev.godwit.shell.session.TerminalText;
 
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class Paint {
             if (col >= width) {
                 break;
             }
-            String t = s.text();
+            String t = TerminalText.oneLine(s.text()); // text from the database never reaches the terminal raw
             if (t.length() > width - col) {
                 t = t.substring(0, width - col);
             }

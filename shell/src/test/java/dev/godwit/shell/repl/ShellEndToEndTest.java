@@ -121,8 +121,14 @@ class ShellEndToEndTest {
                 assertFalse(output.text().contains("error:"), output.text());
 
                 // A connection lost during a read-only command: one notice, one retry (which here is lost again).
-                keys.write("sql select pg_terminate_backend(pg_backend_pid());\r".getBytes(StandardCharsets.UTF_8));
+                // (sql refuses pg_terminate_backend itself, so the server side ends the session, twice.)
+                keys.write("sql select pg_sleep(30);\r".getBytes(StandardCharsets.UTF_8));
                 keys.flush();
+                long killing = System.currentTimeMillis();
+                while (!output.text().contains("error: lost the connection") && System.currentTimeMillis() - killing < 60_000) {
+                    db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'select pg_sleep(30)'");
+                    Thread.sleep(200);
+                }
                 output.waitFor("reconnecting and running it again", 0);
                 output.waitFor("error: lost the connection", 0);
                 assertEquals(1, count(output.text(), "error: lost the connection"), "reported once, after the retry: " + output.text());

@@ -236,6 +236,10 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public GodwitException connectionFailure(SQLException e, String display) {
+        GodwitException parameter = ConnectionFailures.invalidParameter(display, e);
+        if (parameter != null) {
+            return parameter;
+        }
         String detail = ConnectionFailures.clean(e);
         switch (e.getErrorCode()) {
             case 1045, 1698 -> {
@@ -269,6 +273,10 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public void beginReadOnly(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            // the session's default too: DDL, which commits by itself, is refused in it as well
+            st.execute("SET SESSION TRANSACTION READ ONLY");
+        }
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             st.execute("START TRANSACTION READ ONLY");

@@ -222,6 +222,10 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public GodwitException connectionFailure(SQLException e, String display) {
+        GodwitException parameter = ConnectionFailures.invalidParameter(display, e);
+        if (parameter != null) {
+            return parameter;
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String detail = ConnectionFailures.clean(e);
         if (state.equals("28P01") || state.equals("28000")) {
@@ -252,6 +256,10 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public void beginReadOnly(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            // the session's default too: should anything end this transaction, the next one is read-only as well
+            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ ONLY");

@@ -47,6 +47,10 @@ final class SqlLexer {
     private final CharSequence s;
     private final int length;
     private final boolean mysql;
+    /** Whether a backslash escapes the next character in plain {@code '…'} strings (MySQL by default; PostgreSQL with standard_conforming_strings off). */
+    private final boolean backslashEscapes;
+    /** MySQL's ANSI_QUOTES: {@code "…"} is an identifier, not a string. */
+    private final boolean ansiQuotes;
     private String delimiter = ";";
     private char delimiterFirst = ';';
 
@@ -56,11 +60,24 @@ final class SqlLexer {
     int end;
     /** Whether the last block comment ran to the end of the input without being closed. */
     boolean unterminatedComment;
+    /** Whether the last token is a quoted string or identifier that ran to the end of the input without being closed. */
+    boolean unterminatedQuote;
 
     SqlLexer(CharSequence s, Provider provider) {
+        this(s, provider, provider == Provider.MYSQL, false);
+    }
+
+    /**
+     * A lexer for one reading of the server's settings: {@code backslashEscapes} false is MySQL's
+     * NO_BACKSLASH_ESCAPES (or PostgreSQL's default standard_conforming_strings), {@code ansiQuotes}
+     * MySQL's ANSI_QUOTES.
+     */
+    SqlLexer(CharSequence s, Provider provider, boolean backslashEscapes, boolean ansiQuotes) {
         this.s = s;
         this.length = s.length();
         this.mysql = provider == Provider.MYSQL;
+        this.backslashEscapes = backslashEscapes;
+        this.ansiQuotes = mysql && ansiQuotes;
     }
 
     CharSequence input() {
@@ -90,6 +107,7 @@ final class SqlLexer {
 
     Kind next() {
         start = pos;
+        unterminatedQuote = false;
         if (pos >= length) {
             end = pos;
             return Kind.EOF;
@@ -118,11 +136,14 @@ final class SqlLexer {
         }
         if (c == '\'') {
             pos++;
-            return mysql ? backslashQuoted('\'', Kind.STRING) : doubledQuoted('\'', Kind.STRING);
+            return backslashEscapes ? backslashQuoted('\'', Kind.STRING) : doubledQuoted('\'', Kind.STRING);
         }
         if (c == '"') {
             pos++;
-            return mysql ? backslashQuoted('"', Kind.STRING) : doubledQuoted('"', Kind.QUOTED_IDENTIFIER);
+            if (!mysql || ansiQuotes) {
+                return doubledQuoted('"', Kind.QUOTED_IDENTIFIER);
+            }
+            return backslashEscapes ? backslashQuoted('"', Kind.STRING) : doubledQuoted('"', Kind.STRING);
         }
         if (c == '`' && mysql) {
             pos++;
@@ -213,8 +234,10 @@ final class SqlLexer {
         return done(Kind.BLOCK_COMMENT);
     }
 
+    /** Not nested; {@code /*!…*}{@code /} (MySQL and MariaDB) and {@code /*M!…*}{@code /} (MariaDB) are executed by the server. */
     private Kind mysqlBlockComment() {
-        boolean executable = pos + 2 < length && s.charAt(pos + 2) == '!';
+        boolean executable = pos + 2 < length && (s.charAt(pos + 2) == '!'
+                || (s.charAt(pos + 2) == 'M' && pos + 3 < length && s.charAt(pos + 3) == '!'));
         pos += 2;
         unterminatedComment = false;
         while (pos < length) {
@@ -240,6 +263,7 @@ final class SqlLexer {
                 }
             }
         }
+        unterminatedQuote = true;
         return done(kind);
     }
 
@@ -259,6 +283,7 @@ final class SqlLexer {
                 }
             }
         }
+        unterminatedQuote = true;
         return done(kind);
     }
 
@@ -284,6 +309,7 @@ final class SqlLexer {
         int bodyStart = p + 1;
         int close = indexOf(s, start, tagLength, bodyStart);
         pos = close < 0 ? length : close + tagLength;
+        unterminatedQuote = close < 0;
         return done(Kind.STRING);
     }
 

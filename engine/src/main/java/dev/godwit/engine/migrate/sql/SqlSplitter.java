@@ -46,7 +46,12 @@ public final class SqlSplitter {
     public static List<SqlStatement> split(String script, Provider provider) {
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(provider, "provider");
-        return new Run(script, provider).run();
+        return new Run(script, provider, new SqlLexer(script, provider)).run();
+    }
+
+    /** As {@link #split(String, Provider)}, for one reading of the server's quoting settings (see {@link SqlLexer}). */
+    static List<SqlStatement> split(String script, Provider provider, boolean backslashEscapes, boolean ansiQuotes) {
+        return new Run(script, provider, new SqlLexer(script, provider, backslashEscapes, ansiQuotes)).run();
     }
 
     /**
@@ -118,10 +123,10 @@ public final class SqlSplitter {
         private int prevStart;
         private int prevEnd;
 
-        Run(String script, Provider provider) {
+        Run(String script, Provider provider, SqlLexer lexer) {
             this.s = script;
             this.mysql = provider == Provider.MYSQL;
-            this.lx = new SqlLexer(script, provider);
+            this.lx = lexer;
             if (!script.isEmpty() && script.charAt(0) == '\uFEFF') {
                 lineStart = 1; // a byte order mark is not a column
             }

@@ -1,4 +1,4 @@
-package dev.godwit.engine;
+package dev.godwit.engine.project;
 
 
 import org.junit.jupiter.api.AfterEach;
@@ -87,5 +87,53 @@ class SecretsTest {
         }
         assertEquals("text ****", Secrets.mask("text sec-0-0"));
         assertEquals("****", Secrets.mask("sec-7-199"));
+    }
+
+    @Test
+    void everyEncodingOfARegisteredSecretIsMasked() {
+        String pw = "pa'ss w/@rd:ü%\"";
+        Secrets.register(pw);
+        for (String form : new String[]{
+                pw,
+                java.net.URLEncoder.encode(pw, java.nio.charset.StandardCharsets.UTF_8),
+                java.net.URLEncoder.encode(pw, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"),
+                java.net.URLEncoder.encode(pw, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20").toLowerCase(java.util.Locale.ROOT)
+                        .replace("pa", "pa").replace("ss", "ss"),
+                SecretEncodings.percent(pw, "-._~"),
+                SecretEncodings.percent(pw, ""),
+                "pa'ss w/@rd:\u00fc%\\\"",
+                java.util.Base64.getEncoder().encodeToString(pw.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                pw.replace("'", "''")}) {
+            assertEquals("url=****;", Secrets.mask("url=" + form + ";"), "form: " + form);
+        }
+    }
+
+    @Test
+    void aPasswordGivenEncodedInAJdbcQueryIsMaskedInThePrismaUrlBuiltFromIt() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db.example:5432/app?user=app&password=s%40cr%2Fet%21%27x");
+        String prisma = url.prismaUrl();
+        assertTrue(prisma.contains("s%40cr%2Fet"), prisma);
+        String seedOutput = "DATABASE_URL is " + prisma + "\npassword part: " + prisma.substring(prisma.indexOf(':', 14) + 1, prisma.indexOf('@'));
+        String masked = Secrets.mask(seedOutput);
+        assertFalse(masked.contains("cr%2F") || masked.contains("cr/et") || masked.contains("cr%2f"), masked);
+    }
+
+    @Test
+    void maskingIsLinearInTheLengthOfTheText() {
+        Secrets.register("s3cr3t-pw");
+        long[] t = new long[3];
+        int[] sizes = {10_000, 100_000, 1_000_000};
+        for (int round = 0; round < 3; round++) { // warm-up rounds first; the last one counts
+            for (int i = 0; i < sizes.length; i++) {
+                String text = "ab".repeat(sizes[i] / 4) + "x1".repeat(sizes[i] / 8) + " password=no postgresql://u:p@h/db "
+                        + "9".repeat(sizes[i] / 8);
+                long start = System.nanoTime();
+                Secrets.mask(text);
+                t[i] = Math.max(System.nanoTime() - start, 1);
+            }
+        }
+        // 100 times the text: linear is about 100 times the time; quadratic would be 10,000 times
+        assertTrue(t[2] <= 300 * t[0], "10 kB " + t[0] / 1000 + " µs, 100 kB " + t[1] / 1000 + " µs, 1 MB " + t[2] / 1000 + " µs");
+        assertTrue(t[1] <= 30 * t[0] + 5_000_000, "10 kB " + t[0] / 1000 + " µs, 100 kB " + t[1] / 1000 + " µs");
     }
 }
