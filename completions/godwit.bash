@@ -335,7 +335,7 @@ function _picocli_godwit_apply() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '--no-color' '--dry-run' '--json' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout' '--lock-timeout-per-statement' '--retries'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -353,6 +353,12 @@ function _picocli_godwit_apply() {
       return
       ;;
     '--lock-timeout')
+      return
+      ;;
+    '--lock-timeout-per-statement')
+      return
+      ;;
+    '--retries')
       return
       ;;
   esac
@@ -374,7 +380,7 @@ function _picocli_godwit_deploy() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '--no-color' '--dry-run' '--json' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout'"
+  local arg_opts="'--project' '-e' '--env' '--url' '--lock-timeout' '--lock-timeout-per-statement' '--retries'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -392,6 +398,12 @@ function _picocli_godwit_deploy() {
       return
       ;;
     '--lock-timeout')
+      return
+      ;;
+    '--lock-timeout-per-statement')
+      return
+      ;;
+    '--retries')
       return
       ;;
   esac

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * godwit.toml), run through godwit. Each folder under {@code prisma7-projects/} holds a project and a
  * {@code steps.txt}:
  * <pre>
- * database postgresql|mysql     a fresh database for the case; {url} is its URL
+ * database postgresql|mysql     a fresh database for the case; {url} is its URL, {dir} the project folder
  * env NAME=VALUE                in the process environment of every step
  * &gt; ARGS                       run godwit --project DIR ARGS
  * exit N                        its exit code
@@ -61,7 +61,7 @@ class Prisma7ProjectsTest {
             GodwitRun last = null;
             String lastCommand = null;
             for (int n = 0; n < steps.size(); n++) {
-                String line = steps.get(n).replace("{url}", db.url());
+                String line = steps.get(n).replace("{url}", db.url()).replace("{dir}", work.toString());
                 String where = caseDir.getFileName() + "/steps.txt:" + (n + 1) + " (after `" + lastCommand + "`)";
                 if (line.isBlank() || line.startsWith("#") || line.startsWith("database ")) {
                     continue;
@@ -95,7 +95,9 @@ class Prisma7ProjectsTest {
                     while (!steps.get(++n).equals("end")) {
                         sb.append(steps.get(n).replace("{url}", db.url())).append('\n');
                     }
-                    Files.writeString(work.resolve(line.substring(6).strip()), sb.toString());
+                    Path target = work.resolve(line.substring(6).strip());
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, sb.toString());
                 } else {
                     fail(where + ": unknown step " + line);
                 }

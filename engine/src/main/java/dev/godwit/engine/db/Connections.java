@@ -27,11 +27,45 @@ public final class Connections {
         return new DirectDataSource(url.jdbcUrl(), url.jdbcProperties());
     }
 
-    /** A small validated pool that reconnects by itself when the server drops connections. */
-    public static HikariDataSource pooled(DatabaseUrl url, int maxSize) {
+    /** As {@link #direct}; {@code statementSafe}: no named server-side statements (through a transaction-mode pooler). */
+    public static DataSource direct(DatabaseUrl url, boolean statementSafe) {
+        return direct(url, statementSafe, statementSafe);
+    }
+
+    /** As {@link #direct}; {@code bareStartup}: no schema among the startup parameters (PgBouncer refuses it). */
+    public static DataSource direct(DatabaseUrl url, boolean statementSafe, boolean bareStartup) {
+        return new DirectDataSource(jdbcUrl(url, bareStartup), properties(url, statementSafe));
+    }
+
+    /**
+     * The JDBC URL; through a transaction-mode pooler without {@code currentSchema}, which the driver sends as a
+     * startup parameter that PgBouncer refuses (and a session setting would outlive the transaction anyway).
+     */
+    private static String jdbcUrl(DatabaseUrl url, boolean bareStartup) {
+        String u = url.jdbcUrl();
+        if (!bareStartup) {
+            return u;
+        }
+        int q = u.indexOf('?');
+        if (q < 0) {
+            return u;
+        }
+        StringBuilder sb = new StringBuilder(u.substring(0, q));
+        char sep = '?';
+        for (String part : u.substring(q + 1).split("&")) {
+            if (!part.isEmpty() && !part.startsWith("currentSchema=")) {
+                sb.append(sep).append(part);
+                sep = '&';
+            }
+        }
+        return sb.toString();
+    }
+
+    /** As {@link #pooled(DatabaseUrl, int)}, with no named server-side statements when {@code statementSafe}. */
+    public static HikariDataSource pooled(DatabaseUrl url, int maxSize, boolean statementSafe, boolean bareStartup) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url.jdbcUrl());
-        config.setDataSourceProperties(url.jdbcProperties());
+        config.setJdbcUrl(jdbcUrl(url, bareStartup));
+        config.setDataSourceProperties(properties(url, statementSafe));
         config.setMaximumPoolSize(maxSize);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(5_000);
@@ -40,6 +74,19 @@ public final class Connections {
         // Fail on first use, not at construction, so the caller can word the error.
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
+    }
+
+    private static Properties properties(DatabaseUrl url, boolean statementSafe) {
+        Properties p = url.jdbcProperties();
+        if (statementSafe && url.provider() == dev.godwit.engine.project.Provider.POSTGRESQL) {
+            p.setProperty("prepareThreshold", "0");
+        }
+        return p;
+    }
+
+    /** A small validated pool that reconnects by itself when the server drops connections. */
+    public static HikariDataSource pooled(DatabaseUrl url, int maxSize) {
+        return pooled(url, maxSize, false, false);
     }
 
     private record DirectDataSource(String jdbcUrl, Properties properties) implements DataSource {

@@ -59,6 +59,15 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /**
+     * Why connections from {@code dataSource} cannot keep a session lock: they reach the server through a pooler
+     * in transaction or statement mode (one sentence of evidence); empty when they keep their own session.
+     * {@code dialledPort}: the port the URL names (a pooler usually listens on another port than the server).
+     */
+    default Optional<String> transactionPooler(javax.sql.DataSource dataSource, int dialledPort) throws SQLException {
+        return Optional.empty();
+    }
+
     /** Who holds the migration lock now, if anyone (another session, or this one). */
     Optional<LockHolder> lockHolder(Connection connection) throws SQLException;
 
@@ -128,6 +137,9 @@ public interface Dialect {
 
     /** What statements lock, rewrite and scan on this database, for the linter; and live table sizes. */
     dev.godwit.engine.lint.LintRules lintRules();
+
+    /** Per-statement lock time-outs and who blocks a statement, for apply's retries. */
+    LockWaits lockWaits();
 
     /** Creating, dropping and emptying databases, for shadow databases. */
     ServerAdmin serverAdmin();

@@ -18,6 +18,15 @@ public interface ApplyListener {
     default void applied(LocalMigration migration, Duration took) {
     }
 
+    /**
+     * A statement gave up waiting for a lock ({@code attempt} of {@code attempts}): {@code blockers} held
+     * locks on its table; {@code retryIn} is the backoff before the next attempt, or null when no attempt is left.
+     * {@code wholeTransaction}: the migration's transaction was rolled back and runs again from its first statement.
+     */
+    default void lockTimedOut(LocalMigration migration, dev.godwit.engine.migrate.sql.SqlStatement statement, int attempt, int attempts,
+                              List<dev.godwit.engine.dialect.Blocker> blockers, Duration retryIn, boolean wholeTransaction) {
+    }
+
     /** Called when a migration fails, before the failure is thrown. */
     default void failed(LocalMigration migration, Duration took) {
     }

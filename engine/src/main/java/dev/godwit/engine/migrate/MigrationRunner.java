@@ -28,11 +28,22 @@ final class MigrationRunner {
     private String startedAhead;
     private String startedAheadName;
 
+    /** Per-statement lock time-out and retries, or null: statements wait for locks as long as the server lets them. */
+    private final LockRetry retry;
+    /** The schema migrations run in, to name the sessions that hold a table's locks. */
+    private final String schema;
+
     MigrationRunner(Dialect dialect, HistoryTable history, Connection connection, ApplyListener listener) {
+        this(dialect, history, connection, listener, null, null);
+    }
+
+    MigrationRunner(Dialect dialect, HistoryTable history, Connection connection, ApplyListener listener, LockRetry retry, String schema) {
         this.dialect = dialect;
         this.history = history;
         this.c = connection;
         this.listener = listener;
+        this.retry = retry;
+        this.schema = schema;
     }
 
     ApplyResult.Applied run(PlannedMigration plan, List<ApplyResult.Applied> appliedBefore) throws SQLException {
@@ -82,6 +93,19 @@ final class MigrationRunner {
     }
 
     private void runInTransaction(PlannedMigration plan, String id, LocalMigration next, List<ApplyResult.Applied> appliedBefore) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            if (tryTransaction(plan, id, next, appliedBefore, attempt)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * One attempt at the migration's transaction; false when a statement timed out on a lock and another
+     * attempt is due (the transaction was rolled back: the history row stays "started", nothing else changed).
+     */
+    private boolean tryTransaction(PlannedMigration plan, String id, LocalMigration next, List<ApplyResult.Applied> appliedBefore,
+                                   int attempt) throws SQLException {
         c.setAutoCommit(false);
         SqlStatement current = null;
         try (Statement st = c.createStatement()) {
@@ -96,6 +120,7 @@ final class MigrationRunner {
             String nextId = finish(id, 1, plan.migration(), next);
             c.commit();
             startedAhead(next, nextId);
+            return true;
         } catch (SQLException e) {
             if (current == null || dialect.isConnectionLoss(e)) {
                 // Lost connection: the server rolls the transaction back and nothing can be written;
@@ -105,6 +130,9 @@ final class MigrationRunner {
             }
             rollbackQuietly();
             c.setAutoCommit(true);
+            if (lockTimedOut(plan, current, e, attempt, true)) {
+                return false;
+            }
             throw fail(plan, id, current, e, 0, appliedBefore);
         } finally {
             if (!c.getAutoCommit()) {
@@ -113,18 +141,53 @@ final class MigrationRunner {
         }
     }
 
+    /**
+     * When {@code e} is a lock time-out under lock-aware apply: reports it with the sessions that hold the
+     * table's locks and, when attempts are left, waits the backoff and returns true (try again).
+     */
+    private boolean lockTimedOut(PlannedMigration plan, SqlStatement s, SQLException e, int attempt, boolean wholeTransaction) {
+        if (retry == null || !dialect.lockWaits().isLockTimeout(e)) {
+            return false;
+        }
+        List<dev.godwit.engine.dialect.Blocker> blockers;
+        try {
+            blockers = dialect.lockWaits().blockers(c, schema, LockedTable.of(s, dialect.provider()));
+        } catch (SQLException cannotTell) {
+            blockers = List.of();
+        }
+        boolean again = attempt <= retry.retries();
+        Duration wait = again ? retry.backoffBefore(attempt + 1) : null;
+        listener.lockTimedOut(plan.migration(), s, attempt, retry.retries() + 1, blockers, wait, wholeTransaction);
+        if (!again) {
+            return false;
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
     private void runStatementByStatement(PlannedMigration plan, String id, LocalMigration next, List<ApplyResult.Applied> appliedBefore) throws SQLException {
         int done = 0;
         try (Statement st = c.createStatement()) {
             st.setEscapeProcessing(false);
             for (SqlStatement s : plan.statements()) {
-                try {
-                    st.execute(s.text());
-                } catch (SQLException e) {
-                    if (dialect.isConnectionLoss(e)) {
-                        throw e;   // nothing more can be recorded; the started row shows the attempt as failed
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        st.execute(s.text());
+                        break;
+                    } catch (SQLException e) {
+                        if (dialect.isConnectionLoss(e)) {
+                            throw e;   // nothing more can be recorded; the started row shows the attempt as failed
+                        }
+                        // A statement that timed out on its lock changed nothing: only it runs again.
+                        if (!lockTimedOut(plan, s, e, attempt, false)) {
+                            throw fail(plan, id, s, e, done, appliedBefore);
+                        }
                     }
-                    throw fail(plan, id, s, e, done, appliedBefore);
                 }
                 done++;
                 if (done < plan.statements().size()) {

@@ -65,32 +65,58 @@ public final class Migrator {
 
     /** Applies every pending migration in folder order (Prisma's {@code migrate deploy}). */
     public ApplyResult apply(MigrationsFolder folder, Duration lockTimeout, boolean dryRun, ApplyListener listener) {
+        return apply(folder, lockTimeout, dryRun, listener, null);
+    }
+
+    /**
+     * As {@link #apply(MigrationsFolder, Duration, boolean, ApplyListener)}, lock-aware when {@code retry} is given:
+     * each statement waits at most its per-statement time-out for a lock and is tried again after a backoff.
+     */
+    public ApplyResult apply(MigrationsFolder folder, Duration lockTimeout, boolean dryRun, ApplyListener listener, LockRetry retry) {
         try (Connection c = connect()) {
             serverMajor = c.getMetaData().getDatabaseMajorVersion();
             if (dryRun) {
                 return dryRun(c, folder, listener);
             }
-            try (MigrationLock ignored = dialect.lock(c, target.dataSource(), lockTimeout)) {
+            try (MigrationLock ignored = Pooler.lock(target, c, lockTimeout)) {
                 boolean created = ensureHistoryTable(c);
                 List<MigrationStatus> states = StatusCalculator.compute(folder.migrations(), history.readAll(c));
                 refuseUnresolvedFailures(states);
                 refuseRenamedCopies(states);
                 List<String> warnings = warnings(folder, states, listener);
-                MigrationRunner runner = new MigrationRunner(dialect, history, c, listener);
+                MigrationRunner runner = new MigrationRunner(dialect, history, c, listener, retry, target.schema());
+                if (retry != null) {
+                    dialect.lockWaits().setTimeout(c, retry.perStatement());
+                }
                 List<ApplyResult.Applied> applied = new ArrayList<>();
-                List<LocalMigration> pending = states.stream().filter(s -> s.state().isPending()).map(s -> s.local().orElseThrow()).toList();
-                PlannedMigration ahead = null;
-                for (int i = 0; i < pending.size(); i++) {
-                    PlannedMigration current = ahead != null ? ahead : plan(pending.get(i));
-                    // The next migration's started row goes with this one's finish, once it is known to plan;
-                    // a file that fails to plan is planned again in its turn and stops the run there, as before.
-                    ahead = i + 1 < pending.size() ? planOrNull(pending.get(i + 1)) : null;
-                    applied.add(runner.run(current, ahead == null ? null : ahead.migration(), applied));
+                try {
+                    List<LocalMigration> pending = states.stream().filter(s -> s.state().isPending()).map(s -> s.local().orElseThrow()).toList();
+                    PlannedMigration ahead = null;
+                    for (int i = 0; i < pending.size(); i++) {
+                        PlannedMigration current = ahead != null ? ahead : plan(pending.get(i));
+                        // The next migration's started row goes with this one's finish, once it is known to plan;
+                        // a file that fails to plan is planned again in its turn and stops the run there, as before.
+                        ahead = i + 1 < pending.size() ? planOrNull(pending.get(i + 1)) : null;
+                        applied.add(runner.run(current, ahead == null ? null : ahead.migration(), applied));
+                    }
+                } finally {
+                    if (retry != null) {
+                        resetLockWait(c);
+                    }
                 }
                 return new ApplyResult(false, created, applied, List.of(), warnings);
             }
         } catch (SQLException e) {
             throw databaseError("applying migrations", e);
+        }
+    }
+
+    /** The connection goes back to a pool: the next user gets the server's default lock wait. */
+    private void resetLockWait(Connection c) {
+        try {
+            dialect.lockWaits().resetTimeout(c);
+        } catch (SQLException e) {
+            // A connection that cannot take a SET is gone; the pool drops it.
         }
     }
 
@@ -122,7 +148,7 @@ public final class Migrator {
     }
 
     public HistoryRecord resolveRolledBack(MigrationsFolder folder, String name, String reason, Duration lockTimeout) {
-        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, target.dataSource(), lockTimeout)) {
+        try (Connection c = connect(); MigrationLock ignored = Pooler.lock(target, c, lockTimeout)) {
             if (!history.exists(c)) {
                 throw new GodwitException(ErrorKind.USAGE, "cannot mark " + name + " as rolled back: the database has no migration history yet",
                         "only a failed migration can be marked rolled back; run `godwit status` to see the state");
@@ -147,7 +173,7 @@ public final class Migrator {
     public String resolveApplied(MigrationsFolder folder, String name, String reason, Duration lockTimeout) {
         LocalMigration local = folder.find(name).orElseThrow(() -> new GodwitException(ErrorKind.USAGE,
                 "no migration folder named " + name + " in " + folder.dir(), Suggestions.hint(name, folder)));
-        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, target.dataSource(), lockTimeout)) {
+        try (Connection c = connect(); MigrationLock ignored = Pooler.lock(target, c, lockTimeout)) {
             ensureHistoryTableForBaseline(c);
             MigrationStatus s = find(folder, history.readAll(c), name);
             if (s.isApplied()) {

@@ -64,7 +64,7 @@ public final class Rollback {
      * where DDL commits by itself (MySQL) statements run one by one and the history is updated last.
      */
     public Result run(MigrationsFolder folder, Candidate expected, Duration lockTimeout) {
-        try (Connection c = connect(); MigrationLock ignored = dialect.lock(c, target.dataSource(), lockTimeout)) {
+        try (Connection c = connect(); MigrationLock ignored = Pooler.lock(target, c, lockTimeout)) {
             List<HistoryRecord> rows = rows(c);
             Candidate now = candidate(folder, rows);
             if (!now.name().equals(expected.name()) || !now.sql().equals(expected.sql())) {

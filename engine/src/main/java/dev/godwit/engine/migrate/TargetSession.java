@@ -17,7 +17,11 @@ final class TargetSession {
         try {
             Connection c = target.dataSource().getConnection();
             c.setAutoCommit(true);
-            target.dialect().prepareSession(c, target.schema());
+            if (target.pooler() == null) {
+                // Through a transaction-mode pooler a session setting would stay on a backend that other clients
+                // get next; the work done there (reading) names its schema in every statement.
+                target.dialect().prepareSession(c, target.schema());
+            }
             return c;
         } catch (SQLException e) {
             throw target.dialect().connectionFailure(e, target.display());

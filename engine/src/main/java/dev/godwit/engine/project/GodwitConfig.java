@@ -32,6 +32,7 @@ import java.util.Map;
  * [env.dev]
  * url = "postgresql://..."            # or "env:DATABASE_URL"; optional
  * shadow_url = "env:SHADOW_URL"       # optional
+ * direct_url = "env:DIRECT_URL"       # optional: used when url goes through a pooler in transaction mode
  * production = false                  # default
  * </pre>
  * Unknown keys and tables are not errors: they are reported by {@link #warnings()}. Values of the wrong type,
@@ -158,6 +159,7 @@ public final class GodwitConfig {
         JsonNode t = table(node, label, where);
         String url = null;
         String shadowUrl = null;
+        String directUrl = null;
         boolean production = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -165,6 +167,7 @@ public final class GodwitConfig {
             switch (e.getKey()) {
                 case "url" -> url = urlValue(e.getValue(), key, where);
                 case "shadow_url" -> shadowUrl = urlValue(e.getValue(), key, where);
+                case "direct_url" -> directUrl = urlValue(e.getValue(), key, where);
                 case "production" -> {
                     if (!e.getValue().isBoolean()) {
                         throw typeError(where, key, "true or false");
@@ -174,7 +177,7 @@ public final class GodwitConfig {
                 default -> warnings.add(unknown(where, key));
             }
         }
-        return new Environment(name, url, shadowUrl, production);
+        return new Environment(name, url, shadowUrl, production, directUrl);
     }
 
     private static String urlValue(JsonNode v, String key, String where) {

@@ -116,6 +116,13 @@ final class JdbcForm {
                     case "socket_timeout" -> out.put("socketTimeout", v);
                     case "application_name" -> out.put("ApplicationName", v);
                     case "sslidentity" -> out.put("sslkey", v);
+                    // Prisma's flag for a URL through PgBouncer: no named server-side statements, which a
+                    // transaction-mode pooler would hand to other clients' backends.
+                    case "pgbouncer" -> {
+                        if ("true".equalsIgnoreCase(v)) {
+                            out.put("prepareThreshold", "0");
+                        }
+                    }
                     case "sslmode" -> {
                         boolean strict = "strict".equalsIgnoreCase(u.params().get("sslaccept"));
                         out.put("sslmode", strict && (v.equals("require") || v.equals("prefer")) ? "verify-full" : v);

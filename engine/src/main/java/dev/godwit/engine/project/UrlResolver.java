@@ -27,6 +27,8 @@ import java.util.Optional;
  */
 public final class UrlResolver {
     public static final String DATABASE_URL = "DATABASE_URL";
+    /** The variable Prisma's documentation names for the URL that bypasses a pooler. */
+    public static final String DIRECT_URL = "DIRECT_URL";
 
     private UrlResolver() {
     }
@@ -105,6 +107,29 @@ public final class UrlResolver {
         return schemaValue(project,
                 project.schemaDatasource().map(SchemaDatasource::shadowDatabaseUrl).orElse(null), penv)
                 .map(v -> parse(v, "schema.prisma datasource shadowDatabaseUrl"));
+    }
+
+    /**
+     * The URL that reaches the database without a pooler in between, for when the resolved one goes through a
+     * pooler in transaction mode: the selected environment's {@code direct_url} ({@code env:VAR} must be set); else
+     * the schema datasource's {@code directUrl}; else {@code DIRECT_URL} in the process environment or .env.
+     */
+    public static Optional<ResolvedUrl> resolveDirect(Project project, String envName, Map<String, String> processEnv) {
+        Map<String, String> penv = processEnv == null ? System.getenv() : processEnv;
+        Environment env = selectEnvironment(project, envName);
+        if (env != null && env.directUrl() != null) {
+            String source = GodwitConfig.FILE_NAME + " [env." + env.name() + "] direct_url";
+            return Optional.of(new ResolvedUrl(parse(envValue(env.directUrl(), "[env." + env.name() + "] direct_url", project, penv), source), source, env));
+        }
+        if (project != null) {
+            Optional<String> fromSchema = schemaValue(project, project.schemaDatasource().map(SchemaDatasource::directUrl).orElse(null), penv);
+            if (fromSchema.isPresent()) {
+                String source = "schema.prisma datasource directUrl";
+                return Optional.of(new ResolvedUrl(parse(fromSchema.get(), source), source, env));
+            }
+        }
+        String fromEnv = lookup(DIRECT_URL, project, penv);
+        return isBlank(fromEnv) ? Optional.empty() : Optional.of(new ResolvedUrl(parse(fromEnv, DIRECT_URL), DIRECT_URL, env));
     }
 
     /**

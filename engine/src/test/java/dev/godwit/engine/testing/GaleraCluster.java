@@ -107,13 +107,13 @@ public final class GaleraCluster {
         if (!Files.isExecutable(Path.of("/usr/sbin/mariadbd")) && !onPath("mariadbd")) {
             throw new IllegalStateException("no mariadbd on this machine (set GODWIT_TEST_GALERA_PORTS to use a running cluster)");
         }
-        // Ports apart from the defaults of the script and from other test JVMs on the machine.
-        int base = 30000 + (int) (ProcessHandle.current().pid() % 300) * 10;
+        // Ports apart from the script's defaults, from other test JVMs and below the ephemeral range (32768 up).
+        int base = 25000 + (int) (ProcessHandle.current().pid() % 200) * 10;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "godwit-test-galera-" + ProcessHandle.current().pid());
         System.err.println("NOTICE: starting a 3-node Galera cluster for the tests on ports " + base + "-" + (base + 2)
                 + " (set GODWIT_TEST_GALERA_PORTS to use a running one)");
         List<String> env = List.of("GALERA_SQL_BASE=" + base, "GALERA_IST_BASE=" + (base + 3), "GALERA_SST_BASE=" + (base + 6),
-                "GALERA_GCOMM_BASE=" + (base + 4000));
+                "GALERA_GCOMM_BASE=" + (base + 3000));
         int rc = run(script, env, "up", dir, 300);
         if (rc != 0) {
             run(script, env, "down", dir, 90);

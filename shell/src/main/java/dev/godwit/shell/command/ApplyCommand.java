@@ -1,6 +1,11 @@
 package dev.godwit.shell.command;
 
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.dialect.Blocker;
 import dev.godwit.engine.migrate.ApplyListener;
+import dev.godwit.engine.migrate.LockRetry;
+import dev.godwit.engine.project.SafetyConfig;
 import dev.godwit.engine.migrate.ApplyResult;
 import dev.godwit.engine.migrate.ExecutionMode;
 import dev.godwit.engine.migrate.LocalMigration;
@@ -33,12 +38,21 @@ public final class ApplyCommand extends SessionCommand {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--lock-timeout-per-statement", paramLabel = "DURATION",
+            description = "Each statement waits at most this long for its locks (e.g. 5s, 500ms; PostgreSQL lock_timeout, "
+                    + "MySQL lock_wait_timeout) instead of queueing the application behind it (default: godwit.toml's [apply]).")
+    String lockTimeoutPerStatement;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "After a lock time-out, try again N times with a doubling backoff (default: godwit.toml's [apply], else 3).")
+    Integer retries;
+
     @Override
     protected int run(Session session) {
         Out out = session.out();
         Migrator migrator = session.migrator();
         ApplyResult result = migrator.apply(session.migrations(), Duration.ofSeconds(lockTimeoutSeconds), dryRun,
-                json ? warningsOnly(out) : new Progress(out));
+                json ? warningsOnly(out) : new Progress(out), lockRetry(session, lockTimeoutPerStatement, retries));
         if (json) {
             out.println(Json.write(toJson(result)));
         } else if (dryRun) {
@@ -56,7 +70,40 @@ public final class ApplyCommand extends SessionCommand {
             public void warning(String message) {
                 out.warn(message);
             }
+
+            @Override
+            public void lockTimedOut(LocalMigration m, SqlStatement s, int attempt, int attempts, List<Blocker> blockers,
+                                     Duration retryIn, boolean wholeTransaction) {
+                out.warn(LockWaitText.describe(m, s, attempt, attempts, blockers, retryIn, wholeTransaction));
+            }
         };
+    }
+
+    /**
+     * The lock-aware settings: the option, else godwit.toml's [apply]; none when neither sets a time-out
+     * (then statements wait for locks as the server lets them).
+     */
+    static LockRetry lockRetry(Session session, String option, Integer retriesOption) {
+        SafetyConfig config;
+        try {
+            config = session.project().config().safety();
+        } catch (GodwitException e) {
+            config = SafetyConfig.DEFAULT;
+        }
+        Duration perStatement = option != null ? SafetyConfig.duration(option, "--lock-timeout-per-statement", "the command line")
+                : config.lockTimeoutPerStatement();
+        if (retriesOption != null && retriesOption < 0) {
+            throw new GodwitException(ErrorKind.USAGE, "--retries must be 0 or more", null);
+        }
+        if (perStatement == null) {
+            if (retriesOption != null) {
+                throw new GodwitException(ErrorKind.USAGE, "--retries needs a per-statement lock time-out",
+                        "add --lock-timeout-per-statement 5s, or set lock_timeout_per_statement in godwit.toml's [apply]");
+            }
+            return null;
+        }
+        int n = retriesOption != null ? retriesOption : config.lockTimeoutPerStatement() != null && config.retries() > 0 ? config.retries() : 3;
+        return LockRetry.of(perStatement, n);
     }
 
     private static void printSummary(Session session, Out out, ApplyResult result) {
@@ -137,6 +184,16 @@ public final class ApplyCommand extends SessionCommand {
         @Override
         public void applied(LocalMigration m, Duration took) {
             out.println(out.style(Out.Style.GREEN, "done") + " in " + Durations.format(took));
+        }
+
+        @Override
+        public void lockTimedOut(LocalMigration m, SqlStatement s, int attempt, int attempts, List<Blocker> blockers,
+                                 Duration retryIn, boolean wholeTransaction) {
+            out.println(out.style(Out.Style.YELLOW, "lock wait"));
+            out.warn(LockWaitText.describe(m, s, attempt, attempts, blockers, retryIn, wholeTransaction));
+            if (retryIn != null) {
+                out.print("Applying " + m.name() + " (attempt " + (attempt + 1) + " of " + attempts + ") … ");
+            }
         }
 
         @Override

@@ -57,7 +57,8 @@ public final class DevCommand extends SessionCommand {
         MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
         Migrator migrator = session.migrator();
         Duration timeout = Duration.ofSeconds(lockTimeoutSeconds);
-        ApplyResult pending = migrator.apply(folder, timeout, false, new ApplyCommand.Progress(session.out()));
+        ApplyResult pending = migrator.apply(folder, timeout, false, new ApplyCommand.Progress(session.out()),
+                ApplyCommand.lockRetry(session, null, null));
         if (!pending.applied().isEmpty()) {
             session.out().println("Applied " + pending.applied().size() + " pending migration(s).");
         }
@@ -92,7 +93,8 @@ public final class DevCommand extends SessionCommand {
         Path dir = session.project().migrationsDir();
         String written = MigrationWriter.write(dir, session.resolvedUrl().url().provider(), migrationName, Instant.now(), plan);
         session.out().println("Wrote " + dir.resolve(written).resolve("migration.sql") + ".");
-        ApplyResult result = migrator.apply(session.migrations(), timeout, false, new ApplyCommand.Progress(session.out()));
+        ApplyResult result = migrator.apply(session.migrations(), timeout, false, new ApplyCommand.Progress(session.out()),
+                ApplyCommand.lockRetry(session, null, null));
         session.out().println("Applied " + written + " to " + session.target().display() + " ("
                 + result.applied().stream().mapToInt(ApplyResult.Applied::statements).sum() + " statement(s)).");
         return ProjectHooks.afterDev(session, skipGenerate, written);

@@ -6,6 +6,9 @@ import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.psl.PslWriter;
+import dev.godwit.engine.psl.SchemaFiles;
+import dev.godwit.engine.psl.SchemaFolderPull;
+import dev.godwit.engine.psl.SourceText;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
@@ -16,13 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 @Command(name = "pull", mixinStandardHelpOptions = true,
         description = {"Read the database into schema.prisma (Prisma's db pull): models, fields, native types, relations, indexes, enums.",
-                "The generator and datasource blocks of the existing file are kept."})
+                "The generator and datasource blocks of the existing file are kept. In a schema folder each model goes back into",
+                "its file and new ones into introspected.prisma."})
 public final class PullCommand extends SessionCommand {
     private static final Pattern CONFIG_BLOCK = Pattern.compile("(?ms)^(?:generator|datasource)\\s+\\w+\\s*\\{.*?^\\}");
 
@@ -52,8 +58,7 @@ public final class PullCommand extends SessionCommand {
             return 0;
         }
         if (Files.isDirectory(file)) {
-            throw new GodwitException(ErrorKind.USAGE, "the schema is a folder of .prisma files (" + file + "): pull does not spread models over files",
-                    "run `godwit pull --print` and put the models where they belong");
+            return writeFolder(session, file, PslWriter.pull(live, provider, "").text(), pulled);
         }
         try {
             Files.createDirectories(file.getParent());
@@ -67,11 +72,41 @@ public final class PullCommand extends SessionCommand {
         return 0;
     }
 
+    /** A schema folder: each model back into its file, new ones into introspected.prisma (as Prisma 7 does). */
+    private static int writeFolder(Session session, Path folder, String body, PslWriter.Pulled pulled) {
+        Map<Path, String> before = new LinkedHashMap<>();
+        for (SchemaFiles.File f : SchemaFiles.read(folder)) {
+            before.put(Path.of(f.name()), f.text());
+        }
+        Map<Path, String> after = SchemaFolderPull.spread(before, body, folder);
+        try {
+            Psl.parse(new SourceText(after.entrySet().stream().map(e -> new SchemaFiles.File(e.getKey().toString(), e.getValue())).toList()));
+        } catch (GodwitException e) {
+            session.out().warn("the pulled schema does not pass godwit's checks; review it:\n" + e.getMessage());
+        }
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<Path, String> e : after.entrySet()) {
+            if (e.getValue().equals(before.get(e.getKey()))) {
+                continue;
+            }
+            try {
+                Files.writeString(e.getKey(), e.getValue(), StandardCharsets.UTF_8);
+            } catch (IOException ex) {
+                throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + e.getKey() + ": " + ex.getMessage());
+            }
+            written.add(folder.relativize(e.getKey()) + (before.containsKey(e.getKey()) ? "" : " (new)"));
+        }
+        String manyToMany = pulled.manyToMany().isEmpty() ? "" : ", " + pulled.manyToMany().size() + " implicit many-to-many relation(s)";
+        session.out().println((written.isEmpty() ? "No file changed in " + folder : "Wrote " + String.join(", ", written) + " in " + folder)
+                + ": " + pulled.models() + " model(s), " + pulled.enums() + " enum(s)" + manyToMany + " from " + session.target().display() + ".");
+        return 0;
+    }
+
     private static String header(Path file, Provider provider) {
         List<String> blocks = new ArrayList<>();
         if (Files.isRegularFile(file) || Files.isDirectory(file)) {
             try {
-                Matcher m = CONFIG_BLOCK.matcher(Files.isDirectory(file) ? dev.godwit.engine.psl.SchemaFiles.text(file)
+                Matcher m = CONFIG_BLOCK.matcher(Files.isDirectory(file) ? SchemaFiles.text(file)
                         : Files.readString(file, StandardCharsets.UTF_8));
                 while (m.find()) {
                     blocks.add(m.group());

@@ -3,6 +3,7 @@ package dev.godwit.shell.session;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.Connections;
+import dev.godwit.engine.db.PoolerRoute;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.embedded.EmbeddedServer;
 import dev.godwit.engine.migrate.MigrationsFolder;
@@ -108,16 +109,22 @@ public final class Session implements AutoCloseable {
 
     public synchronized Target target() {
         if (target == null) {
-            DatabaseUrl url = resolvedUrl().url();
+            // Through a transaction-mode pooler: the direct URL when one is configured, else reads only.
+            PoolerRoute route = PoolerRoute.decide(resolvedUrl().url(),
+                    () -> UrlResolver.resolveDirect(projectOrNull(), options.env(), processEnv));
+            if (route.note() != null) {
+                out.note(route.note());
+            }
+            DatabaseUrl url = route.url();
             DataSource ds;
             if (options.pooled()) {
-                var hikari = Connections.pooled(url, 3);
+                var hikari = Connections.pooled(url, 3, route.statementSafe(), route.bareStartup());
                 pool = hikari;
                 ds = hikari;
             } else {
-                ds = Connections.direct(url);
+                ds = route.dataSource();
             }
-            target = Connections.target(url, statements.wrap(ds));
+            target = route.apply(Connections.target(url, statements.wrap(ds)));
         }
         return target;
     }

@@ -339,4 +339,9 @@ public final class MysqlDialect implements Dialect {
     public dev.godwit.engine.lint.LintRules lintRules() {
         return new MysqlLintRules();
     }
+
+    @Override
+    public dev.godwit.engine.dialect.LockWaits lockWaits() {
+        return new MysqlLockWaits();
+    }
 }

@@ -112,6 +112,23 @@ public final class PostgresDialect implements Dialect {
         return names;
     }
 
+    /**
+     * Probes only when the server says it listens on another port than the one dialled (PgBouncer on 6432 in
+     * front of 5432, a cloud pooler on 6543, a forwarded port): a direct connection costs one query, not a
+     * second connection.
+     */
+    @Override
+    public Optional<String> transactionPooler(javax.sql.DataSource dataSource, int dialledPort) throws SQLException {
+        Optional<Integer> serverPort;
+        try (Connection c = dataSource.getConnection()) {
+            serverPort = PoolerProbe.serverPort(c);
+        }
+        if (serverPort.isPresent() && serverPort.get() == dialledPort) {
+            return Optional.empty();
+        }
+        return PoolerProbe.evidence(dataSource);
+    }
+
     @Override
     public MigrationLock lock(Connection connection, Duration timeout) throws SQLException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -299,5 +316,10 @@ public final class PostgresDialect implements Dialect {
     @Override
     public dev.godwit.engine.lint.LintRules lintRules() {
         return new PostgresLintRules();
+    }
+
+    @Override
+    public dev.godwit.engine.dialect.LockWaits lockWaits() {
+        return new PostgresLockWaits();
     }
 }
