@@ -35,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * file PATH TEXT                the project file PATH contains TEXT
  * nofile PATH                   the project file PATH does not exist
  * write PATH                    the lines up to "end" replace PATH
+ * sql main|shadow STATEMENT     runs STATEMENT in the case's database or its second one ({shadow_url})
+ * query main|shadow SQL = VALUE the query's first value is VALUE (split at the last " = ")
  * </pre>
  */
 @DisabledOnOs(OS.WINDOWS)
@@ -54,14 +56,16 @@ class Prisma7ProjectsTest {
         String kind = steps.stream().filter(l -> l.startsWith("database ")).map(l -> l.substring(9).strip()).findFirst()
                 .orElse("postgresql");
         Path work = Files.createTempDirectory("godwit-p7-");
-        try (TestDatabase db = kind.equals("mysql") ? TestDatabases.mysql() : TestDatabases.postgres()) {
+        try (TestDatabase db = kind.equals("mysql") ? TestDatabases.mysql() : TestDatabases.postgres();
+             TestDatabase shadow = kind.equals("mysql") ? TestDatabases.mysql() : TestDatabases.postgres()) {
             copy(caseDir, work);
             Files.delete(work.resolve("steps.txt"));
             Map<String, String> env = new LinkedHashMap<>();
             GodwitRun last = null;
             String lastCommand = null;
             for (int n = 0; n < steps.size(); n++) {
-                String line = steps.get(n).replace("{url}", db.url()).replace("{dir}", work.toString());
+                String line = steps.get(n).replace("{url}", db.url()).replace("{dir}", work.toString())
+                        .replace("{shadow_url}", shadow.url());
                 String where = caseDir.getFileName() + "/steps.txt:" + (n + 1) + " (after `" + lastCommand + "`)";
                 if (line.isBlank() || line.startsWith("#") || line.startsWith("database ")) {
                     continue;
@@ -98,6 +102,14 @@ class Prisma7ProjectsTest {
                     Path target = work.resolve(line.substring(6).strip());
                     Files.createDirectories(target.getParent());
                     Files.writeString(target, sb.toString());
+                } else if (line.startsWith("sql ")) {
+                    String[] ws = line.substring(4).split(" ", 2);
+                    (ws[0].equals("shadow") ? shadow : db).execute(ws[1]);
+                } else if (line.startsWith("query ")) {
+                    String[] ws = line.substring(6).split(" ", 2);
+                    int eq = ws[1].lastIndexOf(" = ");
+                    String sql = ws[1].substring(0, eq);
+                    assertEquals(ws[1].substring(eq + 3), (ws[0].equals("shadow") ? shadow : db).scalar(sql), where + ": " + sql);
                 } else {
                     fail(where + ": unknown step " + line);
                 }

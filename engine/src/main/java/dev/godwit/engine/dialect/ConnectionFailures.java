@@ -22,15 +22,21 @@ public final class ConnectionFailures {
      * "The connection property".
      */
     public static GodwitException invalidParameter(String display, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String msg = e.getMessage() == null ? "" : e.getMessage();
-        boolean invalid = state.equals("22023") || (state.equals("08001") && msg.startsWith("Invalid ") && msg.contains(" value"))
-                || (state.equals("S1009") && msg.contains("The connection property"));
-        if (!invalid) {
-            return null;
+        for (Throwable t = e; t != null; t = t.getCause()) { // a pool wraps the driver's exception
+            if (!(t instanceof SQLException x)) {
+                continue;
+            }
+            String state = x.getSQLState() == null ? "" : x.getSQLState();
+            String msg = x.getMessage() == null ? "" : x.getMessage();
+            boolean invalid = (state.equals("22023") && msg.contains("parameter value"))
+                    || (state.equals("08001") && msg.startsWith("Invalid ") && msg.contains(" value"))
+                    || (state.equals("S1009") && msg.contains("The connection property"));
+            if (invalid) {
+                return new GodwitException(ErrorKind.USAGE, "malformed database URL parameter for " + display + ": " + clean(x),
+                        "fix the parameter in the URL's query string (after '?')");
+            }
         }
-        return new GodwitException(ErrorKind.USAGE, "malformed database URL parameter for " + display + ": " + clean(e),
-                "fix the parameter in the URL's query string (after '?')");
+        return null;
     }
 
     public static GodwitException unreachable(String display, String why) {

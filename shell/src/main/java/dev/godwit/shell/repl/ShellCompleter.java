@@ -1,5 +1,6 @@
 package dev.godwit.shell.repl;
 
+import dev.godwit.shell.render.TerminalText;
 import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -207,7 +208,9 @@ public final class ShellCompleter implements Completer {
 
     private static void values(List<String> values, String group, List<Candidate> candidates) {
         for (String v : values) {
-            candidates.add(new Candidate(v, v, group, null, null, null, true));
+            if (v.equals(TerminalText.oneLine(v))) { // a name from the database with control characters is never offered raw
+                candidates.add(new Candidate(v, v, group, null, null, null, true));
+            }
         }
     }
 }

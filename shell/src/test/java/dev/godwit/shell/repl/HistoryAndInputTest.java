@@ -49,6 +49,51 @@ class HistoryAndInputTest {
         }
     }
 
+    /** Each kind of connect line typed at the prompt, read by the shell's own line reader and parser, then the history file. */
+    @Test
+    void theHistoryFileHoldsNoPasswordAfterAnyKindOfConnectLine() throws Exception {
+        String pw = "Hunter2-" + System.nanoTime();
+        String encoded = pw.replace("-", "%2D");
+        List<String> lines = List.of(
+                "connect postgresql://user:" + pw + "@h:5432/db",
+                "connect postgresql://user:pa'" + pw + "@h/db",
+                "connect \"postgresql://user:pa " + pw + "@h/db\"",
+                "connect 'postgresql://user:it''s" + pw + "@h/db'",
+                "connect postgresql://user:" + encoded + "%27%40@h/db",
+                "connect mysql://root:" + pw + "@x@h:3306/db",
+                "connect jdbc:postgresql://h/db?user=u&password=" + encoded + "&ssl=true",
+                "connect jdbc:mysql://root:" + pw + "@h:3306/db?useSSL=false",
+                "connect host=h user=u password='a " + pw + "' dbname=x",
+                "connect host=h password = " + pw,
+                "connect --password " + pw,
+                "connect -p" + pw,
+                "connect \"postgresql://user:" + pw + "@h/db",
+                "connect postgresql://user:" + pw,
+                "status --url postgresql://u:" + pw + "@h/db");
+        Path file = Shell.historyFile(tmp, Path.of("/some/other/project"));
+        byte[] typed = String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8);
+        try (DumbTerminal terminal = new DumbTerminal("test", "dumb", new ByteArrayInputStream(typed), new ByteArrayOutputStream(),
+                StandardCharsets.UTF_8)) {
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).history(new MaskingHistory())
+                    .parser(new ShellParser(() -> Provider.POSTGRESQL)).variable(LineReader.HISTORY_FILE, file).build();
+            int read = 0;
+            while (true) {
+                try {
+                    reader.readLine("> ");
+                    read++;
+                } catch (org.jline.reader.EndOfFileException e) {
+                    break;
+                }
+            }
+            reader.getHistory().save();
+            assertEquals(lines.size(), read);
+        }
+        String saved = Files.readString(file);
+        assertEquals(lines.size(), saved.lines().count(), saved);
+        assertFalse(saved.contains(pw) || saved.contains(encoded) || saved.contains("Hunter2"), saved);
+        assertTrue(saved.contains("connect postgresql://user:****@h:5432/db"), saved);
+    }
+
     @Test
     void eachProjectHasItsOwnHistoryFileUnderTheStateDirectory() {
         Path a = Shell.historyFile(tmp, Path.of("/p/one"));

@@ -21,9 +21,9 @@ public final class ReadOnlyGuard {
 
     /** A statement that does not pass, and why. {@code index} is 1-based; {@code of} the number of statements. */
     public record Refusal(int index, int of, String excerpt, String reason) {
-        /** "statement 2 of 3 (drop table t) drops a table". */
+        /** "«drop table t» (statement 2 of 3) drops a table". */
         public String message() {
-            return (of > 1 ? "statement " + index + " of " + of + " " : "") + "(" + excerpt + ") " + reason;
+            return "«" + excerpt + "» " + (of > 1 ? "(statement " + index + " of " + of + ") " : "") + reason;
         }
     }
 

@@ -186,7 +186,7 @@ class ReadOnlyGuardTest {
     @Test
     void refusalsNameTheStatementAndCutLongOnes() {
         ReadOnlyGuard.Refusal r = ReadOnlyGuard.checkReadOnly("select 1;\n drop   table\n t; select 2", PG);
-        assertEquals("statement 2 of 3 (drop table t) drops a table", r.message());
+        assertEquals("«drop table t» (statement 2 of 3) drops a table", r.message());
         ReadOnlyGuard.Refusal longOne = ReadOnlyGuard.checkReadOnly("delete from t where x = '" + "a".repeat(500) + "'", PG);
         assertTrue(longOne.excerpt().length() <= 61 && longOne.excerpt().endsWith("…"), longOne.excerpt());
     }
