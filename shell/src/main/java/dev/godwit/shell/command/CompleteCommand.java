@@ -41,8 +41,14 @@ public final class CompleteCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WORD", arity = "0..*")
     List<String> words = new ArrayList<>();
 
+    @picocli.CommandLine.Option(names = "--refresh-cache", description = "Write the project's completion cache (.godwit/complete/) and exit.")
+    boolean refreshCache;
+
     @Override
     public Integer call() {
+        if (refreshCache) {
+            return refreshCache();
+        }
         List<String> line = new ArrayList<>(words);
         if (line.isEmpty()) {
             line.add("");
@@ -91,6 +97,20 @@ public final class CompleteCommand implements Callable<Integer> {
             // no project or no database: nothing to offer
         }
         values.forEach(v -> root.out().println(v));
+        return 0;
+    }
+
+    /** For the shell scripts, in the background: reads the database's state (never starting the embedded server) into the cache. */
+    private int refreshCache() {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Out quiet = new Out(nowhere, nowhere, false);
+        GlobalOptions options = root.globals().withTarget(root.globals().projectDir(), root.globals().env(), root.globals().url());
+        try (Session session = new Session(options, quiet, System.getenv());
+             Metadata metadata = new Metadata(session, !databaseConfigured(session, options))) {
+            metadata.refresh(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            // no project: nothing to remember
+        }
         return 0;
     }
 

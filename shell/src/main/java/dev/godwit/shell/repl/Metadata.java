@@ -104,7 +104,7 @@ public final class Metadata implements AutoCloseable {
             MigrationsFolder folder = MigrationsFolder.read(p.migrationsDir(), provider);
             folder.migrations().stream().map(LocalMigration::name).forEach(local::add);
             if (offline) {
-                return new Snapshot(envs, local, List.of(), local, List.of(), 0, false, null);
+                return remember(p, new Snapshot(envs, local, List.of(), local, List.of(), 0, false, null));
             }
             StatusReport r = session.migrator().status(folder);
             List<String> all = r.migrations().stream().map(MigrationStatus::name).toList();
@@ -117,11 +117,20 @@ public final class Metadata implements AutoCloseable {
             } catch (RuntimeException e) {
                 // the migration names are still worth having
             }
-            return new Snapshot(envs, all, failed, notApplied, tables, r.pending().size(), true, null);
+            return remember(p, new Snapshot(envs, all, failed, notApplied, tables, r.pending().size(), true, null));
         } catch (RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Snapshot(envs, local, List.of(), local, snapshot.tables(), 0, false, msg);
         }
+    }
+
+    /** Leaves the snapshot for the bash, zsh and fish completions, unless the database came from a bare URL. */
+    private Snapshot remember(Project p, Snapshot s) {
+        var resolved = session.resolvedIfKnown();
+        if (resolved == null || !"--url".equals(resolved.source())) {
+            CompletionCache.write(p.root(), session.options().env(), p.migrationsDir(), s);
+        }
+        return s;
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class ShellCompleter implements Completer {
     }
 
     /** Options every command takes; offered only when typed far enough to mean them (`--e` → `--env`). */
-    static final Set<String> GLOBAL_OPTIONS = Set.of("--project", "--env", "-e", "--url", "--verbose", "-v", "--no-color",
+    public static final Set<String> GLOBAL_OPTIONS = Set.of("--project", "--env", "-e", "--url", "--verbose", "-v", "--no-color",
             "--help", "-h", "--version", "-V");
 
     @Override
