@@ -27,7 +27,7 @@ _godwit_spec() {
     baseline) _gw_opts="--name --create-only --yes --lock-timeout" _gw_vopts=" --name=none --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
     reset) _gw_opts="--force --skip-seed --lock-timeout" _gw_vopts=" --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
     seed) _gw_opts="--yes" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
-    push) _gw_opts="--schema --accept-data-loss --rename --reorder-enums" _gw_vopts=" --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
+    push) _gw_opts="--schema --accept-data-loss --rename --yes --reorder-enums" _gw_vopts=" --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
     pull) _gw_opts="--print" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
     timeline) _gw_opts="" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
     lint) _gw_opts="--pending --all --offline --provider --show-ignored --json" _gw_vopts=" --provider=words:postgresql,mysql " _gw_pos="none" _gw_posmax=99 ;;

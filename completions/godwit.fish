@@ -120,7 +120,7 @@ function __godwit_spec
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case push
-            set -g __gw_opts '--schema' 'The desired schema: a .prisma file (default: the project\'s) or sql:FILE_OR_DIR' '--accept-data-loss' 'Go ahead despite data-loss warnings' '--rename' 'Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or PostgreSQL enum (Old=New) instead of dropping and adding it; repeatable' '--reorder-enums' 'Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does)'
+            set -g __gw_opts '--schema' 'The desired schema: a .prisma file (default: the project\'s) or sql:FILE_OR_DIR' '--accept-data-loss' 'Go ahead despite data-loss warnings' '--rename' 'Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or PostgreSQL enum (Old=New) instead of dropping and adding it; repeatable' '--yes' 'On a production database without a terminal: push anyway (at a terminal the database name is typed)' '--reorder-enums' 'Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does)'
             set -g __gw_vopts ' --schema=none --rename=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0

@@ -160,11 +160,13 @@ class PlanDevCliTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void resetIsRefusedOnProductionAndInBatchWithoutForce(TestDatabase.Kind kind) throws Exception {
-        try (TestDatabase db = TestDatabases.of(kind)) {
+        try (TestDatabase db = TestDatabases.of(kind); TestDatabase prodDb = TestDatabases.of(kind)) {
             TestProject p = new TestProject(tmp, db).blog();
-            Files.writeString(p.root().resolve("godwit.toml"), "\n[env.prod]\nurl = \"" + db.url() + "\"\nproduction = true\n",
+            // another database: [env.dev] must not name the production one, or it is production too
+            Files.writeString(p.root().resolve("godwit.toml"), "\n[env.prod]\nurl = \"" + prodDb.url() + "\"\nproduction = true\n",
                     StandardOpenOption.APPEND);
             assertEquals(0, p.run("apply").exitCode());
+            assertEquals(0, p.run("--env", "prod", "apply").exitCode());
             db.execute("INSERT INTO " + p.q("User") + " (id, email) VALUES (1, 'a@x')");
 
             GodwitRun prod = p.run("reset", "--force", "--env", "prod");

@@ -51,7 +51,12 @@ public final class DriftCheck {
         Dialect dialect = live.dialect();
         List<Change> drift = Differ.diff(expected, actual, dialect.diffHooks());
         List<Change> back = Differ.diff(actual, expected, dialect.diffHooks());
-        List<UnmanagedObject> unmanaged = actual.unmanaged().stream().filter(u -> !expected.unmanaged().contains(u)).toList();
+        List<UnmanagedObject> unmanaged = new java.util.ArrayList<>(
+                actual.unmanaged().stream().filter(u -> !expected.unmanaged().contains(u)).toList());
+        // and what the history creates that the database lacks: a trigger dropped by hand is drift too
+        expected.unmanaged().stream()
+                .filter(u -> actual.unmanaged().stream().noneMatch(a -> a.kind().equals(u.kind()) && a.name().equals(u.name())))
+                .forEach(u -> unmanaged.add(new UnmanagedObject(u.kind(), u.name(), "created by the migrations, not in the database")));
         return new DriftReport(live.display(), shadowDescription, replay.stream().map(LocalMigration::name).toList(), drift,
                 dialect.ddlWriter().script(back), dialect.ddlWriter().script(drift), edited, missing, unmanaged);
     }

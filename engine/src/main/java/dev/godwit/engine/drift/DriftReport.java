@@ -31,9 +31,12 @@ public record DriftReport(String database, String shadow, List<String> replayed,
         unmanaged = List.copyOf(unmanaged);
     }
 
-    /** Anything that needs a person: schema drift, or history the replay cannot vouch for. */
+    /**
+     * Anything that needs a person: schema drift, history the replay cannot vouch for, or objects godwit does
+     * not model that differ from what the history creates (never "none" about what was not compared).
+     */
     public boolean hasDrift() {
-        return !drift.isEmpty() || !edited.isEmpty() || !missingLocally.isEmpty();
+        return !drift.isEmpty() || !edited.isEmpty() || !missingLocally.isEmpty() || !unmanaged.isEmpty();
     }
 
     /** The tables the drift touches, in order of first appearance. */
@@ -59,6 +62,11 @@ public record DriftReport(String database, String shadow, List<String> replayed,
         }
         if (!missingLocally.isEmpty()) {
             sb.append(sb.isEmpty() ? "" : ", ").append(missingLocally.size()).append(" applied migration(s) missing locally");
+        }
+        if (sb.isEmpty()) {
+            // only objects it does not model differ: say so rather than "none" (with other drift they are listed below it)
+            sb.append("no difference in what godwit compares, but ").append(unmanaged.size())
+                    .append(" object(s) godwit does not model differ (not compared)");
         }
         return sb.toString();
     }

@@ -12,7 +12,7 @@ public final class FailureLog {
     private FailureLog() {
     }
 
-    static String compose(PlannedMigration plan, SqlStatement failed, String databaseMessage, int tookEffect) {
+    static String compose(PlannedMigration plan, SqlStatement failed, String databaseMessage, int tookEffect, OwnTransactions own) {
         StringBuilder sb = new StringBuilder();
         sb.append("Migration `").append(plan.migration().name()).append("` failed at statement ")
                 .append(failed.index()).append(" of ").append(plan.statements().size())
@@ -23,7 +23,17 @@ public final class FailureLog {
             text = text.substring(0, MAX_STATEMENT_CHARS) + "\n…";
         }
         sb.append("Statement:\n").append(text).append("\n\n");
-        if (plan.mode() == ExecutionMode.TRANSACTION) {
+        if (own != null) {
+            sb.append("migration.sql controls its own transactions (BEGIN/COMMIT in the file), so it ran as written, statement by statement: ")
+                    .append(tookEffect).append(tookEffect == 1 ? " statement took effect" : " statements took effect")
+                    .append(" before the failure (outside a transaction, or kept by a COMMIT) and ").append(tookEffect == 1 ? "was" : "were")
+                    .append(" not undone.\n");
+            if (own.pending() > 0) {
+                sb.append("The ").append(own.pending()).append(own.pending() == 1 ? " statement" : " statements")
+                        .append(" of the transaction it opened at line ").append(own.openedAtLine())
+                        .append(" were rolled back with the failure.\n");
+            }
+        } else if (plan.mode() == ExecutionMode.TRANSACTION) {
             sb.append("The migration ran in one transaction, which was rolled back: none of it took effect.\n");
         } else {
             sb.append("The migration ran statement by statement: ").append(tookEffect)

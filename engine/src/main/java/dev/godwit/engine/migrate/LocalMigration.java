@@ -90,6 +90,20 @@ public record LocalMigration(String name, Path sqlFile, String checksum, long si
             throw new GodwitException(ErrorKind.USAGE, file + " is not valid UTF-8",
                     "save the file as UTF-8; godwit and Prisma read migrations as UTF-8");
         }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < nul; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            // the server would cut the statement there (PostgreSQL reports a lost connection): refuse before anything runs
+            throw new GodwitException(ErrorKind.USAGE, file + ":" + line + ":" + (nul - lineStart + 1) + ": the file contains a NUL byte (0x00)",
+                    "a migration is SQL text: remove the NUL byte (the file may be damaged or binary)");
+        }
         if (text.isBlank()) {
             throw new GodwitException(ErrorKind.USAGE, file + " is empty",
                     "write the migration's SQL into it, or delete the folder if the migration is not needed");

@@ -133,7 +133,7 @@ final class MigrationRunner {
             if (lockTimedOut(plan, current, e, attempt, true)) {
                 return false;
             }
-            throw fail(plan, id, current, e, 0, appliedBefore);
+            throw fail(plan, id, current, e, 0, null, appliedBefore);
         } finally {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
@@ -172,6 +172,7 @@ final class MigrationRunner {
 
     private void runStatementByStatement(PlannedMigration plan, String id, LocalMigration next, List<ApplyResult.Applied> appliedBefore) throws SQLException {
         int done = 0;
+        OwnTransactions own = plan.ownTransactions() ? new OwnTransactions(dialect.provider()) : null;
         try (Statement st = c.createStatement()) {
             st.setEscapeProcessing(false);
             for (SqlStatement s : plan.statements()) {
@@ -183,16 +184,30 @@ final class MigrationRunner {
                         if (dialect.isConnectionLoss(e)) {
                             throw e;   // nothing more can be recorded; the started row shows the attempt as failed
                         }
-                        // A statement that timed out on its lock changed nothing: only it runs again.
-                        if (!lockTimedOut(plan, s, e, attempt, false)) {
-                            throw fail(plan, id, s, e, done, appliedBefore);
+                        // A statement that timed out on its lock changed nothing: only it runs again; not inside a
+                        // transaction the migration opened itself, which the failure aborted
+                        boolean insideOwn = own != null && own.open();
+                        if (insideOwn || !lockTimedOut(plan, s, e, attempt, false)) {
+                            if (own != null) {
+                                // end the migration's open transaction, so the history is written outside it
+                                endOwnTransaction(st, own, "ROLLBACK");
+                            }
+                            throw fail(plan, id, s, e, own == null ? done : own.kept(), own, appliedBefore);
                         }
                     }
                 }
                 done++;
-                if (done < plan.statements().size()) {
-                    history.recordProgress(c, id, done);
+                if (own != null) {
+                    own.ran(s);
                 }
+                // never written into a transaction the migration opened: its ROLLBACK would take the record along
+                if (done < plan.statements().size() && (own == null || !own.open())) {
+                    history.recordProgress(c, id, own == null ? done : own.kept());
+                }
+            }
+            if (own != null && own.open()) {
+                // the file ends with its transaction open, which a client ending its session would roll back: godwit commits it
+                endOwnTransaction(st, own, "COMMIT");
             }
         }
         // The statements above committed themselves; the finish (and the next started row) is one more.
@@ -201,10 +216,19 @@ final class MigrationRunner {
         startedAhead(next, finish(id, 1, plan.migration(), next));
     }
 
+    private void endOwnTransaction(Statement st, OwnTransactions own, String how) throws SQLException {
+        if (own.open()) {
+            st.execute(how);
+        }
+        if (own.autocommitOff()) {
+            st.execute("SET autocommit = 1");
+        }
+    }
+
     private MigrationFailedException fail(PlannedMigration plan, String id, SqlStatement failed, SQLException e,
-                                          int tookEffect, List<ApplyResult.Applied> appliedBefore) {
+                                          int tookEffect, OwnTransactions own, List<ApplyResult.Applied> appliedBefore) {
         String dbMessage = FailureLog.databaseMessage(e);
-        String logs = FailureLog.compose(plan, failed, dbMessage, tookEffect);
+        String logs = FailureLog.compose(plan, failed, dbMessage, tookEffect, own);
         try {
             history.markFailed(c, id, logs, tookEffect);
         } catch (SQLException writeError) {

@@ -12,6 +12,11 @@ public enum MigrationState {
     OUT_OF_ORDER("out of order"),
     /** An attempt neither finished nor was rolled back: it blocks apply until resolved. */
     FAILED("failed"),
+    /**
+     * An attempt that has not finished, recorded no error, and started while a live session holds the
+     * migration lock: an apply is running it now. Not failed, nothing to resolve.
+     */
+    RUNNING("running"),
     /** Applied, but the file changed afterwards. */
     EDITED("edited after apply"),
     /** Recorded in the database, with no folder here. */

@@ -45,7 +45,7 @@ public final class Migrator {
             cluster.filter(s -> !s.healthy()).ifPresent(s -> warnings.add("this " + s.kind() + " node is " + s.nodeState()
                     + " in a " + s.clusterStatus() + " component: what it reports may lag the cluster, and it may refuse writes"));
             return new StatusReport(target.display(), dialect.serverVersion(c), exists,
-                    StatusCalculator.compute(folder.migrations(), rows), holder, warnings, cluster);
+                    StatusCalculator.withRunning(StatusCalculator.compute(folder.migrations(), rows), holder), holder, warnings, cluster);
         } catch (SQLException e) {
             throw databaseError("reading the migration history", e);
         }

@@ -122,7 +122,10 @@ public final class Rollback {
 
     private boolean transactional(List<SqlStatement> statements) {
         // the server's version is not asked here: an ADD VALUE in a down.sql runs statement by statement
-        return dialect.transactionalDdl() && dialect.whyNotTransactional(statements, 0).isEmpty();
+        // a down.sql with its own BEGIN/COMMIT runs as written: wrapped, its COMMIT would end godwit's transaction half-way
+        return dialect.transactionalDdl() && dialect.whyNotTransactional(statements, 0).isEmpty()
+                && statements.stream().allMatch(st -> dev.godwit.engine.migrate.sql.TransactionRules.control(st, dialect.provider())
+                == dev.godwit.engine.migrate.sql.TransactionRules.Control.NONE);
     }
 
     private void runInTransaction(Connection c, Candidate down, List<SqlStatement> statements, List<HistoryRecord> applied) throws SQLException {

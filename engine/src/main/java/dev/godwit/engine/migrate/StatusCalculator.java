@@ -17,6 +17,41 @@ public final class StatusCalculator {
     private StatusCalculator() {
     }
 
+    /**
+     * {@code statuses} with the migration that an apply is running now marked {@link MigrationState#RUNNING}:
+     * while a live session holds the migration lock, the newest unfinished attempt that recorded no error and
+     * started after that session did (when the server says when it did) is in progress, not failed.
+     */
+    public static List<MigrationStatus> withRunning(List<MigrationStatus> statuses, Optional<dev.godwit.engine.dialect.LockHolder> holder) {
+        if (holder.isEmpty()) {
+            return statuses;
+        }
+        java.time.Instant since = holder.get().since();
+        MigrationStatus newest = null;
+        HistoryRecord newestAttempt = null;
+        for (MigrationStatus s : statuses) {
+            if (s.state() != MigrationState.FAILED) {
+                continue;
+            }
+            HistoryRecord a = s.failedAttempt().orElseThrow();
+            boolean quiet = a.logs() == null || a.logs().isBlank();
+            boolean afterLock = since == null || a.startedAt() == null || !a.startedAt().isBefore(since.minusSeconds(2));
+            if (quiet && afterLock && (newestAttempt == null || (a.startedAt() != null && newestAttempt.startedAt() != null
+                    && a.startedAt().isAfter(newestAttempt.startedAt())))) {
+                newest = s;
+                newestAttempt = a;
+            }
+        }
+        if (newest == null) {
+            return statuses;
+        }
+        List<MigrationStatus> out = new ArrayList<>(statuses.size());
+        for (MigrationStatus s : statuses) {
+            out.add(s == newest ? new MigrationStatus(s.name(), MigrationState.RUNNING, s.local(), s.attempts()) : s);
+        }
+        return out;
+    }
+
     public static List<MigrationStatus> compute(List<LocalMigration> local, List<HistoryRecord> history) {
         Map<String, List<HistoryRecord>> byName = new LinkedHashMap<>();
         for (HistoryRecord r : history) {

@@ -37,7 +37,7 @@ public record StatusReport(
 
     /** Migrations with an unresolved failed attempt, including ones missing locally. */
     public List<MigrationStatus> failed() {
-        return migrations.stream().filter(m -> m.failedAttempt().isPresent() && !m.isApplied()).toList();
+        return migrations.stream().filter(m -> m.failedAttempt().isPresent() && !m.isApplied() && m.state() != MigrationState.RUNNING).toList();
     }
 
     public long count(MigrationState state) {
@@ -47,6 +47,15 @@ public record StatusReport(
     /** Everything applied, nothing failed, edited or missing. */
     public boolean upToDate() {
         return migrations.stream().allMatch(m -> m.state() == MigrationState.APPLIED);
+    }
+
+    /**
+     * An apply is running (a migration is {@link MigrationState#RUNNING}) and nothing else needs a hand:
+     * no failed, edited or missing migration; what is pending the running apply will take.
+     */
+    public boolean applyInProgress() {
+        return count(MigrationState.RUNNING) > 0 && migrations.stream().allMatch(m -> m.state() == MigrationState.APPLIED
+                || m.state() == MigrationState.RUNNING || m.state() == MigrationState.PENDING);
     }
 
     /** One line: "3 migrations: 2 applied, 1 pending". */

@@ -289,6 +289,10 @@ public final class DatabaseUrl {
         for (String k : OWN_KEYS) {
             all.remove(k);
         }
+        String problem = UrlParameters.problem(b.provider, all);
+        if (problem != null) {
+            throw new Bad(problem);
+        }
         b.params = all;
     }
 

@@ -35,7 +35,9 @@ import java.util.Map;
  * direct_url = "env:DIRECT_URL"       # optional: used when url goes through a pooler in transaction mode
  * production = false                  # default
  * </pre>
- * Unknown keys and tables are not errors: they are reported by {@link #warnings()}. Values of the wrong type,
+ * Unknown keys and tables are errors with the line and the key they probably mean ({@code Production},
+ * {@code prodution}, {@code urll}, {@code [envs.x]}): a misspelt {@code production = true} silently ignored
+ * would take the production guard away. A UTF-8 byte-order mark is accepted. Values of the wrong type,
  * a {@code default_env} naming no {@code [env.*]} table, a bad {@code env:} reference and invalid TOML are
  * {@link ErrorKind#USAGE} errors naming the file (and, for TOML syntax, line:column).
  */
@@ -81,16 +83,28 @@ public final class GodwitConfig {
     public static GodwitConfig read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = dev.godwit.engine.TextFiles.readUtf8(file);
         } catch (IOException e) {
             throw new GodwitException(ErrorKind.USAGE, "cannot read " + file + ": " + e.getMessage(), null, e);
         }
         return parse(text, file);
     }
 
+    private static final List<String> TOP_KEYS = List.of("project", "env", "lint", "apply", "plan");
+    private static final Map<String, List<String>> SAFETY_KEYS = Map.of(
+            "lint", List.of("ignore", "warn_rows", "error_rows", "warn_size", "error_size"),
+            "apply", List.of("lock_timeout_per_statement", "retries"),
+            "plan", List.of("safe"));
+    private static final List<String> PROJECT_KEYS = List.of("schema", "migrations", "default_env", "generate", "seed");
+    private static final List<String> ENV_KEYS = List.of("url", "shadow_url", "production");
+
     /** Parses godwit.toml text; {@code file} (may be null) is only used to name the source in messages. */
     public static GodwitConfig parse(String text, Path file) {
         String where = file == null ? FILE_NAME : file.toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String source = text;
         JsonNode root;
         try {
             root = Toml.MAPPER.readTree(text);
@@ -127,7 +141,7 @@ public final class GodwitConfig {
                             case "default_env" -> defaultEnv = nonEmptyString(e.getValue(), label, where);
                             case "generate" -> generate = commands(e.getValue(), label, where);
                             case "seed" -> seed = nonEmptyString(e.getValue(), label, where);
-                            default -> warnings.add(unknown(where, label));
+                            default -> throw unknown(where, source, List.of("project"), e.getKey(), PROJECT_KEYS);
                         }
                     }
                 }
@@ -135,12 +149,21 @@ public final class GodwitConfig {
                     JsonNode envTable = table(top.getValue(), "[env]", where);
                     for (Iterator<Map.Entry<String, JsonNode>> ei = envTable.fields(); ei.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = ei.next();
-                        envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, warnings));
+                        envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, source));
                     }
                 }
-                case "lint", "apply", "plan" -> safety = SafetyConfig.read(top.getKey(), table(top.getValue(), "[" + top.getKey() + "]", where),
-                        safety, where, warnings);
-                default -> warnings.add(unknown(where, top.getKey()));
+                case "lint", "apply", "plan" -> {
+                    JsonNode t = table(top.getValue(), "[" + top.getKey() + "]", where);
+                    List<String> known = SAFETY_KEYS.get(top.getKey());
+                    for (Iterator<Map.Entry<String, JsonNode>> si = t.fields(); si.hasNext(); ) {
+                        String key = si.next().getKey();
+                        if (!known.contains(key)) {
+                            throw unknown(where, source, List.of(top.getKey()), key, known);
+                        }
+                    }
+                    safety = SafetyConfig.read(top.getKey(), t, safety, where, warnings);
+                }
+                default -> throw unknown(where, source, List.of(), top.getKey(), TOP_KEYS);
             }
         }
         if (defaultEnv != null && !envs.containsKey(defaultEnv)) {
@@ -154,7 +177,7 @@ public final class GodwitConfig {
         return config;
     }
 
-    private static Environment environment(String name, JsonNode node, String where, List<String> warnings) {
+    private static Environment environment(String name, JsonNode node, String where, String source) {
         String label = "[env." + name + "]";
         JsonNode t = table(node, label, where);
         String url = null;
@@ -174,7 +197,7 @@ public final class GodwitConfig {
                     }
                     production = e.getValue().booleanValue();
                 }
-                default -> warnings.add(unknown(where, key));
+                default -> throw unknown(where, source, List.of("env", name), e.getKey(), ENV_KEYS);
             }
         }
         return new Environment(name, url, shadowUrl, production, directUrl);
@@ -230,8 +253,14 @@ public final class GodwitConfig {
         return new GodwitException(ErrorKind.USAGE, where + ": " + key + " must be " + expected, null);
     }
 
-    private static String unknown(String where, String key) {
-        return where + ": unknown key \"" + key + "\" (ignored)";
+    private static GodwitException unknown(String where, String text, List<String> table, String key, List<String> known) {
+        int line = ConfigKeys.lineOf(text, table, key);
+        boolean isTable = table.isEmpty();
+        String in = isTable ? "" : " in [" + String.join(".", table) + "]";
+        String suggestion = ConfigKeys.suggestion(key, known);
+        return new GodwitException(ErrorKind.USAGE, where + (line > 0 ? ":" + line : "") + ": unknown "
+                + (isTable ? "table [" + key + "]" : "key \"" + key + "\"" + in) + (suggestion.isEmpty() ? "" : "; " + suggestion),
+                "known " + (isTable ? "tables" : "keys" + in) + ": " + String.join(", ", known));
     }
 
     /** The file this was read from, or null for {@link #defaults()} and text without a file. */

@@ -218,7 +218,7 @@ public final class Project {
             Path file = schemaFile();
             try {
                 datasource = SchemaDatasource.parse(Files.isDirectory(file) ? dev.godwit.engine.psl.SchemaFiles.text(file)
-                        : Files.readString(file, StandardCharsets.UTF_8));
+                        : dev.godwit.engine.TextFiles.readUtf8(file));
             } catch (NoSuchFileException e) {
                 datasource = Optional.empty();
             } catch (IOException e) {

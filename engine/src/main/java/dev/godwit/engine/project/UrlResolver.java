@@ -24,6 +24,8 @@ import java.util.Optional;
  * When nothing yields a URL the result is empty, and the caller may start an embedded database.
  * The selected environment is attached to the result whatever source the URL came from, so that its
  * {@code production} flag applies; with {@code --url} it is attached only when {@code --env} names it.
+ * Whatever the source, a URL that reaches the database of a {@code production = true} environment
+ * ({@link SameDatabase}) is production too.
  */
 public final class UrlResolver {
     public static final String DATABASE_URL = "DATABASE_URL";
@@ -43,6 +45,42 @@ public final class UrlResolver {
      */
     public static Optional<ResolvedUrl> resolve(Project project, String cliUrl, String envName,
                                                 Map<String, String> processEnv) {
+        Optional<ResolvedUrl> found = resolveNamed(project, cliUrl, envName, processEnv);
+        if (found.isEmpty() || found.get().production() || project == null) {
+            return found;
+        }
+        ResolvedUrl r = found.get();
+        String productionOf = productionEnvironmentOf(project, r.url(), processEnv);
+        return productionOf == null ? found : Optional.of(new ResolvedUrl(r.url(), r.source(), r.env(), productionOf));
+    }
+
+    /**
+     * The name of a {@code production = true} environment whose database {@code url} reaches, or null. An
+     * environment whose URL cannot be found here (an unset variable) or parsed cannot be compared and is skipped.
+     */
+    public static String productionEnvironmentOf(Project project, DatabaseUrl url, Map<String, String> processEnv) {
+        if (project == null) {
+            return null;
+        }
+        for (Environment e : project.environments().values()) {
+            if (!e.production()) {
+                continue;
+            }
+            Optional<ResolvedUrl> theirs;
+            try {
+                theirs = resolveNamed(project, null, e.name(), processEnv);
+            } catch (GodwitException unreadable) {
+                continue;
+            }
+            if (theirs.isPresent() && SameDatabase.same(url, theirs.get().url())) {
+                return e.name();
+            }
+        }
+        return null;
+    }
+
+    private static Optional<ResolvedUrl> resolveNamed(Project project, String cliUrl, String envName,
+                                                      Map<String, String> processEnv) {
         Map<String, String> penv = processEnv == null ? System.getenv() : processEnv;
         Environment env = selectEnvironment(project, envName);
         if (!isBlank(cliUrl)) {

@@ -53,7 +53,7 @@ public final class SchemaFiles {
 
     private static String readText(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return dev.godwit.engine.TextFiles.readUtf8(file);
         } catch (IOException | UncheckedIOException e) {
             throw new GodwitException(ErrorKind.USAGE, "cannot read the schema file " + file + ": " + e.getMessage());
         }

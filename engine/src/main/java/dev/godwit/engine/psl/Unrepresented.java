@@ -183,7 +183,7 @@ public final class Unrepresented {
     }
 
     /**
-     * A column keeps what a schema file cannot say: generation expression, collation, comment, dialect
+     * A column keeps what a schema file cannot say: generation expression, collation, comment, a list's NOT NULL, dialect
      * facts such as MySQL's ON UPDATE, an identity where the file says autoincrement(), and a type the
      * file names as {@code Unsupported("…")} by its printed form.
      */
@@ -194,7 +194,10 @@ public final class Unrepresented {
         boolean identity = c.identity() == Identity.SERIAL
                 && (before.identity() == Identity.IDENTITY_ALWAYS || before.identity() == Identity.IDENTITY_BY_DEFAULT);
         boolean printedType = !c.type().equals(before.type()) && c.type().toString().equals(before.type().toString());
-        return new Column(c.name(), printedType ? before.type() : c.type(), c.nullable(), c.defaultValue(),
+        // a list field cannot be optional or required in the schema language, so whether its column accepts NULL
+        // (TEXT[] NOT NULL, from a pull) is the database's to keep
+        boolean nullable = c.type().isArray() && before.type().isArray() ? before.nullable() : c.nullable();
+        return new Column(c.name(), printedType ? before.type() : c.type(), nullable, c.defaultValue(),
                 identity ? before.identity() : c.identity(),
                 c.generated() != null ? c.generated() : before.generated(),
                 c.collation() != null ? c.collation() : before.collation(),

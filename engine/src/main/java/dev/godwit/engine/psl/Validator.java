@@ -50,6 +50,7 @@ final class Validator {
             ConstraintNameCheck.run(catalog, errors);
             PostgresIndexRules.check(catalog, errors);
         }
+        IdentifierLengthCheck.run(catalog, provider, errors);
         KeyArguments.check(catalog.file, provider, errors, late);
         Map<String, Block> names = new HashMap<>();
         Map<String, Block> tables = new HashMap<>();

@@ -282,4 +282,16 @@ class DatabaseUrlTest {
         DatabaseUrl.parse("postgresql://u:Zq9-registered@h/db");
         assertEquals("auth failed with ****", Secrets.mask("auth failed with Zq9-registered"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "postgresql://h/db?connect_timeout=abc", "postgresql://h/db?sslmode=bogus", "mysql://h/db?connection_limit=x",
+            "postgresql://h/db?connection_limit=-5", "postgresql://h/db?pool_timeout=soon", "mysql://h/db?sslaccept=maybe",
+            "postgresql://h/db?pgbouncer=yes", "jdbc:postgresql://h/db?connectTimeout=ten", "postgresql://h/db?=1",
+            "postgresql://h/db?schema=%zz"})
+    void aMalformedParameterIsAMalformedUrl(String url) {
+        dev.godwit.engine.GodwitException e = assertThrows(dev.godwit.engine.GodwitException.class, () -> DatabaseUrl.parse(url));
+        assertEquals(dev.godwit.engine.ErrorKind.USAGE, e.kind(), "exit 2, not a connection error");
+        assertTrue(e.getMessage().startsWith("malformed database URL"), e.getMessage());
+    }
 }

@@ -62,19 +62,46 @@ class GodwitConfigTest {
     }
 
     @Test
-    void unknownKeysAreWarnings() {
-        GodwitConfig c = GodwitConfig.parse("""
-                [project]
-                schemas = "x"
-                [env.dev]
-                uri = "postgresql://h/db"
-                [tools]
-                a = 1
-                """, Path.of("/p/godwit.toml"));
-        assertEquals(List.of(
-                "/p/godwit.toml: unknown key \"project.schemas\" (ignored)",
-                "/p/godwit.toml: unknown key \"env.dev.uri\" (ignored)",
-                "/p/godwit.toml: unknown key \"tools\" (ignored)"), c.warnings());
+    void unknownKeysAndTablesAreErrorsWithTheirLineAndWhatTheyProbablyMean() {
+        String head = "[project]\nmigrations = \"m\"\n\n[env.prod]\nurl = \"postgresql://h/db\"\n";
+        assertUnknown(head + "Production = true\n", "/p/godwit.toml:6: unknown key \"Production\" in [env.prod]; did you mean \"production\"?");
+        assertUnknown(head + "prodution = true\n", "/p/godwit.toml:6: unknown key \"prodution\" in [env.prod]; did you mean \"production\"?");
+        assertUnknown("[env.dev]\nurll = \"postgresql://h/db\"\n", "/p/godwit.toml:2: unknown key \"urll\" in [env.dev]; did you mean \"url\"?");
+        assertUnknown(head + "\n[envs.x]\nurl = \"postgresql://h/db\"\n", "/p/godwit.toml:7: unknown table [envs]; did you mean \"env\"?");
+        assertUnknown("[project]\nschemas = \"x\"\n", "/p/godwit.toml:2: unknown key \"schemas\" in [project]; did you mean \"schema\"?");
+        assertUnknown("# tools\n[tools]\na = 1\n", "/p/godwit.toml:2: unknown table [tools]");
+        assertUnknown("[env.prod]\n\"production\" = true\nshadow-url = \"x\"\n",
+                "/p/godwit.toml:3: unknown key \"shadow-url\" in [env.prod]; did you mean \"shadow_url\"?");
+        assertUnknown("env.prod.Production = true\n", "/p/godwit.toml:1: unknown key \"Production\" in [env.prod]; did you mean \"production\"?");
+    }
+
+    private static void assertUnknown(String toml, String message) {
+        GodwitException e = assertThrows(GodwitException.class, () -> GodwitConfig.parse(toml, Path.of("/p/godwit.toml")), toml);
+        assertEquals(ErrorKind.USAGE, e.kind());
+        assertEquals(message, e.getMessage());
+        assertTrue(e.hint().startsWith("known "), e.hint());
+    }
+
+    @Test
+    void aByteOrderMarkIsAcceptedAndOtherEncodingsAreNamed(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("godwit.toml");
+        String toml = "[env.prod]\nurl = \"postgresql://h/db\"\nproduction = true\n";
+        Files.write(f, ("\uFEFF" + toml).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(GodwitConfig.read(f).environments().get("prod").production());
+
+        Files.write(f, ("\uFEFF" + toml).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        GodwitException utf16 = assertThrows(GodwitException.class, () -> GodwitConfig.read(f));
+        assertEquals(ErrorKind.USAGE, utf16.kind());
+        assertTrue(utf16.getMessage().startsWith(f + " is UTF-16"), utf16.getMessage());
+        assertTrue(utf16.hint().contains("UTF-8"), utf16.hint());
+
+        Files.write(f, toml.getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+        assertTrue(assertThrows(GodwitException.class, () -> GodwitConfig.read(f)).getMessage().contains("UTF-16"));
+
+        Files.write(f, ("[project]\nseed = \"caf\u00e9\"\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        GodwitException latin1 = assertThrows(GodwitException.class, () -> GodwitConfig.read(f));
+        assertEquals(f + ":2:12: byte 0xE9 is not UTF-8 (the file looks like another encoding, e.g. Latin-1 or Windows-1252)",
+                latin1.getMessage());
     }
 
     @Test
@@ -118,8 +145,9 @@ class GodwitConfigTest {
         assertEquals("godwit.toml: project.generate[1] must be a non-empty string", blank.getMessage());
         GodwitException seed = assertThrows(GodwitException.class, () -> GodwitConfig.parse("[project]\nseed = [\"a\"]\n", null));
         assertEquals("godwit.toml: project.seed must be a non-empty string", seed.getMessage());
-        assertEquals(List.of("godwit.toml: unknown key \"env.dev.seed\" (ignored)"),
-                GodwitConfig.parse("[env.dev]\nseed = \"x\"\n", null).warnings(), "environments do not override the seed");
+        GodwitException envSeed = assertThrows(GodwitException.class, () -> GodwitConfig.parse("[env.dev]\nseed = \"x\"\n", null),
+                "environments do not override the seed");
+        assertEquals("godwit.toml:2: unknown key \"seed\" in [env.dev]", envSeed.getMessage());
     }
 
     @Test

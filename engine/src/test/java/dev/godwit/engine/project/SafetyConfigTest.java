@@ -40,6 +40,7 @@ class SafetyConfigTest {
         assertNull(GodwitConfig.parse("[project]\n", null).safety().lockTimeoutPerStatement());
         GodwitException e = assertThrows(GodwitException.class, () -> GodwitConfig.parse("[apply]\nlock_timeout_per_statement = \"soon\"\n", null));
         assertTrue(e.getMessage().contains("apply.lock_timeout_per_statement must be a duration"), e.getMessage());
-        assertTrue(GodwitConfig.parse("[lint]\nspeed = 1\n", null).warnings().get(0).contains("lint.speed"));
+        GodwitException unknown = assertThrows(GodwitException.class, () -> GodwitConfig.parse("[lint]\nwarn_row = 1\n", null));
+        assertEquals("godwit.toml:2: unknown key \"warn_row\" in [lint]; did you mean \"warn_rows\"?", unknown.getMessage());
     }
 }

@@ -49,11 +49,9 @@ public final class DevCommand extends SessionCommand {
 
     @Override
     protected int run(Session session) {
+        Confirmation.refuseOnProduction(session, "run dev",
+                "commit the migration and run `godwit apply` in production");
         PlanPreflight.check(session, schema);
-        if (session.production()) {
-            throw new GodwitException(ErrorKind.USAGE, "refusing to run dev on an environment marked production",
-                    "commit the migration and run `godwit apply` in production");
-        }
         MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
         Migrator migrator = session.migrator();
         Duration timeout = Duration.ofSeconds(lockTimeoutSeconds);

@@ -85,8 +85,18 @@ public final class DiffCommand extends SessionCommand {
             session.out().note(r + " (an order of values is not a difference godwit plans)");
         }
         List<Change> changes = Differ.diff(fromSchema, toSchema, dialect.diffHooks());
-        emit(session, render(changes, dialect, a, b));
-        return exitCode && !changes.isEmpty() ? 2 : 0;
+        // a schema file says nothing about triggers, domains and the like: it leaves them as they are, as plan does
+        boolean schemaFile = toSource.kind() == DiffSource.Kind.SCHEMA || fromSource.kind() == DiffSource.Kind.SCHEMA;
+        List<dev.godwit.engine.diff.NotCompared> notCompared = schemaFile ? List.of()
+                : dev.godwit.engine.diff.NotCompared.between(fromSchema, toSchema);
+        emit(session, render(changes, notCompared, dialect, a, b));
+        if (!notCompared.isEmpty()) {
+            // never "no differences" about what was not compared: name it, and count it as a difference
+            session.out().warn("not compared (godwit does not model these objects, and they differ; "
+                    + (script ? "the script leaves them out" : "compare them by hand") + "):\n  - "
+                    + String.join("\n  - ", notCompared.stream().map(dev.godwit.engine.diff.NotCompared::describe).toList()));
+        }
+        return exitCode && !(changes.isEmpty() && notCompared.isEmpty()) ? 2 : 0;
     }
 
     private static Provider provider(Session session, SchemaLoader.Loaded a, SchemaLoader.Loaded b) {
@@ -100,7 +110,8 @@ public final class DiffCommand extends SessionCommand {
         return b.provider() != null ? b.provider() : session.resolvedUrl().url().provider();
     }
 
-    private String render(List<Change> changes, Dialect dialect, SchemaLoader.Loaded a, SchemaLoader.Loaded b) {
+    private String render(List<Change> changes, List<dev.godwit.engine.diff.NotCompared> notCompared, Dialect dialect,
+                          SchemaLoader.Loaded a, SchemaLoader.Loaded b) {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("from", a.label());
@@ -108,14 +119,25 @@ public final class DiffCommand extends SessionCommand {
             m.put("differences", changes.size());
             m.put("changes", ChangeJson.changes(changes));
             m.put("script", dialect.ddlWriter().script(changes));
+            m.put("notCompared", notCompared.stream().map(n -> Map.of("kind", n.kind(), "name", n.name(), "how", n.how())).toList());
             return Json.write(m) + "\n";
         }
         if (script) {
             String sql = dialect.ddlWriter().script(changes);
-            return sql.isEmpty() ? "-- This is an empty migration.\n" : sql;
+            StringBuilder head = new StringBuilder();
+            if (!notCompared.isEmpty()) {
+                head.append("-- Left out: godwit does not model these objects, which differ between the two sides;\n")
+                        .append("-- write their SQL by hand (a column of a domain type fails until the domain exists):\n");
+                notCompared.forEach(n -> head.append("--   ").append(n.describe()).append('\n'));
+                head.append('\n');
+            }
+            return head + (sql.isEmpty() ? "-- This is an empty migration.\n" : sql);
         }
         List<String> lines = new ArrayList<>();
-        lines.add("From " + a.label() + " to " + b.label() + ": " + ChangeText.summary(changes));
+        lines.add("From " + a.label() + " to " + b.label() + ": " + (changes.isEmpty() && !notCompared.isEmpty()
+                ? "no differences in what godwit compares, but " + notCompared.size() + " object(s) it does not model differ"
+                : ChangeText.summary(changes)));
+        notCompared.forEach(n -> lines.add("  ? " + n.describe() + ": not compared"));
         lines.addAll(ChangeText.lines(changes));
         return String.join("\n", lines) + "\n";
     }

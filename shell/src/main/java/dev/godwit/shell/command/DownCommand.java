@@ -27,6 +27,12 @@ public final class DownCommand extends SessionCommand {
 
     @Override
     protected int run(Session session) {
+        if (session.production() && !yes) {
+            throw new GodwitException(ErrorKind.USAGE, "refusing to run down.sql on a production database ("
+                    + session.resolvedUrl().productionReason() + ") without --yes",
+                    "roll forward instead: plan a migration that undoes it; or, if you mean it, `godwit down --yes`"
+                            + " (on a terminal you then type the database name)");
+        }
         MigrationsFolder folder = session.migrations();
         Rollback rollback = new Rollback(session.target());
         Rollback.Candidate down = rollback.lastApplied(folder);
@@ -47,28 +53,14 @@ public final class DownCommand extends SessionCommand {
      */
     private boolean confirmed(Session session, MigrationsFolder folder, Rollback.Candidate down) {
         boolean production = session.production();
-        if (production && !yes) {
-            throw new GodwitException(ErrorKind.USAGE, "refusing to run down.sql of " + down.name()
-                    + " on an environment marked production without --yes",
-                    "roll forward instead: plan a migration that undoes it; or, if you mean it, `godwit down --yes`"
-                            + " (on a terminal you then type the database name)");
-        }
         Prompter prompter = session.prompter();
         if (prompter == null || (yes && !production)) {
             // nobody is asked: the log of the run still says what cannot come back
             down.cannotRestore().forEach(w -> session.out().warn("down.sql says it cannot restore: " + w));
         }
-        if (prompter == null) {
-            if (yes) {
-                return true;
-            }
-            throw new GodwitException(ErrorKind.USAGE, "down would run " + down.downFile() + " on " + session.target().display()
-                    + "; without a terminal godwit cannot ask", "add --yes to confirm");
+        if (prompter == null || (yes && !production)) {
+            return Confirmation.confirm(session, "down would run " + down.downFile() + " on " + session.target().display(), null, yes, "--yes");
         }
-        if (yes && !production) {
-            return true;
-        }
-        String db = session.resolvedUrl().url().database();
         StringBuilder q = new StringBuilder("Run down.sql of " + down.name() + " on " + session.target().display()
                 + (production ? " (PRODUCTION)" : "") + " and mark it rolled back?");
         Optional<List<String>> loss = DownPreview.dataLoss(session, folder, down.name());
@@ -84,6 +76,6 @@ public final class DownCommand extends SessionCommand {
             q.append("\ndown.sql says it cannot restore:");
             down.cannotRestore().forEach(w -> q.append("\n  - ").append(w));
         }
-        return prompter.confirm(q.toString(), production ? (db == null ? "yes" : db) : null);
+        return Confirmation.confirm(session, "down would run " + down.downFile(), q.toString(), yes, "--yes");
     }
 }

@@ -91,27 +91,27 @@ public final class DriftCommand extends SessionCommand {
             session.out().println("No schema drift on " + report.database() + ": nothing to adopt.");
             return report.hasDrift() ? 3 : 0;
         }
-        if (session.production()) {
-            throw new GodwitException(ErrorKind.USAGE, "refusing to adopt drift on an environment marked production",
-                    "adopt it on a copy or a development database, commit the migration, and let it be resolved in production "
-                            + "with `godwit resolve --applied NAME`");
-        }
+        Confirmation.refuseOnProduction(session, "adopt drift",
+                "adopt it on a copy or a development database, commit the migration, and let it be resolved in production "
+                        + "with `godwit resolve --applied NAME`");
         String folder = DriftAdoption.folderName(adopt, Instant.now());
-        if (!yes) {
-            if (!session.interactive()) {
-                throw new GodwitException(ErrorKind.USAGE, "drift --adopt writes " + folder + " and marks it applied; without a terminal godwit cannot ask",
-                        "add --yes to confirm");
-            }
+        if (!yes && session.interactive()) {
             new DriftText(session.out()).render(report);
-            if (!session.prompter().confirm("Write " + folder + " with the SQL above and mark it applied?", null)) {
-                session.out().println("Nothing written.");
-                return 3;
-            }
+        }
+        if (!Confirmation.confirm(session, "drift --adopt writes " + folder + " and marks it applied",
+                "Write " + folder + " with the SQL above and mark it applied?", yes, "--yes")) {
+            session.out().println("Nothing written.");
+            return 3;
         }
         String written = DriftAdoption.adopt(session.migrator(), session.project().migrationsDir(),
                 session.resolvedUrl().url().provider(), adopt, report.adoptScript(), Instant.now(), Duration.ofSeconds(lockTimeoutSeconds));
         session.out().println("Wrote " + session.project().migrationsDir().resolve(written).resolve("migration.sql")
                 + " and marked " + written + " as applied.");
+        if (!report.unmanaged().isEmpty()) {
+            session.out().warn("the migration leaves out " + report.unmanaged().size() + " object(s) godwit does not model, which still differ "
+                    + "from the history: " + String.join(", ", report.unmanaged().stream().map(u -> u.kind() + " " + u.name()).toList())
+                    + "; add their SQL to it by hand");
+        }
         return 0;
     }
 }

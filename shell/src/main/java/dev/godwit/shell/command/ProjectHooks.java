@@ -60,7 +60,7 @@ final class ProjectHooks {
                     "add e.g. seed = \"node prisma/seed.js\" to the [project] table of godwit.toml, or migrations: { seed: \"…\" } to prisma.config.ts");
         }
         // a seed writes data: on production it is as serious as any other write, elsewhere it is the point of the command
-        if (session.production() && !Confirmation.ask(session, "run the seed command `" + seed + "`", yes)) {
+        if (!Confirmation.askOnProduction(session, "run the seed command `" + seed + "`", yes)) {
             return 3;
         }
         run(session, "seed", seed, "fix the seed command and run it again");

@@ -19,7 +19,8 @@ import java.util.List;
 
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = {"Make the database match schema.prisma without writing a migration (Prisma's db push).",
-                "Possible data loss asks first (default no); without a terminal it needs --accept-data-loss."})
+                "Possible data loss asks first (default no); without a terminal it needs --accept-data-loss.",
+                "On a production database it asks for the database name; without a terminal it needs --yes."})
 public final class PushCommand extends SessionCommand {
     @Option(names = "--schema", paramLabel = "FILE", description = "The desired schema: a .prisma file (default: the project's) or sql:FILE_OR_DIR.")
     String schema;
@@ -30,11 +31,15 @@ public final class PushCommand extends SessionCommand {
     @Mixin
     RenameOptions renameOptions = new RenameOptions();
 
+    @Option(names = {"-y", "--yes"}, description = "On a production database without a terminal: push anyway (at a terminal the database name is typed).")
+    boolean yes;
+
     @Option(names = "--reorder-enums", description = "Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does).")
     boolean reorderEnums;
 
     @Override
     protected int run(Session session) {
+        Confirmation.requireFlagInBatchOnProduction(session, "push", yes, "--yes");
         Target target = session.target();
         Schema desired = PlanSupport.desired(session, schema);
         Schema live = LiveSchema.read(target);
@@ -45,6 +50,10 @@ public final class PushCommand extends SessionCommand {
             return 0;
         }
         PlanSupport.refuseBlocking(plan);
+        if (!Confirmation.askOnProduction(session, "push " + plan.changes().size() + " change(s) from the schema without a migration", yes)) {
+            session.out().println("Nothing changed.");
+            return 3;
+        }
         if (!PlanSupport.consent(session, plan, acceptDataLoss, "pushing the schema")) {
             session.out().println("Nothing changed.");
             return 3;

@@ -28,22 +28,15 @@ public final class ResetCommand extends SessionCommand {
 
     @Override
     protected int run(Session session) {
-        if (session.production()) {
-            throw new GodwitException(ErrorKind.USAGE, "refusing to reset an environment marked production: it would drop all its data",
-                    "reset a development database instead (--env NAME)");
-        }
+        Confirmation.refuseOnProduction(session, "reset (drop every table and all data)",
+                "reset a development database instead (--env NAME)");
         Target target = session.target();
         MigrationsFolder folder = session.migrations();
-        if (!force) {
-            if (!session.interactive()) {
-                throw new GodwitException(ErrorKind.USAGE, "reset drops every table and all data in " + target.display()
-                        + "; without a terminal godwit cannot ask", "add --force to confirm");
-            }
-            if (!PlanSupport.ask(session, "Drop everything in " + target.display() + " and apply the "
-                    + folder.migrations().size() + " migration(s) again? All data will be lost.")) {
-                session.out().println("Nothing changed.");
-                return 3;
-            }
+        if (!Confirmation.confirm(session, "reset drops every table and all data in " + target.display(), "Drop everything in "
+                + target.display() + " and apply the " + folder.migrations().size() + " migration(s) again? All data will be lost.",
+                force, "--force")) {
+            session.out().println("Nothing changed.");
+            return 3;
         }
         try (Connection c = target.dataSource().getConnection()) {
             c.setAutoCommit(true);

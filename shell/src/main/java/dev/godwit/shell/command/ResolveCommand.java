@@ -32,6 +32,12 @@ public final class ResolveCommand extends SessionCommand {
     @Override
     protected int run(Session session) {
         Duration timeout = Duration.ofSeconds(lockTimeoutSeconds);
+        // in batch this is how a pipeline records a migration finished by hand, as `prisma migrate resolve` does
+        String name = which.applied != null ? which.applied : which.rolledBack;
+        if (!Confirmation.askOnProduction(session, "record " + name + " as " + (which.applied != null ? "applied" : "rolled back")
+                + " in the history", !session.interactive())) {
+            return 3;
+        }
         if (which.applied != null) {
             session.migrator().resolveApplied(session.migrations(), which.applied, reason, timeout);
             session.out().println("Marked " + which.applied + " as applied.");

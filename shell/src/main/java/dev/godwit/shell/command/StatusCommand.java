@@ -37,6 +37,8 @@ public final class StatusCommand extends SessionCommand {
                 session.out().println("Drift: " + (driftReport.hasDrift() ? driftReport.summary() + " (run `godwit drift` for details)" : "none"));
             }
         }
-        return report.upToDate() && (driftReport == null || !driftReport.hasDrift()) ? 0 : 3;
+        // a migration an apply is running now is nobody's action to take: not exit 3 while that is all there is
+        boolean settled = report.upToDate() || report.applyInProgress();
+        return settled && (driftReport == null || !driftReport.hasDrift()) ? 0 : 3;
     }
 }

@@ -30,7 +30,7 @@ public final class DriftText {
             out.println("migration " + name + " (missing locally): applied to the database but not in the folder, so not replayed");
         }
         if (!r.unmanaged().isEmpty()) {
-            out.println("Not managed by godwit (not drift; never dropped):");
+            out.println("Not compared (godwit does not model these objects and never drops them; they differ from what the history creates):");
             for (UnmanagedObject u : r.unmanaged()) {
                 out.println("  " + u.kind() + " " + u.name() + (u.detail() == null ? "" : ": " + u.detail()));
             }

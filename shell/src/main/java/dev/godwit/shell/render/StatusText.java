@@ -29,7 +29,7 @@ public final class StatusText {
         int width = r.migrations().stream().mapToInt(m -> m.name().length()).max().orElse(10);
         for (MigrationStatus m : r.migrations()) {
             out.println(line(m, width));
-            m.failedAttempt().filter(f -> !m.isApplied()).ifPresent(f -> out.println("      " + out.style(Out.Style.RED, FailureLog.summary(f))));
+            m.failedAttempt().filter(f -> !m.isApplied() && m.state() != MigrationState.RUNNING).ifPresent(f -> out.println("      " + out.style(Out.Style.RED, FailureLog.summary(f))));
             if (m.state() == MigrationState.EDITED) {
                 out.println("      file checksum " + m.local().orElseThrow().checksum().substring(0, 12) + "…, applied "
                         + m.decisiveAttempt().map(HistoryRecord::checksum).map(c -> c.substring(0, Math.min(12, c.length()))).orElse("?") + "…");
@@ -41,6 +41,9 @@ public final class StatusText {
         if (!r.failed().isEmpty()) {
             String name = r.failed().get(0).name();
             out.println("Next: fix the cause, then `godwit resolve --rolled-back " + name + "` (to run it again) or `godwit resolve --applied " + name + "` (if done by hand).");
+        } else if (r.applyInProgress()) {
+            out.println("An apply is running" + r.lockHolder().map(h -> " (" + h.describe() + ")").orElse("")
+                    + ": run `godwit status` again when it has finished.");
         } else if (!r.pending().isEmpty()) {
             out.println("Next: `godwit apply` applies the pending migrations.");
         }
@@ -53,6 +56,7 @@ public final class StatusText {
             case ROLLED_BACK -> out.style(Out.Style.CYAN, "↺");
             case OUT_OF_ORDER -> out.style(Out.Style.YELLOW, "↯");
             case FAILED -> out.style(Out.Style.RED_BOLD, "✘");
+            case RUNNING -> out.style(Out.Style.CYAN, "▶");
             case EDITED -> out.style(Out.Style.YELLOW, "✎");
             case MISSING_LOCALLY -> out.style(Out.Style.MAGENTA, "?");
         };

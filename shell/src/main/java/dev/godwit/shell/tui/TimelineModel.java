@@ -268,6 +268,7 @@ public final class TimelineModel {
             case ROLLED_BACK -> "↺";
             case OUT_OF_ORDER -> "↯";
             case FAILED -> "✘";
+            case RUNNING -> "▶";
             case EDITED -> "✎";
             case MISSING_LOCALLY -> "?";
         };
@@ -280,6 +281,7 @@ public final class TimelineModel {
             case ROLLED_BACK -> Tone.ROLLED_BACK;
             case OUT_OF_ORDER -> Tone.OUT_OF_ORDER;
             case FAILED -> Tone.FAILED;
+            case RUNNING -> Tone.PENDING;
             case EDITED -> Tone.EDITED;
             case MISSING_LOCALLY -> Tone.MISSING;
         };

@@ -197,12 +197,12 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public Optional<String> whyNotTransactional(SqlStatement statement) {
-        return TransactionRules.whyNotTransactional(statement, Provider.POSTGRESQL);
+        return PostgresTransactionRules.whyNotTransactional(statement, Provider.POSTGRESQL);
     }
 
     @Override
     public java.util.List<String> whyNotTransactional(java.util.List<SqlStatement> statements, int serverMajor) {
-        return TransactionRules.whyNotTransactional(statements, Provider.POSTGRESQL, serverMajor);
+        return PostgresTransactionRules.whyNotTransactional(statements, Provider.POSTGRESQL, serverMajor);
     }
 
     @Override

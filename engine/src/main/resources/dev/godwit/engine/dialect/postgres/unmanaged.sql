@@ -37,6 +37,16 @@ WHERE t.typnamespace IN (SELECT oid FROM ns) AND t.typtype IN ('d', 'r', 'c')
   AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
 UNION ALL
+-- attributes of modelled objects that the model does not hold: named, so no comparison calls them equal
+SELECT 'unique index NULLS NOT DISTINCT', ci.relname, pg_get_indexdef(ix.indexrelid)
+FROM pg_catalog.pg_index ix JOIN pg_catalog.pg_class ci ON ci.oid = ix.indexrelid
+WHERE ci.relnamespace IN (SELECT oid FROM ns) AND coalesce((to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean, false)
+UNION ALL
+SELECT 'foreign key MATCH ' || CASE k.confmatchtype WHEN 'f' THEN 'FULL' ELSE 'PARTIAL' END, c.relname || '.' || k.conname,
+       pg_get_constraintdef(k.oid, true)
+FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+WHERE c.relnamespace IN (SELECT oid FROM ns) AND k.contype = 'f' AND k.confmatchtype IN ('f', 'p')
+UNION ALL
 SELECT 'extension', e.extname, e.extversion
 FROM pg_catalog.pg_extension e
 WHERE e.extnamespace IN (SELECT oid FROM ns)

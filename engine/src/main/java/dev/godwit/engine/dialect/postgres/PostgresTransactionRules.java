@@ -2,13 +2,14 @@ package dev.godwit.engine.dialect.postgres;
 
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.migrate.sql.SqlStatement;
+import dev.godwit.engine.migrate.sql.KeywordTokens;
 import dev.godwit.engine.migrate.sql.StatementKeywords;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Which statements must run outside a transaction block.
+ * Which statements PostgreSQL must run outside a transaction block.
  *
  * <p>Decisions are taken on the statement's keyword stream ({@link StatementKeywords}), so a
  * keyword inside a comment, a string or a quoted identifier never counts.
@@ -22,13 +23,13 @@ import java.util.Optional;
  * {@code COMMIT}, {@code ROLLBACK}, ...) is <em>not</em> reported by
  * {@link #whyNotTransactional}: such a statement can run inside a transaction block, it just
  * changes it. Callers that wrap a migration in their own transaction should look for it with
- * {@link #isTransactionControl} and decide separately.
+ * {@link dev.godwit.engine.migrate.sql.TransactionRules#isTransactionControl} and decide separately.
  */
-public final class TransactionRules {
+public final class PostgresTransactionRules {
 
     private static final int LOOKAHEAD = 48;
 
-    private TransactionRules() {
+    private PostgresTransactionRules() {
     }
 
     /**
@@ -39,7 +40,7 @@ public final class TransactionRules {
         if (provider != Provider.POSTGRESQL) {
             return Optional.empty();
         }
-        Tokens t = new Tokens(StatementKeywords.leading(st.text(), LOOKAHEAD, provider));
+        KeywordTokens t = new KeywordTokens(StatementKeywords.leading(st.text(), LOOKAHEAD, provider));
         String reason = switch (t.at(0)) {
             case "CREATE" -> create(t);
             case "DROP" -> drop(t);
@@ -89,7 +90,7 @@ public final class TransactionRules {
 
     /** The value an {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'value' …} adds, or null for any other statement. */
     static String addedEnumValue(SqlStatement st) {
-        Tokens t = new Tokens(StatementKeywords.leading(st.text(), LOOKAHEAD, Provider.POSTGRESQL));
+        KeywordTokens t = new KeywordTokens(StatementKeywords.leading(st.text(), LOOKAHEAD, Provider.POSTGRESQL));
         if (!t.is(0, "ALTER") || !t.is(1, "TYPE")) {
             return null;
         }
@@ -101,24 +102,7 @@ public final class TransactionRules {
         return literals.isEmpty() ? null : literals.get(0);
     }
 
-    /**
-     * Whether the statement starts, ends or marks a transaction itself: {@code BEGIN},
-     * {@code START TRANSACTION}, {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT},
-     * {@code SAVEPOINT}, {@code RELEASE}. MariaDB's {@code BEGIN NOT ATOMIC} block is not.
-     */
-    public static boolean isTransactionControl(SqlStatement st, Provider provider) {
-        Tokens t = new Tokens(StatementKeywords.leading(st.text(), 3, provider));
-        boolean pg = provider == Provider.POSTGRESQL;
-        return switch (t.at(0)) {
-            case "BEGIN" -> !(t.is(1, "NOT") && t.is(2, "ATOMIC"));
-            case "START" -> t.is(1, "TRANSACTION");
-            case "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE" -> true;
-            case "END", "ABORT" -> pg;
-            default -> false;
-        };
-    }
-
-    private static String create(Tokens t) {
+    private static String create(KeywordTokens t) {
         int i = 1;
         if (t.is(i, "UNIQUE")) {
             i++;
@@ -134,7 +118,7 @@ public final class TransactionRules {
         };
     }
 
-    private static String drop(Tokens t) {
+    private static String drop(KeywordTokens t) {
         return switch (t.at(1)) {
             case "INDEX" -> t.is(2, "CONCURRENTLY") ? blocked("DROP INDEX CONCURRENTLY") : null;
             case "DATABASE" -> blocked("DROP DATABASE");
@@ -144,7 +128,7 @@ public final class TransactionRules {
         };
     }
 
-    private static String alter(Tokens t) {
+    private static String alter(KeywordTokens t) {
         switch (t.at(1)) {
             case "SYSTEM":
                 return blocked("ALTER SYSTEM");
@@ -168,7 +152,7 @@ public final class TransactionRules {
         }
     }
 
-    private static String reindex(Tokens t) {
+    private static String reindex(KeywordTokens t) {
         int i = 1;
         boolean concurrently = false;
         if (t.is(i, "(")) {
@@ -194,53 +178,5 @@ public final class TransactionRules {
 
     private static String blocked(String what) {
         return what + " cannot run inside a transaction block";
-    }
-
-    /** Positional access that never fails: out of range reads as an empty token. */
-    private record Tokens(List<String> list) {
-        int size() {
-            return list.size();
-        }
-
-        String at(int i) {
-            return i >= 0 && i < list.size() ? list.get(i) : "";
-        }
-
-        boolean is(int i, String token) {
-            return at(i).equals(token);
-        }
-
-        int indexOf(String token, int from) {
-            for (int i = from; i < list.size(); i++) {
-                if (list.get(i).equals(token)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        /** Skips a possibly qualified name (name, "name", a.b) and returns the index after it. */
-        int skipName(int i) {
-            if (is(i, "IF") && is(i + 1, "EXISTS")) {
-                i += 2;
-            }
-            if (at(i).isEmpty()) {
-                return i;
-            }
-            i++;
-            while (is(i, ".") && !at(i + 1).isEmpty()) {
-                i += 2;
-            }
-            return i;
-        }
-
-        boolean onlyFrom(int i, String... allowed) {
-            for (int k = i; k < list.size(); k++) {
-                if (!List.of(allowed).contains(list.get(k))) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }
