@@ -70,7 +70,7 @@ final class NameCheck {
     }
 
     private static String kind(Block b) {
-        return b instanceof Block.Model ? "model" : "enum";
+        return b instanceof Block.Model ? "model" : b instanceof Block.View ? "view" : "enum";
     }
 
     private static void unknown(String at, Attribute a, List<PslError> errors) {

@@ -100,7 +100,7 @@ final class Parser extends TokenCursor {
             Token prev = pos == 0 ? null : tokens.get(pos - 1);
             Token t = peek();
             if (braces <= 0 && (prev == null || prev.is(Kind.NEWLINE)) && t.is(Kind.IDENT)
-                    && switch (t.text()) { case "model", "enum", "datasource", "generator" -> true; default -> false; }) {
+                    && switch (t.text()) { case "model", "enum", "datasource", "generator", "view" -> true; default -> false; }) {
                 return;
             }
             next();
@@ -118,9 +118,9 @@ final class Parser extends TokenCursor {
             fail("Expected a block (`model`, `enum`, `datasource` or `generator`), but found " + describe(kw) + ".", kw.span());
         }
         switch (kw.text()) {
-            case "model", "enum", "datasource", "generator" -> {
+            case "model", "enum", "datasource", "generator", "view" -> {
             }
-            case "view", "type" -> fail("`" + kw.text() + "` blocks are not supported by godwit.", kw.span());
+            case "type" -> fail("`" + kw.text() + "` blocks are not supported by godwit.", kw.span());
             default -> fail("This line is not a valid definition: expected `model`, `enum`, `datasource` or `generator`.", kw.span());
         }
         next();
@@ -128,6 +128,7 @@ final class Parser extends TokenCursor {
         expect(Kind.LBRACE, "`{`");
         return switch (kw.text()) {
             case "model" -> model(kw, name, doc);
+            case "view" -> new Block.View((Block.Model) model(kw, name, doc));
             case "enum" -> enumBlock(kw, name, doc);
             default -> config(kw, name);
         };

@@ -30,7 +30,12 @@ final class Unsupported {
                             : "The `extensions` property is only available with the `postgresqlExtensions` preview feature.",
                     s.keySpan())));
         }
+        boolean views = previewOn(file, "views");
         for (Block b : file.blocks()) {
+            if (b instanceof Block.View v && !views) {
+                errors.add(new PslError("Error validating: View definitions are only available with the `views` preview feature.",
+                        v.span()));
+            }
             List<Attribute> attributes = b instanceof Block.Model m ? m.attributes() : b instanceof Block.Enum e ? e.attributes() : List.of();
             attributes.stream().filter(a -> a.name().equals("schema")).forEach(a -> errors.add(new PslError(SCHEMAS, a.span())));
         }

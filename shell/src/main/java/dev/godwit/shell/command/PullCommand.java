@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
                 "The generator and datasource blocks of the existing file are kept. In a schema folder each model goes back into",
                 "its file and new ones into introspected.prisma."})
 public final class PullCommand extends SessionCommand {
+    private static final Pattern VIEW_BLOCK = Pattern.compile("(?ms)^(?:///[^\n]*\n)*view\\s+\\w+\\s*\\{.*?^\\}");
     private static final Pattern CONFIG_BLOCK = Pattern.compile("(?ms)^(?:generator|datasource)\\s+\\w+\\s*\\{.*?^\\}");
 
     @Option(names = "--print", description = "Print the schema instead of writing schema.prisma.")
@@ -41,7 +42,7 @@ public final class PullCommand extends SessionCommand {
         Provider provider = session.resolvedUrl().url().provider();
         Path file = session.project().schemaFile();
         PslWriter.Pulled pulled = PslWriter.pull(live, provider, header(file, provider));
-        String text = pulled.text();
+        String text = withViews(file, pulled.text());
         try {
             Psl.parse(file.getFileName().toString(), text);
         } catch (GodwitException e) {
@@ -100,6 +101,23 @@ public final class PullCommand extends SessionCommand {
         session.out().println((written.isEmpty() ? "No file changed in " + folder : "Wrote " + String.join(", ", written) + " in " + folder)
                 + ": " + pulled.models() + " model(s), " + pulled.enums() + " enum(s)" + manyToMany + " from " + session.target().display() + ".");
         return 0;
+    }
+
+    /** The file's view blocks follow the pulled models: Prisma Migrate does not manage views, and pull never drops them. */
+    private static String withViews(Path file, String text) {
+        if (!Files.isRegularFile(file)) {
+            return text;
+        }
+        List<String> views = new ArrayList<>();
+        try {
+            Matcher m = VIEW_BLOCK.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            while (m.find()) {
+                views.add(m.group().strip());
+            }
+        } catch (IOException e) {
+            throw new GodwitException(ErrorKind.RUNTIME, "cannot read " + file + ": " + e.getMessage());
+        }
+        return views.isEmpty() ? text : text.stripTrailing() + "\n\n" + String.join("\n\n", views) + "\n";
     }
 
     private static String header(Path file, Provider provider) {

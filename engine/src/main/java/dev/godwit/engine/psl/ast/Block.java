@@ -57,6 +57,27 @@ public sealed interface Block {
         }
     }
 
+    /**
+     * A {@code view} block (Prisma's {@code views} preview feature): read like a model, but no table. Prisma
+     * Migrate neither creates nor changes views, and neither does godwit; the database's view is left as it is.
+     */
+    record View(Model body) implements Block {
+        @Override
+        public String name() {
+            return body.name();
+        }
+
+        @Override
+        public Span nameSpan() {
+            return body.nameSpan();
+        }
+
+        @Override
+        public Span span() {
+            return body.span();
+        }
+    }
+
     record EnumValue(String name, Span nameSpan, List<Attribute> attributes, String doc) {
         public EnumValue {
             attributes = List.copyOf(attributes);
