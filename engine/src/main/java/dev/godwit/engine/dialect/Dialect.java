@@ -37,6 +37,9 @@ public interface Dialect {
 
     boolean historyTableExists(Connection connection, String schema) throws SQLException;
 
+    /** The schemas (MySQL: databases) of the server whose names match a LIKE pattern, sorted: a schema-per-tenant fleet. */
+    List<String> schemasLike(Connection connection, String likePattern) throws SQLException;
+
     /** Tables, views and types in the schema other than the history table: a schema with any is not empty. */
     List<String> userObjects(Connection connection, String schema) throws SQLException;
 
@@ -70,6 +73,9 @@ public interface Dialect {
 
     /** Who holds the migration lock now, if anyone (another session, or this one). */
     Optional<LockHolder> lockHolder(Connection connection) throws SQLException;
+
+    /** Ends the session that holds the migration lock (its connection closes, and the lock goes with it). */
+    void endSession(Connection connection, LockHolder holder) throws SQLException;
 
     /** Why this statement cannot run inside a transaction on this database, if so. */
     Optional<String> whyNotTransactional(SqlStatement statement);
@@ -112,6 +118,9 @@ public interface Dialect {
 
     /** Whether the error means the connection is gone (server restart, killed session, network). */
     boolean isConnectionLoss(SQLException e);
+
+    /** Whether the error is the statement being cancelled on request (Ctrl-C, a stop signal), not failing on its own. */
+    boolean isCancellation(SQLException e);
 
     /**
      * Starts a read-only transaction on the connection (auto-commit off), so that nothing the

@@ -35,7 +35,7 @@ import java.util.Map;
         description = "Schema migrations for PostgreSQL and MySQL, compatible with Prisma Migrate.",
         subcommands = {StatusCommand.class, ApplyCommand.class, ResolveCommand.class, InitCommand.class,
                 DiffCommand.class, DriftCommand.class, PlanCommand.class, DevCommand.class, DownCommand.class, RebaseCommand.class, BaselineCommand.class, ResetCommand.class, SeedCommand.class, PushCommand.class,
-                PullCommand.class, TimelineCommand.class, LintCommand.class},
+                PullCommand.class, TimelineCommand.class, LintCommand.class, dev.godwit.shell.command.UnlockCommand.class},
         footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error."})
 public final class GodwitCommand implements Runnable, CommandRoot {
     @Mixin

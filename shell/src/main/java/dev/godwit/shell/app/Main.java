@@ -7,6 +7,7 @@ import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.project.Secrets;
 import dev.godwit.shell.session.Out;
+import dev.godwit.shell.session.StopSignal;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
@@ -49,6 +50,7 @@ public final class Main {
             }
             return code;
         } finally {
+            StopSignal.commandFinished();
             if (root.existingSession() != null) {
                 root.existingSession().close();
             }
@@ -60,6 +62,8 @@ public final class Main {
         dev.godwit.shell.command.ShellCommands.addTo(cli);
         // `status --version` prints godwit's version, as `godwit --version` does, rather than nothing
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
+        JsonOutput.offerEverywhere(cli);
+        cli.setExecutionStrategy(pr -> JsonOutput.execute(pr, cli, out));
         cli.setOut(new PrintWriter(out.stdoutWriter(), true));
         cli.setErr(new PrintWriter(out.stderr(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -72,7 +76,11 @@ public final class Main {
             out.error(said[0], said[1]);
             // diff --exit-code keeps 2 for "differences found": any error, bad options included, is 1.
             boolean diffExitCode = ex.getCommandLine().getCommandName().equals("diff") && Arrays.asList(args).contains("--exit-code");
-            return diffExitCode ? ErrorKind.RUNTIME.exitCode() : ErrorKind.USAGE.exitCode();
+            int code = diffExitCode ? ErrorKind.RUNTIME.exitCode() : ErrorKind.USAGE.exitCode();
+            if (Arrays.asList(args).contains("--json")) {
+                JsonOutput.usageError(out.stdoutWriter(), ex.getCommandLine().getCommandName(), ex.getMessage(), code);
+            }
+            return code;
         });
         return cli;
     }

@@ -26,6 +26,14 @@ final class LintNotes {
         return reports;
     }
 
+    /** Lints several planned scripts in order (the steps of plan --safe) and prints what stands, on stderr. */
+    static List<LintReport> sources(Session session, List<Linter.Source> sources) {
+        List<LintReport> reports = lintOrNote(session, () -> MigrationLint.lintSources(sources, session.target(), session.target().dialect(),
+                LintCommand.settings(session)));
+        print(session, reports);
+        return reports;
+    }
+
     /** Lints pending migrations and prints what stands, on stderr. */
     static List<LintReport> pending(Session session, List<LocalMigration> migrations) {
         if (migrations.isEmpty()) {

@@ -13,7 +13,7 @@ import java.io.PrintStream;
  * the database) are shown as visible escapes, never sent to the terminal.
  */
 public final class Out {
-    private final PrintStream stdout;
+    private PrintStream stdout;
     private final PrintStream stderr;
     private final boolean color;
 
@@ -57,6 +57,13 @@ public final class Out {
         if (hint != null && !hint.isBlank()) {
             stderr.println(clean(style(Style.CYAN, "hint: ") + hint));
         }
+    }
+
+    /** Sends results to {@code replacement} until swapped back (--json collects a command's output); returns the previous stream. */
+    public synchronized PrintStream swapStdout(PrintStream replacement) {
+        PrintStream previous = stdout;
+        stdout = replacement;
+        return previous;
     }
 
     private String clean(String text) {

@@ -52,6 +52,11 @@ public final class Session implements AutoCloseable {
         return options;
     }
 
+    /** The process environment the session resolves {@code env:} references in. */
+    public Map<String, String> processEnv() {
+        return processEnv;
+    }
+
     public Out out() {
         return out;
     }

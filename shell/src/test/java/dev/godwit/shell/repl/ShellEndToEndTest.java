@@ -97,7 +97,7 @@ class ShellEndToEndTest {
                 screen.waitFor("godwit dev@" + DatabaseUrl.parse(db.url()).display() + " (1 failed)> ", 0);
                 keys.write("status\r".getBytes(StandardCharsets.UTF_8));
                 keys.flush();
-                output.waitFor("Next: fix the cause", output.text().indexOf("Next: fix the cause") + 1);
+                output.waitFor("Next: nothing of it took effect", output.text().indexOf("Next: nothing of it took effect") + 1);
 
                 int mark = screen.text().length();
                 keys.write("resolve --rolled-back \t".getBytes(StandardCharsets.UTF_8));

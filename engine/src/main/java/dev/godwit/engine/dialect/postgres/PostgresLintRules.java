@@ -132,6 +132,11 @@ public final class PostgresLintRules implements LintRules {
     }
 
     @Override
+    public dev.godwit.engine.lint.SafeForm safeForm(StatementShape statement, List<StatementShape> earlier) {
+        return PostgresSafeForms.of(statement);
+    }
+
+    @Override
     public Map<String, LiveTable> liveTables(Connection c, String schema, Collection<String> tables) throws SQLException {
         Map<String, TableSize> sizes = new HashMap<>();
         Map<String, Map<String, String>> types = new HashMap<>();
