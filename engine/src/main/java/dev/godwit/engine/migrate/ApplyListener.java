@@ -34,4 +34,9 @@ public interface ApplyListener {
     /** Called when a migration fails, before the failure is thrown. */
     default void failed(LocalMigration migration, Duration took) {
     }
+
+    /** Called when a migration's statement was cancelled (Ctrl-C, a stop signal), before that is thrown. */
+    default void cancelled(LocalMigration migration, Duration took) {
+        failed(migration, took);
+    }
 }

@@ -5,7 +5,7 @@ import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.drift.DriftAdoption;
 import dev.godwit.engine.drift.DriftCheck;
 import dev.godwit.engine.drift.DriftReport;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.DriftText;
 import dev.godwit.shell.render.Json;
 import dev.godwit.shell.tui.DriftScreen;
