@@ -2,6 +2,7 @@ package dev.godwit.shell;
 
 import dev.godwit.engine.testing.TestDatabase;
 import dev.godwit.engine.testing.TestDatabases;
+import dev.godwit.shell.app.Main;
 import dev.godwit.shell.tui.ScreenSize;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
