@@ -115,6 +115,30 @@ class HooksCliTest {
         }
     }
 
+    /** A password given percent-encoded in a JDBC query string, re-encoded into the seed's DATABASE_URL: masked in whatever form the seed prints it. */
+    @org.junit.jupiter.api.Test
+    void anEncodedPasswordIsMaskedInEveryFormTheSeedPrints() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            dev.godwit.engine.project.DatabaseUrl u = dev.godwit.engine.project.DatabaseUrl.parse(db.url());
+            String jdbc = "jdbc:postgresql://" + u.host() + ":" + u.port() + "/" + u.database() + "?user=" + u.user()
+                    + "&password=Hid%40den%2Fpw%21x&currentSchema=public";
+            TestProject p = new TestProject(tmp, db, jdbc);
+            Files.writeString(p.root().resolve("godwit.toml"), "[project]\nmigrations = \"prisma/migrations\"\n"
+                    + "seed = '''pw=\"${DATABASE_URL#*:*:}\"; pw=\"${pw%%@*}\"; echo \"url=$DATABASE_URL\"; echo \"alone=$pw\"; "
+                    + "echo \"lower=$(printf %s \"$pw\" | sed s/%2F/%2f/g)\"; echo \"form=Hid%40den%2Fpw%21x\"; echo \"raw=Hid@den/pw!x\"'''\n"
+                    + "\n[env.dev]\nurl = \"" + jdbc + "\"\n", StandardCharsets.UTF_8);
+            GodwitRun seed = p.run("seed");
+            assertEquals(0, seed.exitCode(), seed.all());
+            for (String line : new String[]{"alone=****", "lower=****", "form=****", "raw=****"}) {
+                assertTrue(seed.stdout().contains(line), seed.stdout());
+            }
+            assertTrue(seed.stdout().contains("url=postgresql://" + u.user() + ":****@"), seed.stdout());
+            for (String form : new String[]{"Hid", "den%2F", "den%2f", "den/pw"}) {
+                assertFalse(seed.all().contains(form), form + " in " + seed.all());
+            }
+        }
+    }
+
     /** A CI job cancelled sends SIGTERM to godwit only: the seed it runs must stop with it, not finish behind its back. */
     @org.junit.jupiter.api.Test
     void stoppingGodwitStopsTheSeedItRuns() throws Exception {

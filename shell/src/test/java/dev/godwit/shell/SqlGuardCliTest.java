@@ -113,6 +113,17 @@ class SqlGuardCliTest {
                 }
             }
             assertEquals("", violations.toString());
+            // Reads whose ';' sit inside strings, comments and dollar quotes run as one statement each, as the guard read them.
+            List<String> reads = pg
+                    ? List.of("select /* /* nested */ ; drop table \"User\"; */ 1", "select $q$ ; drop table \"User\"; $q$",
+                    "select 'x;'';drop table \"User\"'", "select \"a;b\" from (select 1 as \"a;b\") s")
+                    : List.of("select 1 # ; drop table `User`\n", "select \"x;drop table `User`\"", "select `a;b` from (select 1 as `a;b`) s",
+                    "select 1 /* ; drop table `User` */", "select 'x'';drop table `User`'");
+            for (String sql : reads) {
+                GodwitRun r = p.run("sql", sql);
+                assertEquals(0, r.exitCode(), sql + ": " + r.all());
+                assertNull(whatChanged(db, pg, user, file, sequenceBefore, key, lockName), sql);
+            }
             GodwitRun read = p.run("sql", "select email from " + user + "; select count(*) from _prisma_migrations;");
             assertEquals(0, read.exitCode(), read.all());
             assertTrue(read.stdout().contains("a@example.com") && read.stdout().contains(" 3"), read.stdout());

@@ -8,8 +8,8 @@ import dev.godwit.engine.migrate.sql.ReadOnlyGuard;
 import dev.godwit.engine.migrate.sql.SqlSplitter;
 import dev.godwit.engine.migrate.sql.SqlStatement;
 import dev.godwit.engine.project.Secrets;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Session;
+import dev.godwit.shell.session.Out;
 import dev.godwit.shell.render.TableText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,7 +72,7 @@ public final class SqlCommand extends SessionCommand {
             }
             try {
                 for (SqlStatement s : statements) {
-                    runOne(c, s.text(), out);
+                    runOne(c, s.text(), out, write);
                 }
                 if (write) {
                     c.commit();
@@ -150,8 +150,11 @@ public final class SqlCommand extends SessionCommand {
         }
     }
 
-    private static void runOne(Connection c, String text, Out out) throws SQLException {
+    private static void runOne(Connection c, String text, Out out, boolean write) throws SQLException {
         try (Statement st = c.createStatement()) {
+            if (!write) {
+                st.setEscapeProcessing(false); // the driver sends exactly what the guard read: no {call …} rewriting
+            }
             st.setMaxRows(MAX_ROWS + 1);
             boolean rs = st.execute(text);
             while (true) {
