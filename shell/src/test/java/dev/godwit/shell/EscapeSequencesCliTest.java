@@ -2,8 +2,8 @@ package dev.godwit.shell;
 
 import dev.godwit.engine.testing.TestDatabase;
 import dev.godwit.engine.testing.TestDatabases;
-import dev.godwit.shell.render.Out;
-import dev.godwit.shell.render.TerminalText;
+import dev.godwit.shell.session.Out;
+import dev.godwit.shell.session.TerminalText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -21,6 +21,14 @@ public interface LintRules {
     /** The size and columns of each of {@code tables} that exists in {@code schema} (names as the rules give them). */
     Map<String, LiveTable> liveTables(Connection connection, String schema, Collection<String> tables) throws SQLException;
 
+    /**
+     * The safe form of a statement on a table that exists before the migration, or null when it has none
+     * (or needs none). {@code earlier}: the statements before it in the migration.
+     */
+    default SafeForm safeForm(StatementShape statement, List<StatementShape> earlier) {
+        return null;
+    }
+
     /** What the server is. */
     ServerFacts server(Connection connection) throws SQLException;
 }

@@ -94,7 +94,7 @@ public final class Tokens {
         for (String t : tokens) {
             boolean tight = prev == null || t.equals(",") || t.equals(")") || t.equals(".") || prev.equals("(")
                     || prev.equals(".") || (t.equals("(") && !prev.equals(",") && Character.isLetterOrDigit(prev.charAt(prev.length() - 1)))
-                    || (t.equals("(") && (prev.endsWith("\"") || prev.endsWith("`"))) || t.equals("::") || prev.equals("::");
+                    || (t.equals("(") && (prev.endsWith("\"") || prev.endsWith("`"))) || t.equals(":") || prev.equals(":") || t.equals("[") || t.equals("]") || prev.equals("[");
             if (!tight) {
                 sb.append(' ');
             }

@@ -1,5 +1,6 @@
 package dev.godwit.engine.project;
 
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

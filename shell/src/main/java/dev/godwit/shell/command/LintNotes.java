@@ -5,7 +5,7 @@ import dev.godwit.engine.lint.LintReport;
 import dev.godwit.engine.lint.Linter;
 import dev.godwit.engine.lint.MigrationLint;
 import dev.godwit.engine.migrate.LocalMigration;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.LintText;
 
 import java.util.List;
@@ -22,6 +22,14 @@ final class LintNotes {
     static List<LintReport> planned(Session session, String label, String script) {
         List<LintReport> reports = lintOrNote(session, () -> MigrationLint.lintSources(List.of(new Linter.Source(label, script)),
                 session.target(), session.target().dialect(), LintCommand.settings(session)));
+        print(session, reports);
+        return reports;
+    }
+
+    /** Lints several planned scripts in order (the steps of plan --safe) and prints what stands, on stderr. */
+    static List<LintReport> sources(Session session, List<Linter.Source> sources) {
+        List<LintReport> reports = lintOrNote(session, () -> MigrationLint.lintSources(sources, session.target(), session.target().dialect(),
+                LintCommand.settings(session)));
         print(session, reports);
         return reports;
     }

@@ -9,7 +9,7 @@ import dev.godwit.engine.plan.MigrationWriter;
 import dev.godwit.engine.plan.Plan;
 import dev.godwit.engine.psl.PslSchema;
 import dev.godwit.engine.schema.Schema;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +35,11 @@ public final class PlanCommand extends SessionCommand {
 
     @Option(names = "--reorder-enums", description = "Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does).")
     boolean reorderEnums;
+
+    @Option(names = "--safe", negatable = true,
+            description = "Write the safe forms: indexes CONCURRENTLY in migrations of their own, constraints NOT VALID then VALIDATE, "
+                    + "a required column added nullable then made NOT NULL after a fill (default: godwit.toml's [plan] safe).")
+    Boolean safe;
 
     @Override
     protected int run(Session session) {
@@ -84,6 +89,9 @@ public final class PlanCommand extends SessionCommand {
         }
         for (Finding f : plan.findings()) {
             session.out().warn((f.blocking() ? "cannot run on the data there now: " : "") + f.message());
+        }
+        if (SafePlanWriter.wanted(session, safe) && SafePlanWriter.run(session, plan, name)) {
+            return 0;
         }
         LintNotes.planned(session, name == null ? "the planned migration" : name, plan.script());
         if (name == null) {

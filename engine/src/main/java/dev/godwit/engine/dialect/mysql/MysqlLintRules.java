@@ -90,6 +90,25 @@ public final class MysqlLintRules implements LintRules {
         return List.of();
     }
 
+    /**
+     * Index builds pinned to ALGORITHM=INPLACE, LOCK=NONE: should the server need a copy (an old version, a
+     * FULLTEXT index) it refuses the statement instead of blocking writes for the length of the build.
+     */
+    @Override
+    public dev.godwit.engine.lint.SafeForm safeForm(StatementShape s, List<StatementShape> earlier) {
+        if (s.has("ALGORITHM") || s.has("FULLTEXT") || s.has("SPATIAL")) {
+            return null;
+        }
+        String text = s.statement().text().strip().replaceAll(";\\s*$", "");
+        if (s.kind() == Kind.CREATE_INDEX) {
+            return new dev.godwit.engine.lint.SafeForm(text + " ALGORITHM=INPLACE LOCK=NONE;", List.of(), List.of());
+        }
+        boolean onlyIndexes = s.kind() == Kind.ALTER_TABLE && !s.actions().isEmpty() && s.actions().stream().allMatch(a ->
+                Tokens.startsWith(a, "ADD", "INDEX") || Tokens.startsWith(a, "ADD", "KEY") || Tokens.startsWith(a, "ADD", "UNIQUE")
+                        || Tokens.startsWith(a, "DROP", "INDEX") || Tokens.startsWith(a, "RENAME", "INDEX"));
+        return onlyIndexes ? new dev.godwit.engine.lint.SafeForm(text + ", ALGORITHM=INPLACE, LOCK=NONE;", List.of(), List.of()) : null;
+    }
+
     @Override
     public Map<String, LiveTable> liveTables(Connection c, String schema, Collection<String> tables) throws SQLException {
         Map<String, LiveTable> out = new HashMap<>();
