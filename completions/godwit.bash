@@ -1,5 +1,5 @@
 # bash completion for godwit. Generated from godwit's command tree: do not edit, regenerate
-# (java -cp shell/target/godwit.jar dev.godwit.shell.Completions completions).
+# (java -cp shell/target/godwit.jar dev.godwit.shell.app.Completions completions).
 #
 # Install: source this file from ~/.bashrc, or put it in a bash-completion folder as `godwit`
 # (scripts/install does). Migration folders and environments are read from the project on
@@ -8,39 +8,40 @@
 # the background when it is older than $GODWIT_COMPLETE_TTL seconds (default 30). No TAB
 # waits for the JVM.
 
-_godwit_commands="status apply deploy resolve init diff drift plan dev down rebase baseline reset seed push pull timeline lint show history inspect sql connect use envs project refresh help"
+_godwit_commands="status apply deploy resolve init diff drift plan dev down rebase baseline reset seed push pull timeline lint unlock show history inspect sql connect use envs project refresh help"
 _godwit_root_options="--project --env -e --url --verbose -v --no-color -c -f --continue-on-error --help -h --version -V"
 # each command's options (_gw_opts), the values its options take (_gw_vopts), its arguments (_gw_pos, _gw_posmax)
 _godwit_spec() {
   _gw_opts="" _gw_vopts=" " _gw_pos="" _gw_posmax=0
   case "$1" in
-    status) _gw_opts="--json --drift" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
-    apply|deploy) _gw_opts="--dry-run --lock-timeout --json --lock-timeout-per-statement --retries" _gw_vopts=" --lock-timeout=none --lock-timeout-per-statement=none --retries=none " _gw_pos="" _gw_posmax=0 ;;
-    resolve) _gw_opts="--applied --rolled-back --reason --lock-timeout" _gw_vopts=" --applied=notapplied --rolled-back=failed --reason=none --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
-    init) _gw_opts="--provider --dir" _gw_vopts=" --provider=words:postgresql,mysql --dir=dir " _gw_pos="" _gw_posmax=0 ;;
+    status) _gw_opts="--json --drift --fleet --parallel" _gw_vopts=" --fleet=none --parallel=none " _gw_pos="" _gw_posmax=0 ;;
+    apply|deploy) _gw_opts="--dry-run --lock-timeout --json --fleet --parallel --canary --max-failures --resume --lock-timeout-per-statement --retries" _gw_vopts=" --lock-timeout=none --fleet=none --parallel=none --canary=none --max-failures=none --lock-timeout-per-statement=none --retries=none " _gw_pos="" _gw_posmax=0 ;;
+    resolve) _gw_opts="--applied --rolled-back --retry --finish --undo --reason --yes --lock-timeout --json" _gw_vopts=" --applied=notapplied --rolled-back=failed --retry=none --finish=none --undo=none --reason=none --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
+    init) _gw_opts="--provider --dir --json" _gw_vopts=" --provider=words:postgresql,mysql --dir=dir " _gw_pos="" _gw_posmax=0 ;;
     diff) _gw_opts="--from --to --script --json --exit-code --output" _gw_vopts=" --from=source --to=source --output=file -o=file " _gw_pos="" _gw_posmax=0 ;;
     drift) _gw_opts="--adopt --yes --json --no-screen --lock-timeout" _gw_vopts=" --adopt=none --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
-    plan) _gw_opts="--name --schema --rename --reorder-enums --safe" _gw_vopts=" --name=none --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
-    dev) _gw_opts="--name --schema --accept-data-loss --yes --skip-generate --lock-timeout --rename --reorder-enums" _gw_vopts=" --name=none --schema=none --lock-timeout=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
-    down) _gw_opts="--yes --lock-timeout" _gw_vopts=" --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
-    rebase) _gw_opts="" _gw_vopts=" " _gw_pos="rebase" _gw_posmax=1 ;;
-    baseline) _gw_opts="--name --create-only --yes --lock-timeout" _gw_vopts=" --name=none --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
-    reset) _gw_opts="--force --skip-seed --lock-timeout" _gw_vopts=" --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
-    seed) _gw_opts="--yes" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
-    push) _gw_opts="--schema --accept-data-loss --rename --yes --reorder-enums" _gw_vopts=" --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
-    pull) _gw_opts="--print" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
-    timeline) _gw_opts="" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
+    plan) _gw_opts="--name --schema --rename --reorder-enums --safe --json" _gw_vopts=" --name=none --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
+    dev) _gw_opts="--name --schema --accept-data-loss --yes --skip-generate --lock-timeout --rename --reorder-enums --json" _gw_vopts=" --name=none --schema=none --lock-timeout=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
+    down) _gw_opts="--yes --lock-timeout --json" _gw_vopts=" --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
+    rebase) _gw_opts="--json" _gw_vopts=" " _gw_pos="rebase" _gw_posmax=1 ;;
+    baseline) _gw_opts="--name --create-only --yes --lock-timeout --json" _gw_vopts=" --name=none --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
+    reset) _gw_opts="--force --skip-seed --lock-timeout --json" _gw_vopts=" --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
+    seed) _gw_opts="--yes --json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
+    push) _gw_opts="--schema --accept-data-loss --rename --yes --reorder-enums --json" _gw_vopts=" --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
+    pull) _gw_opts="--print --json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
+    timeline) _gw_opts="--json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
     lint) _gw_opts="--pending --all --offline --provider --show-ignored --json" _gw_vopts=" --provider=words:postgresql,mysql " _gw_pos="none" _gw_posmax=99 ;;
+    unlock) _gw_opts="--yes --json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
     show) _gw_opts="--json" _gw_vopts=" " _gw_pos="migration" _gw_posmax=1 ;;
     history) _gw_opts="--json --logs" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
-    inspect) _gw_opts="" _gw_vopts=" " _gw_pos="table" _gw_posmax=1 ;;
-    sql) _gw_opts="--write --yes" _gw_vopts=" " _gw_pos="none" _gw_posmax=99 ;;
-    connect) _gw_opts="" _gw_vopts=" " _gw_pos="none" _gw_posmax=1 ;;
-    use) _gw_opts="" _gw_vopts=" " _gw_pos="env" _gw_posmax=1 ;;
-    envs) _gw_opts="" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
-    project) _gw_opts="" _gw_vopts=" " _gw_pos="dir" _gw_posmax=1 ;;
-    refresh) _gw_opts="" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
-    help) _gw_opts="" _gw_vopts=" " _gw_pos="command" _gw_posmax=1 ;;
+    inspect) _gw_opts="--json" _gw_vopts=" " _gw_pos="table" _gw_posmax=1 ;;
+    sql) _gw_opts="--write --yes --json" _gw_vopts=" " _gw_pos="none" _gw_posmax=99 ;;
+    connect) _gw_opts="--json" _gw_vopts=" " _gw_pos="none" _gw_posmax=1 ;;
+    use) _gw_opts="--json" _gw_vopts=" " _gw_pos="env" _gw_posmax=1 ;;
+    envs) _gw_opts="--json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
+    project) _gw_opts="--json" _gw_vopts=" " _gw_pos="dir" _gw_posmax=1 ;;
+    refresh) _gw_opts="--json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
+    help) _gw_opts="--json" _gw_vopts=" " _gw_pos="command" _gw_posmax=1 ;;
   esac
 }
 _godwit_global_values=" --project=dir --env=env -e=env --url=none -c=none -f=file "

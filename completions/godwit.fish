@@ -1,5 +1,5 @@
 # fish completion for godwit. Generated from godwit's command tree: do not edit, regenerate
-# (java -cp shell/target/godwit.jar dev.godwit.shell.Completions completions).
+# (java -cp shell/target/godwit.jar dev.godwit.shell.app.Completions completions).
 #
 # Install: put this file, named godwit.fish, in ~/.config/fish/completions/ or another folder of
 # $fish_complete_path (scripts/install does). Migration folders and environments are read from the
@@ -11,7 +11,7 @@ set -g __godwit_commands \
     'status' 'Show every migration\'s state: applied, pending, failed, rolled back, edited after apply, missing locally, out of order' \
     'apply' 'Apply every pending migration in folder order (like prisma migrate deploy)' \
     'deploy' 'Apply every pending migration in folder order (like prisma migrate deploy)' \
-    'resolve' 'Record by hand how a migration ended (like prisma migrate resolve)' \
+    'resolve' 'Record by hand how a migration ended (like prisma migrate resolve), or recover a failed one' \
     'init' 'Make a new godwit project in the current folder: godwit.toml, prisma/schema.prisma, an empty migrations folder; in a Prisma 7 project (prisma.config.ts) only a godwit.toml that reads its settings from there' \
     'diff' 'Compare two schemas and show what turns the first into the second' \
     'drift' 'Compare the database with what its applied migrations describe (replayed into a shadow database)' \
@@ -26,6 +26,7 @@ set -g __godwit_commands \
     'pull' 'Read the database into schema.prisma (Prisma\'s db pull): models, fields, native types, relations, indexes, enums' \
     'timeline' 'Full-screen history of every migration: when it ran, how long it took, every attempt with its logs, the statement that failed marked in its SQL; resolve failed migrations from there' \
     'lint' 'Check migrations for statements that lock or rewrite big tables: the lock each takes, what it blocks, and (connected) the table\'s live size and row estimate; each finding with its safe form as SQL' \
+    'unlock' 'Say who holds the migration lock (Prisma\'s advisory lock, MySQL\'s GET_LOCK), for how long and whether that session is idle, and end that session after a confirmation (default no) so that deploys can go on' \
     'show' 'Show one migration: its state, its SQL, and every attempt in the history with times and logs' \
     'history' 'Every attempt recorded in _prisma_migrations, oldest first, including failed and rolled-back ones' \
     'inspect' 'Describe a table like psql\'s \\d: columns, primary key, indexes, foreign keys' \
@@ -55,22 +56,22 @@ function __godwit_spec
     set -g __gw_posmax 0
     switch $argv[1]
         case status
-            set -g __gw_opts '--json' 'Print the status as JSON' '--drift' 'Also check for drift (replays the applied migrations into a shadow database)'
-            set -g __gw_vopts ' '
+            set -g __gw_opts '--json' 'Print the status as JSON' '--drift' 'Also check for drift (replays the applied migrations into a shadow database)' '--fleet' 'Work on every target of the fleet NAME of godwit.toml ([fleet.NAME])' '--parallel' 'With --fleet: how many targets at a time (default: the fleet\'s parallel, else 4)'
+            set -g __gw_vopts ' --fleet=none --parallel=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case apply deploy
-            set -g __gw_opts '--dry-run' 'Print what would run, in order, and touch nothing' '--lock-timeout' 'How long to wait for the migration lock (default: 10 s)' '--json' 'Print the result as JSON' '--lock-timeout-per-statement' 'Each statement waits at most this long for its locks (e.g. 5s, 500ms; PostgreSQL lock_timeout, MySQL lock_wait_timeout) instead of queueing the application behind it (default: godwit.toml\'s [apply])' '--retries' 'After a lock time-out, try again N times with a doubling backoff (default: godwit.toml\'s [apply], else 3)'
-            set -g __gw_vopts ' --lock-timeout=none --lock-timeout-per-statement=none --retries=none '
+            set -g __gw_opts '--dry-run' 'Print what would run, in order, and touch nothing' '--lock-timeout' 'How long to wait for the migration lock (default: 10 s)' '--json' 'Print the result as JSON' '--fleet' 'Work on every target of the fleet NAME of godwit.toml ([fleet.NAME])' '--parallel' 'With --fleet: how many targets at a time (default: the fleet\'s parallel, else 4)' '--canary' 'With --fleet: apply to the first K targets first; a failure among them stops the run' '--max-failures' 'With --fleet: start no new target after F failures (default: the fleet\'s, else 1)' '--resume' 'With --fleet: continue the last run, skipping the targets it left up to date' '--lock-timeout-per-statement' 'Each statement waits at most this long for its locks (e.g. 5s, 500ms; PostgreSQL lock_timeout, MySQL lock_wait_timeout) instead of queueing the application behind it (default: godwit.toml\'s [apply])' '--retries' 'After a lock time-out, try again N times with a doubling backoff (default: godwit.toml\'s [apply], else 3)'
+            set -g __gw_vopts ' --lock-timeout=none --fleet=none --parallel=none --canary=none --max-failures=none --lock-timeout-per-statement=none --retries=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case resolve
-            set -g __gw_opts '--applied' 'Mark MIGRATION as applied without running it' '--rolled-back' 'Mark the failed MIGRATION as rolled back' '--reason' 'Why; kept in the history with the time and your user name' '--lock-timeout' 'How long to wait for the migration lock'
-            set -g __gw_vopts ' --applied=notapplied --rolled-back=failed --reason=none --lock-timeout=none '
+            set -g __gw_opts '--applied' 'Mark MIGRATION as applied without running it' '--rolled-back' 'Mark the failed MIGRATION as rolled back' '--retry' 'Nothing of the failed MIGRATION took effect: mark it rolled back and apply the pending migrations' '--finish' 'Run the statements of the failed MIGRATION that did not take effect, then mark it applied' '--undo' 'Reverse what the failed MIGRATION left in the database, then mark it rolled back' '--reason' 'Why; kept in the history with the time and your user name' '--yes' 'Do not ask (needed without a terminal for --retry, --finish and --undo)' '--lock-timeout' 'How long to wait for the migration lock' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
+            set -g __gw_vopts ' --applied=notapplied --rolled-back=failed --retry=none --finish=none --undo=none --reason=none --lock-timeout=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case init
-            set -g __gw_opts '--provider' 'postgresql or mysql (default: postgresql)' '--dir' 'Folder to initialise (default: the current folder)'
+            set -g __gw_opts '--provider' 'postgresql or mysql (default: postgresql)' '--dir' 'Folder to initialise (default: the current folder)' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' --provider=words:postgresql,mysql --dir=dir '
             set -g __gw_pos ''
             set -g __gw_posmax 0
@@ -85,52 +86,52 @@ function __godwit_spec
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case plan
-            set -g __gw_opts '--name' 'Write <timestamp>_NAME/migration.sql (and down.sql)' '--schema' 'The desired schema: a .prisma file (default: the project\'s) or sql:FILE_OR_DIR' '--rename' 'Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or PostgreSQL enum (Old=New) instead of dropping and adding it; repeatable' '--reorder-enums' 'Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does)' '--safe' 'Write the safe forms: indexes CONCURRENTLY in migrations of their own, constraints NOT VALID then VALIDATE, a required column added nullable then made NOT NULL after a fill (default: godwit.toml\'s [plan] safe)'
+            set -g __gw_opts '--name' 'Write <timestamp>_NAME/migration.sql (and down.sql)' '--schema' 'The desired schema: a .prisma file (default: the project\'s) or sql:FILE_OR_DIR' '--rename' 'Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or PostgreSQL enum (Old=New) instead of dropping and adding it; repeatable' '--reorder-enums' 'Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does)' '--safe' 'Write the safe forms: indexes CONCURRENTLY in migrations of their own, constraints NOT VALID then VALIDATE, a required column added nullable then made NOT NULL after a fill (default: godwit.toml\'s [plan] safe)' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' --name=none --schema=none --rename=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case dev
-            set -g __gw_opts '--name' 'Name of the new migration (asked on a terminal; needed without one)' '--schema' 'The desired schema: a .prisma file (default: the project\'s) or sql:FILE_OR_DIR' '--accept-data-loss' 'Go ahead despite data-loss warnings' '--yes' 'Do not ask for a name or confirmation (data loss still needs --accept-data-loss)' '--skip-generate' 'Do not run the generate commands of godwit.toml afterwards' '--lock-timeout' 'How long to wait for the migration lock' '--rename' 'Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or PostgreSQL enum (Old=New) instead of dropping and adding it; repeatable' '--reorder-enums' 'Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does)'
+            set -g __gw_opts '--name' 'Name of the new migration (asked on a terminal; needed without one)' '--schema' 'The desired schema: a .prisma file (default: the project\'s) or sql:FILE_OR_DIR' '--accept-data-loss' 'Go ahead despite data-loss warnings' '--yes' 'Do not ask for a name or confirmation (data loss still needs --accept-data-loss)' '--skip-generate' 'Do not run the generate commands of godwit.toml afterwards' '--lock-timeout' 'How long to wait for the migration lock' '--rename' 'Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or PostgreSQL enum (Old=New) instead of dropping and adding it; repeatable' '--reorder-enums' 'Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does)' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' --name=none --schema=none --lock-timeout=none --rename=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case down
-            set -g __gw_opts '--yes' 'Do not ask (needed without a terminal, and on production)' '--lock-timeout' 'How long to wait for the migration lock'
+            set -g __gw_opts '--yes' 'Do not ask (needed without a terminal, and on production)' '--lock-timeout' 'How long to wait for the migration lock' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' --lock-timeout=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case rebase
-            set -g __gw_opts
+            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos 'rebase'
             set -g __gw_posmax 1
         case baseline
-            set -g __gw_opts '--name' 'Name of the migration (default: baseline)' '--create-only' 'Write the migration without recording it (to edit it, then `godwit resolve --applied NAME`)' '--yes' 'Do not ask (needed without a terminal)' '--lock-timeout' 'How long to wait for the migration lock'
+            set -g __gw_opts '--name' 'Name of the migration (default: baseline)' '--create-only' 'Write the migration without recording it (to edit it, then `godwit resolve --applied NAME`)' '--yes' 'Do not ask (needed without a terminal)' '--lock-timeout' 'How long to wait for the migration lock' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' --name=none --lock-timeout=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case reset
-            set -g __gw_opts '--force' 'Do not ask (needed without a terminal)' '--skip-seed' 'Do not run the seed command of godwit.toml afterwards' '--lock-timeout' 'How long to wait for the migration lock'
+            set -g __gw_opts '--force' 'Do not ask (needed without a terminal)' '--skip-seed' 'Do not run the seed command of godwit.toml afterwards' '--lock-timeout' 'How long to wait for the migration lock' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' --lock-timeout=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case seed
-            set -g __gw_opts '--yes' 'On an environment marked production: run without asking'
+            set -g __gw_opts '--yes' 'On an environment marked production: run without asking' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case push
-            set -g __gw_opts '--schema' 'The desired schema: a .prisma file (default: the project\'s) or sql:FILE_OR_DIR' '--accept-data-loss' 'Go ahead despite data-loss warnings' '--rename' 'Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or PostgreSQL enum (Old=New) instead of dropping and adding it; repeatable' '--yes' 'On a production database without a terminal: push anyway (at a terminal the database name is typed)' '--reorder-enums' 'Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does)'
+            set -g __gw_opts '--schema' 'The desired schema: a .prisma file (default: the project\'s) or sql:FILE_OR_DIR' '--accept-data-loss' 'Go ahead despite data-loss warnings' '--rename' 'Keep the data of a renamed table (OldTable=NewTable), column (Table.old=new) or PostgreSQL enum (Old=New) instead of dropping and adding it; repeatable' '--yes' 'On a production database without a terminal: push anyway (at a terminal the database name is typed)' '--reorder-enums' 'Re-create enum types whose existing values schema.prisma lists in another order (by default the order is left as it is, as Prisma does)' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' --schema=none --rename=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case pull
-            set -g __gw_opts '--print' 'Print the schema instead of writing schema.prisma'
+            set -g __gw_opts '--print' 'Print the schema instead of writing schema.prisma' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case timeline
-            set -g __gw_opts
+            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos ''
             set -g __gw_posmax 0
@@ -139,6 +140,11 @@ function __godwit_spec
             set -g __gw_vopts ' --provider=words:postgresql,mysql '
             set -g __gw_pos 'none'
             set -g __gw_posmax 99
+        case unlock
+            set -g __gw_opts '--yes' 'End the holder without asking (not on production)' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
+            set -g __gw_vopts ' '
+            set -g __gw_pos ''
+            set -g __gw_posmax 0
         case show
             set -g __gw_opts '--json' 'Print as JSON'
             set -g __gw_vopts ' '
@@ -150,42 +156,42 @@ function __godwit_spec
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case inspect
-            set -g __gw_opts
+            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos 'table'
             set -g __gw_posmax 1
         case sql
-            set -g __gw_opts '--write' 'Allow changes: commit instead of rolling back (asks first)' '--yes' 'With --write: do not ask (required in batch mode)'
+            set -g __gw_opts '--write' 'Allow changes: commit instead of rolling back (asks first)' '--yes' 'With --write: do not ask (required in batch mode)' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos 'none'
             set -g __gw_posmax 99
         case connect
-            set -g __gw_opts
+            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos 'none'
             set -g __gw_posmax 1
         case use
-            set -g __gw_opts
+            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos 'env'
             set -g __gw_posmax 1
         case envs
-            set -g __gw_opts
+            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case project
-            set -g __gw_opts
+            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos 'dir'
             set -g __gw_posmax 1
         case refresh
-            set -g __gw_opts
+            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case help
-            set -g __gw_opts
+            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
             set -g __gw_vopts ' '
             set -g __gw_pos 'command'
             set -g __gw_posmax 1

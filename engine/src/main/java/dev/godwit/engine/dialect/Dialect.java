@@ -1,9 +1,7 @@
 package dev.godwit.engine.dialect;
 
-import dev.godwit.engine.dialect.mysql.MysqlDialect;
-import dev.godwit.engine.dialect.postgres.PostgresDialect;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +37,9 @@ public interface Dialect {
 
     boolean historyTableExists(Connection connection, String schema) throws SQLException;
 
+    /** The schemas (MySQL: databases) of the server whose names match a LIKE pattern, sorted: a schema-per-tenant fleet. */
+    List<String> schemasLike(Connection connection, String likePattern) throws SQLException;
+
     /** Tables, views and types in the schema other than the history table: a schema with any is not empty. */
     List<String> userObjects(Connection connection, String schema) throws SQLException;
 
@@ -72,6 +73,9 @@ public interface Dialect {
 
     /** Who holds the migration lock now, if anyone (another session, or this one). */
     Optional<LockHolder> lockHolder(Connection connection) throws SQLException;
+
+    /** Ends the session that holds the migration lock (its connection closes, and the lock goes with it). */
+    void endSession(Connection connection, LockHolder holder) throws SQLException;
 
     /** Why this statement cannot run inside a transaction on this database, if so. */
     Optional<String> whyNotTransactional(SqlStatement statement);
@@ -115,6 +119,9 @@ public interface Dialect {
     /** Whether the error means the connection is gone (server restart, killed session, network). */
     boolean isConnectionLoss(SQLException e);
 
+    /** Whether the error is the statement being cancelled on request (Ctrl-C, a stop signal), not failing on its own. */
+    boolean isCancellation(SQLException e);
+
     /**
      * Starts a read-only transaction on the connection (auto-commit off), so that nothing the
      * statements that follow do can change the database, and makes read-only the session's default
@@ -146,10 +153,11 @@ public interface Dialect {
     /** Creating, dropping and emptying databases, for shadow databases. */
     ServerAdmin serverAdmin();
 
+    /**
+     * The dialect of a database family. Dialects are found with {@link java.util.ServiceLoader} (listed in
+     * {@code META-INF/services}), so this interface names no implementation and a new family is one more package.
+     */
     static Dialect of(Provider provider) {
-        return switch (provider) {
-            case POSTGRESQL -> new PostgresDialect();
-            case MYSQL -> new MysqlDialect();
-        };
+        return Dialects.of(provider);
     }
 }

@@ -16,7 +16,12 @@ import dev.godwit.engine.schema.UnmanagedObject;
 import dev.godwit.engine.shadow.ShadowDatabase;
 import dev.godwit.engine.shadow.ShadowProvider;
 
+import dev.godwit.engine.recover.ChangeSubjects;
+import dev.godwit.engine.recover.UndoPlanner;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,7 +36,8 @@ public final class DriftCheck {
     }
 
     public static DriftReport run(Target live, DatabaseUrl liveUrl, Optional<DatabaseUrl> shadowUrl, MigrationsFolder folder) {
-        List<MigrationStatus> states = new Migrator(live).status(folder).migrations();
+        Migrator migrator = new Migrator(live);
+        List<MigrationStatus> states = migrator.status(folder).migrations();
         Set<String> applied = states.stream().filter(MigrationStatus::isApplied).map(MigrationStatus::name).collect(Collectors.toSet());
         List<LocalMigration> replay = folder.migrations().stream().filter(m -> applied.contains(m.name())).toList();
         List<String> edited = names(states, MigrationState.EDITED);
@@ -58,7 +64,29 @@ public final class DriftCheck {
                 .filter(u -> actual.unmanaged().stream().noneMatch(a -> a.kind().equals(u.kind()) && a.name().equals(u.name())))
                 .forEach(u -> unmanaged.add(new UnmanagedObject(u.kind(), u.name(), "created by the migrations, not in the database")));
         return new DriftReport(live.display(), shadowDescription, replay.stream().map(LocalMigration::name).toList(), drift,
-                dialect.ddlWriter().script(back), dialect.ddlWriter().script(drift), edited, missing, unmanaged);
+                dialect.ddlWriter().script(back), dialect.ddlWriter().script(drift), edited, missing, unmanaged,
+                leftByFailed(migrator, states, drift));
+    }
+
+    /** The differences that the statements in effect of each failed migration name: what that attempt left behind. */
+    private static Map<String, List<Change>> leftByFailed(Migrator migrator, List<MigrationStatus> states, List<Change> drift) {
+        Map<String, List<Change>> out = new LinkedHashMap<>();
+        for (MigrationStatus s : states) {
+            if (s.isApplied() || s.failedAttempt().isEmpty() || s.local().isEmpty()) {
+                continue;
+            }
+            String text;
+            try {
+                text = UndoPlanner.textInEffect(migrator.plan(s.local().get()), migrator.ledger(s));
+            } catch (RuntimeException unreadable) {
+                continue; // a file that cannot be read explains nothing
+            }
+            List<Change> left = drift.stream().filter(c -> ChangeSubjects.namedIn(c, text)).toList();
+            if (!left.isEmpty()) {
+                out.put(s.name(), left);
+            }
+        }
+        return out;
     }
 
     private static List<String> names(List<MigrationStatus> states, MigrationState state) {

@@ -4,6 +4,7 @@ import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.schema.UnmanagedObject;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,12 +19,20 @@ import java.util.Optional;
  * @param edited         applied migrations whose file changed since (the replay used the current file)
  * @param missingLocally applied migrations with no folder here (they could not be replayed)
  * @param unmanaged      objects in the database that godwit does not manage: listed, never drift
+ * @param leftByFailed   per failed migration, the differences its statements that took effect account for (a table it
+ *                       created before a later statement failed): drift with a known cause, in order of the migrations
  */
 public record DriftReport(String database, String shadow, List<String> replayed, List<Change> drift,
                           String revertScript, String adoptScript, List<String> edited, List<String> missingLocally,
-                          List<UnmanagedObject> unmanaged) {
+                          List<UnmanagedObject> unmanaged, Map<String, List<Change>> leftByFailed) {
+
+    public DriftReport(String database, String shadow, List<String> replayed, List<Change> drift, String revertScript,
+                       String adoptScript, List<String> edited, List<String> missingLocally, List<UnmanagedObject> unmanaged) {
+        this(database, shadow, replayed, drift, revertScript, adoptScript, edited, missingLocally, unmanaged, Map.of());
+    }
 
     public DriftReport {
+        leftByFailed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(leftByFailed));
         replayed = List.copyOf(replayed);
         drift = List.copyOf(drift);
         edited = List.copyOf(edited);
@@ -37,6 +46,11 @@ public record DriftReport(String database, String shadow, List<String> replayed,
      */
     public boolean hasDrift() {
         return !drift.isEmpty() || !edited.isEmpty() || !missingLocally.isEmpty() || !unmanaged.isEmpty();
+    }
+
+    /** The failed migration whose statements account for this difference, if any. */
+    public Optional<String> leftBy(Change c) {
+        return leftByFailed.entrySet().stream().filter(e -> e.getValue().contains(c)).map(Map.Entry::getKey).findFirst();
     }
 
     /** The tables the drift touches, in order of first appearance. */

@@ -8,6 +8,10 @@ public interface ApplyListener {
     ApplyListener NONE = new ApplyListener() {
     };
 
+    /** The history table did not exist and was just created, before any migration runs. */
+    default void createdHistoryTable() {
+    }
+
     default void warning(String message) {
     }
 
@@ -29,5 +33,10 @@ public interface ApplyListener {
 
     /** Called when a migration fails, before the failure is thrown. */
     default void failed(LocalMigration migration, Duration took) {
+    }
+
+    /** Called when a migration's statement was cancelled (Ctrl-C, a stop signal), before that is thrown. */
+    default void cancelled(LocalMigration migration, Duration took) {
+        failed(migration, took);
     }
 }

@@ -12,17 +12,19 @@ public final class FailureLog {
     private FailureLog() {
     }
 
-    static String compose(PlannedMigration plan, SqlStatement failed, String databaseMessage, int tookEffect, OwnTransactions own) {
+    static String compose(PlannedMigration plan, SqlStatement failed, String databaseMessage, AttemptLedger ledger, OwnTransactions own) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Migration `").append(plan.migration().name()).append("` failed at statement ")
+        boolean cancelled = ledger.outcome() == AttemptLedger.Outcome.CANCELLED;
+        sb.append("Migration `").append(plan.migration().name()).append(cancelled ? "` was cancelled at statement " : "` failed at statement ")
                 .append(failed.index()).append(" of ").append(plan.statements().size())
                 .append(" (migration.sql line ").append(failed.line()).append(", column ").append(failed.column()).append(").\n\n");
-        sb.append("Database error:\n").append(databaseMessage).append("\n\n");
+        sb.append(cancelled ? "Cancelled:\n" : "Database error:\n").append(databaseMessage).append("\n\n");
         String text = failed.text();
         if (text.length() > MAX_STATEMENT_CHARS) {
             text = text.substring(0, MAX_STATEMENT_CHARS) + "\n…";
         }
         sb.append("Statement:\n").append(text).append("\n\n");
+        int tookEffect = ledger.tookEffect();
         if (own != null) {
             sb.append("migration.sql controls its own transactions (BEGIN/COMMIT in the file), so it ran as written, statement by statement: ")
                     .append(tookEffect).append(tookEffect == 1 ? " statement took effect" : " statements took effect")
@@ -37,9 +39,10 @@ public final class FailureLog {
             sb.append("The migration ran in one transaction, which was rolled back: none of it took effect.\n");
         } else {
             sb.append("The migration ran statement by statement: ").append(tookEffect)
-                    .append(tookEffect == 1 ? " statement took effect before the failure and was not undone.\n"
-                            : " statements took effect before the failure and were not undone.\n");
+                    .append(tookEffect == 1 ? " statement took effect before the " : " statements took effect before the ")
+                    .append(cancelled ? "cancel" : "failure").append(tookEffect == 1 ? " and was not undone.\n" : " and were not undone.\n");
         }
+        sb.append('\n').append(ledger.trailer());
         return Secrets.mask(sb.toString());
     }
 
@@ -69,7 +72,7 @@ public final class FailureLog {
         }
         String[] lines = logs.strip().split("\\R");
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].startsWith("Database error:") && i + 1 < lines.length) {
+            if ((lines[i].startsWith("Database error:") || lines[i].startsWith("Cancelled:")) && i + 1 < lines.length) {
                 return lines[0] + " " + lines[i + 1].strip();
             }
         }

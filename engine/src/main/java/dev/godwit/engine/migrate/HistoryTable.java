@@ -105,6 +105,21 @@ public final class HistoryTable {
         }
     }
 
+    /** A cancelled attempt that left nothing in effect: its logs, and rolled back at once (pending again). */
+    public void markCancelled(Connection c, String id, String logs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
+                + " SET logs = ?, applied_steps_count = 0, rolled_back_at = " + now() + " WHERE id = ?")) {
+            ps.setString(1, Secrets.mask(logs));
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Replaces an attempt's logs (a ledger updated by a later step) and its count of statements in effect. */
+    public void updateFailed(Connection c, String id, String logs, int appliedSteps) throws SQLException {
+        markFailed(c, id, logs, appliedSteps);
+    }
+
     public void markRolledBack(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET rolled_back_at = " + now() + " WHERE id = ?")) {
             ps.setString(1, id);

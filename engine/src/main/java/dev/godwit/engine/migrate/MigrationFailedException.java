@@ -18,13 +18,16 @@ public class MigrationFailedException extends GodwitException {
     private final ExecutionMode mode;
     private final int statementsTakenEffect;
     private final List<ApplyResult.Applied> appliedBefore;
+    private final AttemptLedger ledger;
 
     public MigrationFailedException(String migration, int statementIndex, int statementCount, int line,
                                     String statementText, String databaseMessage, ExecutionMode mode, int statementsTakenEffect,
-                                    List<ApplyResult.Applied> appliedBefore, String hint, Throwable cause) {
-        super(ErrorKind.RUNTIME, "migration " + migration + " failed at statement " + statementIndex + " of "
+                                    List<ApplyResult.Applied> appliedBefore, String hint, Throwable cause, AttemptLedger ledger) {
+        super(ErrorKind.RUNTIME, "migration " + migration + (ledger.outcome() == AttemptLedger.Outcome.CANCELLED
+                ? " was cancelled at statement " : " failed at statement ") + statementIndex + " of "
                 + statementCount + " (migration.sql line " + line + "): " + databaseMessage
-                + "\n  statement: " + excerpt(statementText), hint, cause);
+                + "\n  statement: " + excerpt(statementText) + "\n  " + ledger.describe(), hint, cause);
+        this.ledger = ledger;
         this.migration = migration;
         this.statementIndex = statementIndex;
         this.statementCount = statementCount;
@@ -48,4 +51,7 @@ public class MigrationFailedException extends GodwitException {
     public ExecutionMode mode() { return mode; }
     public int statementsTakenEffect() { return statementsTakenEffect; }
     public List<ApplyResult.Applied> appliedBefore() { return appliedBefore; }
+    /** Which statements took effect, failed and never ran. */
+    public AttemptLedger ledger() { return ledger; }
+    public boolean cancelled() { return ledger.outcome() == AttemptLedger.Outcome.CANCELLED; }
 }

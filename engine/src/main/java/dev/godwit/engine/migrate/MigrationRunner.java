@@ -65,7 +65,11 @@ final class MigrationRunner {
                 runStatementByStatement(plan, id, next, appliedBefore);
             }
         } catch (SQLException | RuntimeException e) {
-            listener.failed(m, Duration.ofNanos(System.nanoTime() - start));
+            if (e instanceof MigrationFailedException f && f.cancelled()) {
+                listener.cancelled(m, Duration.ofNanos(System.nanoTime() - start));
+            } else {
+                listener.failed(m, Duration.ofNanos(System.nanoTime() - start));
+            }
             throw e;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -227,21 +231,28 @@ final class MigrationRunner {
 
     private MigrationFailedException fail(PlannedMigration plan, String id, SqlStatement failed, SQLException e,
                                           int tookEffect, OwnTransactions own, List<ApplyResult.Applied> appliedBefore) {
+        boolean cancelled = dialect.isCancellation(e);
+        AttemptLedger ledger = new AttemptLedger(cancelled ? AttemptLedger.Outcome.CANCELLED : AttemptLedger.Outcome.FAILED,
+                plan.mode(), plan.statements().size(), tookEffect, failed.index(), failed.line(), false, AttemptLedger.Source.RECORDED);
         String dbMessage = FailureLog.databaseMessage(e);
-        String logs = FailureLog.compose(plan, failed, dbMessage, tookEffect, own);
+        String logs = FailureLog.compose(plan, failed, dbMessage, ledger, own);
+        // A cancel that left nothing in effect is no failure: the attempt is recorded and marked rolled back, which
+        // Prisma and godwit both ignore, so the migration is simply pending again. A cancel after statements took
+        // effect stays a failed attempt: the database holds part of the migration, and apply must not run it again.
+        boolean setAside = cancelled && ledger.nothingTookEffect();
         try {
-            history.markFailed(c, id, logs, tookEffect);
+            if (setAside) {
+                history.markCancelled(c, id, logs);
+            } else {
+                history.markFailed(c, id, logs, tookEffect);
+            }
         } catch (SQLException writeError) {
             e.addSuppressed(writeError);
         }
-        String hint = "fix the cause, then `godwit resolve --rolled-back " + plan.migration().name()
-                + "` and `godwit apply` to run it again";
-        if (plan.mode() == ExecutionMode.STATEMENT_BY_STATEMENT && tookEffect > 0) {
-            hint = tookEffect + " earlier statement(s) of it took effect and stay in place: undo them, or complete the rest by hand and run `godwit resolve --applied "
-                    + plan.migration().name() + "`; otherwise " + hint;
-        }
+        String hint = setAside ? "nothing of it took effect and it stays pending: `godwit apply` runs it when you are ready"
+                : RecoveryAdvice.next(plan.migration().name(), ledger);
         return new MigrationFailedException(plan.migration().name(), failed.index(), plan.statements().size(), failed.line(),
-                failed.text(), dbMessage, plan.mode(), tookEffect, appliedBefore, hint, e);
+                failed.text(), dbMessage, plan.mode(), tookEffect, appliedBefore, hint, e, ledger);
     }
 
     private void rollbackQuietly() {

@@ -12,7 +12,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,7 @@ public final class Migrator {
 
     public StatusReport status(MigrationsFolder folder) {
         try (Connection c = connect()) {
+            serverMajor = c.getMetaData().getDatabaseMajorVersion();
             boolean exists = history.exists(c);
             List<HistoryRecord> rows = exists ? history.readAll(c) : List.of();
             Optional<LockHolder> holder = dialect.lockHolder(c);
@@ -44,10 +47,64 @@ public final class Migrator {
             Optional<ClusterState> cluster = dialect.clusterState(c);
             cluster.filter(s -> !s.healthy()).ifPresent(s -> warnings.add("this " + s.kind() + " node is " + s.nodeState()
                     + " in a " + s.clusterStatus() + " component: what it reports may lag the cluster, and it may refuse writes"));
-            return new StatusReport(target.display(), dialect.serverVersion(c), exists,
-                    StatusCalculator.withRunning(StatusCalculator.compute(folder.migrations(), rows), holder), holder, warnings, cluster);
+            List<MigrationStatus> states = StatusCalculator.withRunning(StatusCalculator.compute(folder.migrations(), rows), holder);
+            return new StatusReport(target.display(), dialect.serverVersion(c), exists, states, holder, warnings, cluster, ledgers(states));
         } catch (SQLException e) {
             throw databaseError("reading the migration history", e);
+        }
+    }
+
+    /** The ledger of each failed migration's unresolved attempt, worked out with its file where there is one. */
+    private Map<String, AttemptLedger> ledgers(List<MigrationStatus> states) {
+        Map<String, AttemptLedger> out = new HashMap<>();
+        for (MigrationStatus s : states) {
+            if (!s.isApplied() && s.failedAttempt().isPresent()) {
+                out.put(s.name(), ledger(s));
+            }
+        }
+        return out;
+    }
+
+    /** Which statements of the migration's unresolved failed attempt took effect (the migration must be failed). */
+    public AttemptLedger ledger(MigrationStatus s) {
+        HistoryRecord failed = s.failedAttempt().orElseThrow(() -> notFailed(s));
+        Optional<PlannedMigration> plan = s.local().map(this::planOrNull);
+        return AttemptLedgers.of(failed, plan, dialect.transactionalDdl());
+    }
+
+    /** Who holds the migration lock now, if anyone. */
+    public Optional<LockHolder> lockHolder() {
+        try (Connection c = connect()) {
+            return dialect.lockHolder(c);
+        } catch (SQLException e) {
+            throw databaseError("reading who holds the migration lock", e);
+        }
+    }
+
+    /**
+     * Ends the session holding the migration lock, if it is still {@code expected} (the one the user was shown
+     * and agreed to end); true when the lock is free afterwards.
+     */
+    public boolean endLockHolder(LockHolder expected) {
+        try (Connection c = connect()) {
+            Optional<LockHolder> now = dialect.lockHolder(c);
+            if (now.isEmpty()) {
+                return true;
+            }
+            if (now.get().id() != expected.id() || expected.id() < 0) {
+                throw new GodwitException(ErrorKind.ACTION_NEEDED, "the migration lock changed hands while you were asked: now held by "
+                        + now.get().describe() + "; nothing was ended", "run `godwit unlock` again to see the new holder");
+            }
+            dialect.endSession(c, expected);
+            for (int i = 0; i < 50 && dialect.lockHolder(c).filter(h -> h.id() == expected.id()).isPresent(); i++) {
+                Thread.sleep(100);
+            }
+            return dialect.lockHolder(c).filter(h -> h.id() == expected.id()).isEmpty();
+        } catch (SQLException e) {
+            throw databaseError("ending the session that holds the migration lock", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -80,6 +137,9 @@ public final class Migrator {
             }
             try (MigrationLock ignored = Pooler.lock(target, c, lockTimeout)) {
                 boolean created = ensureHistoryTable(c);
+                if (created) {
+                    listener.createdHistoryTable();
+                }
                 List<MigrationStatus> states = StatusCalculator.compute(folder.migrations(), history.readAll(c));
                 refuseUnresolvedFailures(states);
                 refuseRenamedCopies(states);
@@ -255,7 +315,7 @@ public final class Migrator {
         }
     }
 
-    private static void refuseUnresolvedFailures(List<MigrationStatus> states) {
+    private void refuseUnresolvedFailures(List<MigrationStatus> states) {
         List<MigrationStatus> failed = states.stream().filter(s -> s.failedAttempt().isPresent() && !s.isApplied()).toList();
         if (failed.isEmpty()) {
             return;
@@ -263,12 +323,13 @@ public final class Migrator {
         StringBuilder sb = new StringBuilder(failed.size() == 1 ? "a failed migration is not resolved; nothing was applied:"
                 : failed.size() + " failed migrations are not resolved; nothing was applied:");
         for (MigrationStatus s : failed) {
-            sb.append("\n  ").append(s.name()).append(": ").append(FailureLog.summary(s.failedAttempt().get()));
+            sb.append("\n  ").append(s.name()).append(": ").append(FailureLog.summary(s.failedAttempt().get()))
+                    .append("\n    ").append(ledger(s).describe());
         }
-        String first = failed.get(0).name();
-        throw new GodwitException(ErrorKind.ACTION_NEEDED, sb.toString(),
-                "fix the cause, then `godwit resolve --rolled-back " + first + "` to run it again, or `godwit resolve --applied "
-                        + first + "` if you completed it by hand");
+        MigrationStatus first = failed.get(0);
+        AttemptLedger ledger = ledger(first);
+        throw new FailedMigrationsBlockException(sb.toString(), RecoveryAdvice.next(first.name(), ledger),
+                failed.stream().map(MigrationStatus::name).toList(), ledger);
     }
 
     private static List<String> warnings(MigrationsFolder folder, List<MigrationStatus> states, ApplyListener listener) {

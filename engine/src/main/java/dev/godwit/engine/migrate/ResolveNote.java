@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** The line {@code resolve} appends to a row's logs: when, by whom, what and why. */
-final class ResolveNote {
+public final class ResolveNote {
     private ResolveNote() {
     }
 
-    static String line(String resolvedAs, String reason) {
+    public static String line(String resolvedAs, String reason) {
         String user = System.getProperty("user.name", "unknown");
         StringBuilder sb = new StringBuilder("\n[").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("] ")
                 .append("resolved as ").append(resolvedAs).append(" by ").append(user).append(" with godwit");

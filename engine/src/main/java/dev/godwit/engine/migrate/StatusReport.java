@@ -4,6 +4,7 @@ import dev.godwit.engine.dialect.ClusterState;
 import dev.godwit.engine.dialect.LockHolder;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The whole truth about a database's migrations, as {@code status} reports it. */
@@ -14,17 +15,37 @@ public record StatusReport(
         List<MigrationStatus> migrations,
         Optional<LockHolder> lockHolder,
         List<String> warnings,
-        Optional<ClusterState> cluster) {
+        Optional<ClusterState> cluster,
+        Map<String, AttemptLedger> ledgers) {
 
     public StatusReport {
         migrations = List.copyOf(migrations);
         warnings = List.copyOf(warnings);
+        ledgers = Map.copyOf(ledgers);
+    }
+
+    /** A report without the ledgers of failed attempts (they are then read from the attempts' logs). */
+    public StatusReport(String database, String serverVersion, boolean historyTableExists, List<MigrationStatus> migrations,
+                        Optional<LockHolder> lockHolder, List<String> warnings, Optional<ClusterState> cluster) {
+        this(database, serverVersion, historyTableExists, migrations, lockHolder, warnings, cluster, Map.of());
+    }
+
+    /**
+     * Which statements of a failed migration's unresolved attempt took effect: as worked out with the file
+     * when the report was made, else from the attempt's logs alone. Empty for a migration that is not failed.
+     */
+    public Optional<AttemptLedger> ledger(MigrationStatus m) {
+        if (m.isApplied() || m.failedAttempt().isEmpty() || m.state() == MigrationState.RUNNING) {
+            return Optional.empty(); // a running migration's row is unfinished because it runs, not because it failed
+        }
+        AttemptLedger known = ledgers.get(m.name());
+        return Optional.of(known != null ? known : AttemptLedgers.of(m.failedAttempt().get(), Optional.empty(), true));
     }
 
     /** A report about a server that is no cluster node. */
     public StatusReport(String database, String serverVersion, boolean historyTableExists, List<MigrationStatus> migrations,
                         Optional<LockHolder> lockHolder, List<String> warnings) {
-        this(database, serverVersion, historyTableExists, migrations, lockHolder, warnings, Optional.empty());
+        this(database, serverVersion, historyTableExists, migrations, lockHolder, warnings, Optional.empty(), Map.of());
     }
 
     public List<MigrationStatus> inState(MigrationState state) {
@@ -69,7 +90,8 @@ public record StatusReport(
         for (MigrationState s : MigrationState.values()) {
             long n = count(s);
             if (n > 0) {
-                sb.append(first ? "" : ", ").append(n).append(' ').append(s.label());
+                // a rolled-back migration runs again: the prompt counts it as pending, so say so here too
+                sb.append(first ? "" : ", ").append(n).append(' ').append(s.label()).append(s == MigrationState.ROLLED_BACK ? " (pending again)" : "");
                 first = false;
             }
         }

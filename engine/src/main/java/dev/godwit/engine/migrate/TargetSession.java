@@ -8,12 +8,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** A connection to the target ready for migration work, and the error a failed piece of that work becomes. */
-final class TargetSession {
+public final class TargetSession {
     private TargetSession() {
     }
 
     /** Auto-commit on, the session prepared for the target's schema; a refused connection is a connection error. */
-    static Connection open(Target target) {
+    public static Connection open(Target target) {
         try {
             Connection c = target.dataSource().getConnection();
             c.setAutoCommit(true);
@@ -29,7 +29,7 @@ final class TargetSession {
     }
 
     /** A lost connection stays a connection error; anything else names the database, what was being done and its message. */
-    static GodwitException failure(Target target, String doing, SQLException e) {
+    public static GodwitException failure(Target target, String doing, SQLException e) {
         if (target.dialect().isConnectionLoss(e)) {
             return target.dialect().connectionFailure(e, target.display());
         }

@@ -1,5 +1,6 @@
 package dev.godwit.engine.project;
 
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,8 @@ public final class GodwitConfig {
     private final List<String> generate;
     private final String seed;
     private final Map<String, Environment> environments;
+    /** The {@code [fleet.*]} tables in file order. */
+    private Map<String, dev.godwit.engine.fleet.FleetConfig> fleets = Map.of();
     private final List<String> warnings;
     /** [lint], [apply] and [plan]: set once by {@link #parse} after construction. */
     private SafetyConfig safety = SafetyConfig.DEFAULT;
@@ -89,13 +92,13 @@ public final class GodwitConfig {
         return parse(text, file);
     }
 
-    private static final List<String> TOP_KEYS = List.of("project", "env", "lint", "apply", "plan");
+    private static final List<String> TOP_KEYS = List.of("project", "env", "fleet", "lint", "apply", "plan");
     private static final Map<String, List<String>> SAFETY_KEYS = Map.of(
             "lint", List.of("ignore", "warn_rows", "error_rows", "warn_size", "error_size"),
             "apply", List.of("lock_timeout_per_statement", "retries"),
             "plan", List.of("safe"));
     private static final List<String> PROJECT_KEYS = List.of("schema", "migrations", "default_env", "generate", "seed");
-    private static final List<String> ENV_KEYS = List.of("url", "shadow_url", "production");
+    private static final List<String> ENV_KEYS = List.of("url", "shadow_url", "direct_url", "production");
 
     /** Parses godwit.toml text; {@code file} (may be null) is only used to name the source in messages. */
     public static GodwitConfig parse(String text, Path file) {
@@ -121,6 +124,7 @@ public final class GodwitConfig {
         String defaultEnv = null;
         List<String> generate = List.of();
         String seed = null;
+        Map<String, dev.godwit.engine.fleet.FleetConfig> fleets = new LinkedHashMap<>();
         Map<String, Environment> envs = new LinkedHashMap<>();
         SafetyConfig safety = SafetyConfig.DEFAULT;
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -151,6 +155,13 @@ public final class GodwitConfig {
                         envs.put(e.getKey(), environment(e.getKey(), e.getValue(), where, source));
                     }
                 }
+                case "fleet" -> {
+                    JsonNode fleetTable = table(top.getValue(), "[fleet]", where);
+                    for (Iterator<Map.Entry<String, JsonNode>> fi = fleetTable.fields(); fi.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = fi.next();
+                        fleets.put(e.getKey(), dev.godwit.engine.fleet.FleetConfig.read(e.getKey(), e.getValue(), where, warnings));
+                    }
+                }
                 case "lint", "apply", "plan" -> {
                     JsonNode t = table(top.getValue(), "[" + top.getKey() + "]", where);
                     List<String> known = SAFETY_KEYS.get(top.getKey());
@@ -173,6 +184,7 @@ public final class GodwitConfig {
         }
         GodwitConfig config = new GodwitConfig(file, schema, migrations, defaultEnv, generate, seed, envs, warnings);
         config.safety = safety;
+        config.fleets = Collections.unmodifiableMap(fleets);
         return config;
     }
 
@@ -313,6 +325,11 @@ public final class GodwitConfig {
     /** The [lint], [apply] and [plan] settings (defaults when absent). */
     public SafetyConfig safety() {
         return safety;
+    }
+
+    /** The {@code [fleet.*]} tables in file order; unmodifiable. */
+    public Map<String, dev.godwit.engine.fleet.FleetConfig> fleets() {
+        return fleets;
     }
 
     /** Messages about ignored keys and tables, e.g. {@code godwit.toml: unknown key "env.dev.uri" (ignored)}. */

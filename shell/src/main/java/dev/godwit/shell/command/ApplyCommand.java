@@ -12,10 +12,11 @@ import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.migrate.PlannedMigration;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
+import dev.godwit.shell.session.StopSignal;
 import dev.godwit.shell.render.Durations;
 import dev.godwit.shell.render.Json;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,6 +39,9 @@ public final class ApplyCommand extends SessionCommand {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    FleetOptions.Apply fleet = new FleetOptions.Apply();
+
     @Option(names = "--lock-timeout-per-statement", paramLabel = "DURATION",
             description = "Each statement waits at most this long for its locks (e.g. 5s, 500ms; PostgreSQL lock_timeout, "
                     + "MySQL lock_wait_timeout) instead of queueing the application behind it (default: godwit.toml's [apply]).")
@@ -49,10 +53,33 @@ public final class ApplyCommand extends SessionCommand {
 
     @Override
     protected int run(Session session) {
+        if (fleet.active() && dryRun) {
+            throw new dev.godwit.engine.GodwitException(dev.godwit.engine.ErrorKind.USAGE, "apply --fleet does not take --dry-run",
+                    "`godwit status --fleet " + fleet.fleet + "` shows what each target has pending");
+        }
+        if (fleet.active()) {
+            return FleetRun.apply(session, fleet.fleet, new FleetRun.ApplyOptions(fleet.parallel, fleet.canary, fleet.maxFailures,
+                    fleet.resume, Duration.ofSeconds(lockTimeoutSeconds), json));
+        }
+        return apply(session, Duration.ofSeconds(lockTimeoutSeconds));
+    }
+
+    /** Applies with this command's options (defaults when made by another command, as resolve --retry does). */
+    int apply(Session session, Duration lockTimeout) {
         Out out = session.out();
+        if (!dryRun && !confirmedAtProductionPrompt(session)) {
+            return 3;
+        }
         Migrator migrator = session.migrator();
-        ApplyResult result = migrator.apply(session.migrations(), Duration.ofSeconds(lockTimeoutSeconds), dryRun,
-                json ? warningsOnly(out) : new Progress(out), lockRetry(session, lockTimeoutPerStatement, retries));
+        // the shell cancels on Ctrl-C itself; a one-shot apply cancels on Ctrl-C and SIGTERM through a shutdown hook
+        Thread stop = session.terminal().isPresent() || dryRun ? null : StopSignal.install(session);
+        ApplyResult result;
+        try {
+            result = migrator.apply(session.migrations(), lockTimeout, dryRun, json ? warningsOnly(out) : new Progress(out),
+                    lockRetry(session, lockTimeoutPerStatement, retries));
+        } finally {
+            StopSignal.remove(stop);
+        }
         if (json) {
             out.println(Json.write(toJson(result)));
         } else if (dryRun) {
@@ -63,6 +90,20 @@ public final class ApplyCommand extends SessionCommand {
         }
         return 0;
     }
+
+    /**
+     * Deploys on production run from CI without a question, as Prisma's do; typed at a production shell prompt,
+     * where a slip of the keyboard is the risk, apply asks for the database name as the screens do.
+     */
+    private boolean confirmedAtProductionPrompt(Session session) {
+        if (!session.production() || session.terminal().isEmpty() || session.prompter() == null || resolveRetry) {
+            return true;
+        }
+        return Confirmation.ask(session, "apply the pending migrations", false);
+    }
+
+    /** Set when resolve --retry applies after its own confirmation. */
+    boolean resolveRetry;
 
     private static ApplyListener warningsOnly(Out out) {
         return new ApplyListener() {
@@ -107,9 +148,6 @@ public final class ApplyCommand extends SessionCommand {
     }
 
     private static void printSummary(Session session, Out out, ApplyResult result) {
-        if (result.createdHistoryTable()) {
-            out.note("created the _prisma_migrations table");
-        }
         if (result.applied().isEmpty()) {
             out.println("No pending migrations: " + session.target().display() + " is up to date.");
         } else {
@@ -168,6 +206,11 @@ public final class ApplyCommand extends SessionCommand {
         }
 
         @Override
+        public void createdHistoryTable() {
+            out.note("created the _prisma_migrations table"); // before the migrations it will record
+        }
+
+        @Override
         public void warning(String message) {
             out.warn(message);
         }
@@ -199,6 +242,11 @@ public final class ApplyCommand extends SessionCommand {
         @Override
         public void failed(LocalMigration m, Duration took) {
             out.println(out.style(Out.Style.RED_BOLD, "FAILED") + " after " + Durations.format(took));
+        }
+
+        @Override
+        public void cancelled(LocalMigration m, Duration took) {
+            out.println(out.style(Out.Style.YELLOW, "CANCELLED") + " after " + Durations.format(took));
         }
     }
 }

@@ -2,10 +2,10 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.migrate.HistoryRecord;
 import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.Durations;
 import dev.godwit.shell.render.Json;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,6 +20,7 @@ import java.util.Map;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Every attempt recorded in _prisma_migrations, oldest first, including failed and rolled-back ones.")
 public final class HistoryCommand extends SessionCommand {
+    private static final java.util.regex.Pattern RESOLVED = java.util.regex.Pattern.compile("^\\[[^\\]]+\\] resolved as .*");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     @Option(names = "--json", description = "Print as JSON.")
@@ -73,8 +74,18 @@ public final class HistoryCommand extends SessionCommand {
             for (int i = 0; i < n; i++) {
                 out.println("      " + lines[i]);
             }
-            if (n < lines.length) {
-                out.println("      … (" + (lines.length - n) + " more lines: `show " + a.migrationName() + "`)");
+            int hidden = lines.length - n;
+            if (firstLogLineOnly) {
+                // how the attempt was resolved, and why, matters more than the rest of its logs
+                for (int i = 1; i < lines.length; i++) {
+                    if (RESOLVED.matcher(lines[i].strip()).matches() || lines[i].startsWith("  took effect:")) {
+                        out.println("      " + lines[i].strip());
+                        hidden--;
+                    }
+                }
+            }
+            if (hidden > 0) {
+                out.println("      … (" + hidden + " more lines: `history --logs` or `show " + a.migrationName() + "`)");
             }
         }
     }
@@ -94,7 +105,23 @@ public final class HistoryCommand extends SessionCommand {
         m.put("appliedSteps", a.appliedStepsCount());
         m.put("checksum", a.checksum());
         m.put("logs", a.logs());
+        m.put("resolution", resolution(a.logs()));
+        dev.godwit.engine.migrate.AttemptLedger.parse(a.logs()).ifPresent(l -> m.put("statements", dev.godwit.shell.render.LedgerJson.of(l)));
         return m;
+    }
+
+    /** The last "resolved as … by … with godwit: reason" line of the logs, if any. */
+    static String resolution(String logs) {
+        if (logs == null) {
+            return null;
+        }
+        String found = null;
+        for (String l : logs.split("\\R")) {
+            if (RESOLVED.matcher(l.strip()).matches()) {
+                found = l.strip();
+            }
+        }
+        return found;
     }
 
     private static String str(Instant t) {

@@ -2,14 +2,19 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.migrate.AttemptLedger;
 import dev.godwit.engine.migrate.HistoryRecord;
+import dev.godwit.engine.migrate.RecoveryAdvice;
+import dev.godwit.engine.migrate.sql.SqlSplitter;
+import dev.godwit.shell.render.LedgerJson;
+import dev.godwit.shell.render.RecoveryText;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.migrate.Suggestions;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.Json;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +46,10 @@ public final class ShowCommand extends SessionCommand {
             j.put("file", m.local().map(l -> l.sqlFile().toString()).orElse(null));
             j.put("checksum", m.local().map(l -> l.checksum()).orElse(null));
             j.put("sql", m.local().map(l -> l.sql()).orElse(null));
+            report.ledger(m).ifPresent(l -> {
+                j.put("statements", LedgerJson.of(l));
+                j.put("next", RecoveryAdvice.next(m.name(), l));
+            });
             j.put("attempts", m.attempts().stream().map(HistoryCommand::toJson).toList());
             out.println(Json.write(j));
             return 0;
@@ -50,9 +59,12 @@ public final class ShowCommand extends SessionCommand {
             var l = m.local().get();
             out.println("file " + session.project().root().relativize(l.sqlFile()) + "  checksum " + l.checksum().substring(0, 12) + "…");
             out.println("");
-            for (String line : l.sql().split("\\R", -1)) {
-                out.println("  " + line);
+            AttemptLedger ledger = report.ledger(m).orElse(null);
+            if (ledger != null) {
+                out.println(out.style(Out.Style.RED, "Failed attempt: ") + ledger.describe());
             }
+            new RecoveryText(out).numberedSql(l.sql(), SqlSplitter.split(l.sql(), session.target().dialect().provider()), ledger);
+            out.println("");
         } else {
             out.println("(not in the migrations folder: known only from the database's history)");
         }
@@ -61,6 +73,7 @@ public final class ShowCommand extends SessionCommand {
         for (HistoryRecord a : m.attempts()) {
             HistoryCommand.printAttempt(out, i++ + ". ", a, false, 0);
         }
+        report.ledger(m).ifPresent(l -> out.println("Next step: " + RecoveryAdvice.next(m.name(), l) + "."));
         return 0;
     }
 }

@@ -3,7 +3,7 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.drift.DriftReport;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.shell.render.DriftText;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.StatusJson;
 import dev.godwit.shell.render.StatusText;
 import picocli.CommandLine.Command;
@@ -21,8 +21,14 @@ public final class StatusCommand extends SessionCommand {
     @Option(names = "--drift", description = "Also check for drift (replays the applied migrations into a shadow database).")
     boolean drift;
 
+    @picocli.CommandLine.Mixin
+    FleetOptions fleet = new FleetOptions();
+
     @Override
     protected int run(Session session) {
+        if (fleet.active()) {
+            return FleetRun.status(session, fleet.fleet, fleet.parallel, json);
+        }
         StatusReport report = session.migrator().status(session.migrations());
         DriftReport driftReport = drift ? DriftCommand.check(session) : null;
         if (json) {
@@ -35,6 +41,10 @@ public final class StatusCommand extends SessionCommand {
             }
             if (driftReport != null) {
                 session.out().println("Drift: " + (driftReport.hasDrift() ? driftReport.summary() + " (run `godwit drift` for details)" : "none"));
+                driftReport.leftByFailed().forEach((migration, changes) -> {
+                    session.out().println("  left by the failed migration " + migration + ":");
+                    dev.godwit.shell.render.ChangeText.lines(changes).forEach(l -> session.out().println("    " + l));
+                });
             }
         }
         // a migration an apply is running now is nobody's action to take: not exit 3 while that is all there is

@@ -1,9 +1,14 @@
 package dev.godwit.shell.render;
 
+import dev.godwit.shell.session.Out;
+
 import dev.godwit.engine.drift.DriftReport;
 import dev.godwit.engine.schema.UnmanagedObject;
 
+import dev.godwit.engine.diff.Change;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The drift report as text and as JSON. */
@@ -17,7 +22,18 @@ public final class DriftText {
     public void render(DriftReport r) {
         out.println("Drift on " + r.database() + ": " + (r.hasDrift() ? out.style(Out.Style.YELLOW, r.summary()) : out.style(Out.Style.GREEN, "none")));
         out.println("  compared with " + r.replayed().size() + " applied migration(s) replayed into the " + r.shadow());
-        for (String line : ChangeText.lines(r.drift())) {
+        r.leftByFailed().forEach((migration, changes) -> {
+            out.println(out.style(Out.Style.RED, "Left by the failed migration " + migration) + " (its statements that took effect made "
+                    + (changes.size() == 1 ? "it" : "them") + "; `godwit resolve --undo " + migration + "` or `--finish " + migration + "`):");
+            for (String line : ChangeText.lines(changes)) {
+                out.println("  " + line);
+            }
+        });
+        List<Change> other = r.drift().stream().filter(c -> r.leftBy(c).isEmpty()).toList();
+        if (!r.leftByFailed().isEmpty() && !other.isEmpty()) {
+            out.println("Other differences:");
+        }
+        for (String line : ChangeText.lines(other)) {
             out.println(line);
         }
         for (String name : r.edited()) {
@@ -52,6 +68,7 @@ public final class DriftText {
         m.put("replayed", r.replayed());
         m.put("tables", r.tables());
         m.put("changes", ChangeJson.changes(r.drift()));
+        m.put("leftByFailedMigrations", leftByFailed(r));
         m.put("edited", r.edited());
         m.put("missingLocally", r.missingLocally());
         m.put("unmanaged", r.unmanaged().stream().map(u -> {
@@ -74,6 +91,16 @@ public final class DriftText {
         m.put("tables", r.tables());
         m.put("edited", r.edited());
         m.put("shadow", r.shadow());
+        m.put("leftByFailedMigrations", leftByFailed(r));
         return m;
+    }
+
+    private static List<Map<String, Object>> leftByFailed(DriftReport r) {
+        return r.leftByFailed().entrySet().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("migration", e.getKey());
+            m.put("changes", ChangeJson.changes(e.getValue()));
+            return m;
+        }).toList();
     }
 }

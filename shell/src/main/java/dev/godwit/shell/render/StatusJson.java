@@ -5,6 +5,7 @@ import dev.godwit.engine.dialect.LockHolder;
 import dev.godwit.engine.migrate.FailureLog;
 import dev.godwit.engine.migrate.HistoryRecord;
 import dev.godwit.engine.migrate.MigrationStatus;
+import dev.godwit.engine.migrate.RecoveryAdvice;
 import dev.godwit.engine.migrate.StatusReport;
 
 import java.time.Instant;
@@ -31,7 +32,7 @@ public final class StatusJson {
         m.put("summary", r.summary());
         m.put("lock", r.lockHolder().map(StatusJson::lock).orElse(null));
         r.cluster().ifPresent(c -> m.put("cluster", cluster(c)));
-        m.put("migrations", r.migrations().stream().map(StatusJson::migration).toList());
+        m.put("migrations", r.migrations().stream().map(s -> migration(r, s)).toList());
         m.put("warnings", r.warnings());
         m.putAll(extra);
         return Json.write(m);
@@ -55,10 +56,14 @@ public final class StatusJson {
         m.put("application", h.applicationName());
         m.put("client", h.clientAddress());
         m.put("since", str(h.since()));
+        m.put("state", h.state());
+        m.put("idle", h.idle());
+        m.put("inStateSeconds", h.inState() == null ? null : h.inState().toSeconds());
+        m.put("description", h.describe());
         return m;
     }
 
-    private static Map<String, Object> migration(MigrationStatus s) {
+    private static Map<String, Object> migration(StatusReport r, MigrationStatus s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
         m.put("state", s.state().name().toLowerCase());
@@ -67,6 +72,10 @@ public final class StatusJson {
         m.put("durationMs", decisive != null && decisive.duration() != null ? decisive.duration().toMillis() : null);
         m.put("attempts", s.attempts().size());
         m.put("error", s.failedAttempt().map(f -> FailureLog.summary(f)).orElse(null));
+        r.ledger(s).ifPresent(l -> {
+            m.put("statements", LedgerJson.of(l));
+            m.put("next", RecoveryAdvice.next(s.name(), l));
+        });
         m.put("localChecksum", s.local().map(l -> l.checksum()).orElse(null));
         m.put("recordedChecksum", decisive == null ? null : decisive.checksum());
         List<Map<String, Object>> attempts = s.attempts().stream().map(StatusJson::attempt).toList();

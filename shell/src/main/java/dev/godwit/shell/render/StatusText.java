@@ -1,9 +1,12 @@
 package dev.godwit.shell.render;
 
+import dev.godwit.shell.session.Out;
+
 import dev.godwit.engine.migrate.FailureLog;
 import dev.godwit.engine.migrate.HistoryRecord;
 import dev.godwit.engine.migrate.MigrationState;
 import dev.godwit.engine.migrate.MigrationStatus;
+import dev.godwit.engine.migrate.RecoveryAdvice;
 import dev.godwit.engine.migrate.StatusReport;
 
 import java.time.ZoneId;
@@ -28,17 +31,19 @@ public final class StatusText {
         for (MigrationStatus m : r.migrations()) {
             out.println(line(m, width));
             m.failedAttempt().filter(f -> !m.isApplied() && m.state() != MigrationState.RUNNING).ifPresent(f -> out.println("      " + out.style(Out.Style.RED, FailureLog.summary(f))));
+            r.ledger(m).ifPresent(l -> out.println("      " + l.describe()));
             if (m.state() == MigrationState.EDITED) {
                 out.println("      file checksum " + m.local().orElseThrow().checksum().substring(0, 12) + "…, applied "
                         + m.decisiveAttempt().map(HistoryRecord::checksum).map(c -> c.substring(0, Math.min(12, c.length()))).orElse("?") + "…");
             }
         }
-        r.lockHolder().ifPresent(h -> out.println("Migration lock held by " + h.describe()));
+        r.lockHolder().ifPresent(h -> out.println("Migration lock held by " + h.describe()
+                + (h.idle() ? "; if its process is gone, `godwit unlock` ends it" : "")));
         out.println("");
         out.println(r.summary());
         if (!r.failed().isEmpty()) {
-            String name = r.failed().get(0).name();
-            out.println("Next: fix the cause, then `godwit resolve --rolled-back " + name + "` (to run it again) or `godwit resolve --applied " + name + "` (if done by hand).");
+            MigrationStatus first = r.failed().get(0);
+            out.println("Next: " + RecoveryAdvice.next(first.name(), r.ledger(first).orElseThrow()) + ".");
         } else if (r.applyInProgress()) {
             out.println("An apply is running" + r.lockHolder().map(h -> " (" + h.describe() + ")").orElse("")
                     + ": run `godwit status` again when it has finished.");

@@ -4,13 +4,28 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.project.Project;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.drift.DriftAdoption;
 import dev.godwit.engine.drift.DriftCheck;
 import dev.godwit.engine.drift.DriftReport;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
+import dev.godwit.engine.migrate.ApplyListener;
+import dev.godwit.engine.migrate.ApplyResult;
+import dev.godwit.engine.migrate.AttemptLedger;
+import dev.godwit.engine.migrate.RecoveryAdvice;
+import dev.godwit.engine.recover.FinishPlan;
+import dev.godwit.engine.recover.Recovery;
+import dev.godwit.engine.recover.UndoPlan;
+import dev.godwit.engine.recover.UndoPlanner;
+import dev.godwit.shell.session.Out;
+import dev.godwit.shell.render.RecoveryText;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,8 +34,12 @@ import java.util.List;
  * through {@code Session.migrations()}, which prints warnings: on a full screen
  * they would land in the middle of the picture.
  */
-final class SessionActions implements TimelineScreen.Actions, DriftScreen.Actions {
+final class SessionActions implements TimelineScreen.Actions, DriftScreen.Actions, TimelineRecovery.Actions {
     private final Session session;
+    /** The plans last shown, run as shown (the engine checks that the failed attempt is still the same). */
+    private FinishPlan shownFinish;
+    private UndoPlan shownUndo;
+    private String shownUndoAttempt;
 
     SessionActions(Session session) {
         this.session = session;
@@ -48,6 +67,67 @@ final class SessionActions implements TimelineScreen.Actions, DriftScreen.Action
     @Override
     public void resolveApplied(String name, String reason) {
         session.migrator().resolveApplied(folder(), name, reason, Migrator.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    @Override
+    public TimelineRecovery.Actions recovery() {
+        return this;
+    }
+
+    @Override
+    public TimelineRecovery.Preview preview(TimelineRecovery.Kind kind, String migration) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream text = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        Out out = new Out(text, text, false);
+        String refusal = null;
+        Recovery recovery = new Recovery(session.target());
+        switch (kind) {
+            case RETRY -> {
+                AttemptLedger l = session.migrator().ledger(Recovery.failed(session.migrator(), folder(), migration));
+                out.println(l.describe());
+                if (!l.nothingTookEffect()) {
+                    refusal = "cannot simply run it again: " + RecoveryAdvice.next(migration, l);
+                } else {
+                    out.println("It is marked rolled back, then the pending migrations are applied (as `godwit apply`).");
+                }
+            }
+            case FINISH -> {
+                shownFinish = recovery.finishPlan(folder(), migration);
+                new RecoveryText(out).finishPlan(shownFinish);
+                refusal = shownFinish.refused() ? "cannot finish: " + shownFinish.refusals().get(0) : null;
+            }
+            case UNDO -> {
+                shownUndoAttempt = recovery.failedAttemptId(folder(), migration);
+                shownUndo = UndoPlanner.plan(session.target(), folder(), migration, new UndoPlanner.Replay(
+                        session.project().root().resolve(".godwit").resolve("cache"), session.resolvedUrl().url(), session.shadowUrl(),
+                        out::note));
+                new RecoveryText(out).undoPlan(shownUndo);
+                refusal = shownUndo.refused() ? "cannot undo: " + String.join("; ", shownUndo.refusals()) : null;
+            }
+        }
+        List<String> lines = buffer.toString(StandardCharsets.UTF_8).lines().map(l -> l.startsWith("godwit: ") ? l.substring(8) : l).toList();
+        return new TimelineRecovery.Preview(lines, refusal);
+    }
+
+    @Override
+    public String run(TimelineRecovery.Kind kind, String migration, String reason) {
+        Recovery recovery = new Recovery(session.target());
+        Duration timeout = Migrator.DEFAULT_LOCK_TIMEOUT;
+        switch (kind) {
+            case RETRY -> {
+                recovery.setAsideForRetry(folder(), migration, reason, timeout);
+                ApplyResult r = session.migrator().apply(folder(), timeout, false, ApplyListener.NONE);
+                return "Marked " + migration + " rolled back and applied " + r.applied().size() + " migration(s).";
+            }
+            case FINISH -> {
+                recovery.finish(folder(), shownFinish, reason, timeout);
+                return "Finished " + migration + ": marked applied with the checksum of its migration.sql.";
+            }
+            default -> {
+                recovery.undo(folder(), shownUndo, shownUndoAttempt, reason, timeout);
+                return "Undone: " + migration + " is rolled back and pending again; fix it if needed, then apply.";
+            }
+        }
     }
 
     @Override

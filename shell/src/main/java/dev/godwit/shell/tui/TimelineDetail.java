@@ -1,13 +1,16 @@
 package dev.godwit.shell.tui;
 
 import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.migrate.AttemptLedger;
+import dev.godwit.engine.migrate.AttemptLedgers;
 import dev.godwit.engine.migrate.FailureLog;
+import dev.godwit.shell.render.RecoveryText;
 import dev.godwit.engine.migrate.HistoryRecord;
 import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.sql.SqlSplitter;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.shell.render.Durations;
 
 import java.time.Instant;
@@ -26,7 +29,7 @@ import java.util.regex.Pattern;
  */
 final class TimelineDetail {
     /** What {@code FailureLog} writes: "failed at statement N of M (migration.sql line L, column C)". */
-    static final Pattern FAILED_AT = Pattern.compile("failed at statement (\\d+) of (\\d+) \\(migration\\.sql line (\\d+), column (\\d+)\\)");
+    static final Pattern FAILED_AT = Pattern.compile("(?:failed|was cancelled) at statement (\\d+) of (\\d+) \\(migration\\.sql line (\\d+), column (\\d+)\\)");
     private static final Pattern RESOLVED = Pattern.compile("^\\[[^\\]]+\\] resolved as .*");
 
     private final MigrationStatus m;
@@ -35,9 +38,17 @@ final class TimelineDetail {
     private final Provider provider;
     private final DateTimeFormatter when;
     private final List<Line> lines = new ArrayList<>();
+    private final Optional<AttemptLedger> ledger;
     private int markedLine = -1;
 
     TimelineDetail(MigrationStatus m, boolean expanded, int width, Provider provider, ZoneId zone) {
+        this(m, expanded, width, provider, zone, m.isApplied() || m.failedAttempt().isEmpty() ? Optional.empty()
+                : Optional.of(AttemptLedgers.of(m.failedAttempt().get(), Optional.empty(), provider == Provider.POSTGRESQL)));
+    }
+
+    /** {@code ledger}: which statements of the unresolved failed attempt took effect, when there is one. */
+    TimelineDetail(MigrationStatus m, boolean expanded, int width, Provider provider, ZoneId zone, Optional<AttemptLedger> ledger) {
+        this.ledger = ledger;
         this.m = m;
         this.expanded = expanded;
         this.width = width;
@@ -79,7 +90,12 @@ final class TimelineDetail {
                 wrap(databaseError(a), Tone.FAILED, "  ");
             }
         }
-
+        // one line, to leave the pane to the error and the SQL (where ✔ marks what is in effect)
+        ledger.ifPresent(l -> lines.add(new Line.Builder().add("Took effect: ", Tone.DIM)
+                .add(!l.known() ? "unknown" : l.nothingTookEffect() ? "nothing" : "statements " + AttemptLedger.range(1, l.tookEffect())
+                        + (l.stoppedMayHaveTakenEffect() ? ", maybe " + l.stoppedAt() : ""), l.nothingTookEffect() ? Tone.NORMAL : Tone.EDITED)
+                .add(!l.known() ? " · u undoes what the database holds of it" : l.nothingTookEffect() ? " · t retries once the cause is fixed"
+                        : " (✔) · f finishes the rest · u undoes them", Tone.HEADER).build()));
         checksums();
         resolveReasons();
         sql(marked);
@@ -106,7 +122,7 @@ final class TimelineDetail {
         if (a.logs() != null) {
             String[] ls = a.logs().strip().split("\\R");
             for (int i = 0; i + 1 < ls.length; i++) {
-                if (ls[i].startsWith("Database error:") && !ls[i + 1].isBlank()) {
+                if ((ls[i].startsWith("Database error:") || ls[i].startsWith("Cancelled:")) && !ls[i + 1].isBlank()) {
                     return ls[i + 1].strip();
                 }
             }
@@ -195,9 +211,11 @@ final class TimelineDetail {
                         markTo = line + (int) st.text().chars().filter(c -> c == '\n').count();
                     }
                 }
-                markNote = "statement " + fm.group(1) + " of " + fm.group(2) + " failed (line " + line + ")";
+                markNote = "statement " + fm.group(1) + " of " + fm.group(2) + (fm.group().startsWith("was") ? " cancelled" : " failed")
+                        + " (line " + line + ")";
             }
         }
+        List<SqlStatement> statements = ledger.isPresent() ? SqlSplitter.split(sql, provider) : List.of();
         Line.Builder title = new Line.Builder().add("migration.sql", Tone.HEADER);
         if (markNote != null) {
             title.add("  ▶ " + markNote, Tone.FAILED_MARK);
@@ -212,13 +230,32 @@ final class TimelineDetail {
                 markedLine = lines.size();
             }
             Line.Builder b = new Line.Builder();
-            b.add(hit ? "▶" : " ", Tone.FAILED_MARK);
+            AttemptLedger.Fate fate = fateStartingAt(statements, number);
+            if (!hit && (fate == AttemptLedger.Fate.TOOK_EFFECT || fate == AttemptLedger.Fate.MAY_HAVE_TAKEN_EFFECT)) {
+                // what is in the database now: the mark that changes what to do next
+                b.add(RecoveryText.mark(fate), fate == AttemptLedger.Fate.TOOK_EFFECT ? Tone.APPLIED : Tone.EDITED);
+            } else {
+                b.add(hit ? "▶" : " ", Tone.FAILED_MARK);
+            }
             b.add(TimelineModel.left(String.valueOf(number), digits) + " ", hit ? Tone.FAILED_MARK : Tone.DIM);
             for (Line.Span s : code.get(i).spans()) {
                 b.add(s.text(), s.tone());
             }
             lines.add(b.build());
         }
+    }
+
+    /** The fate of the statement that starts on this line of the file, when a failed attempt's ledger is known. */
+    private AttemptLedger.Fate fateStartingAt(List<SqlStatement> statements, int line) {
+        if (ledger.isEmpty() || !ledger.get().known()) {
+            return null;
+        }
+        for (SqlStatement st : statements) {
+            if (st.line() == line) {
+                return ledger.get().fate(st.index());
+            }
+        }
+        return null;
     }
 
     private void wrap(String text, Tone tone, String indent) {

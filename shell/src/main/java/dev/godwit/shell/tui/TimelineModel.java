@@ -4,7 +4,7 @@ import dev.godwit.engine.migrate.HistoryRecord;
 import dev.godwit.engine.migrate.MigrationState;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.shell.render.Durations;
 
 import java.time.ZoneId;
@@ -35,6 +35,7 @@ public final class TimelineModel {
     private boolean focusPending = true;
     private final Set<String> expanded = new HashSet<>();
     private TimelineDetail detailCache;
+    private String filterDropped;
 
     public TimelineModel(StatusReport report, Provider provider, ZoneId zone) {
         this.provider = provider;
@@ -54,13 +55,70 @@ public final class TimelineModel {
         this.all = fresh.migrations();
         this.detailCache = null;
         applyFilter();
-        if (keep != null) {
-            for (int i = 0; i < visible.length; i++) {
-                if (all.get(visible[i]).name().equals(keep)) {
-                    selected = i;
-                }
+        if (keep != null && !select(keep) && !filter.isEmpty()) {
+            // the migration just acted on no longer matches the filter (resolved under "failed"): rather than an
+            // empty or unrelated list, show everything with the selection where it was
+            filterDropped = filter;
+            filter = "";
+            applyFilter();
+            select(keep);
+        }
+    }
+
+    /** The filter that the last {@link #replace} dropped to keep the selection, once; null when none. */
+    public String takeDroppedFilter() {
+        String f = filterDropped;
+        filterDropped = null;
+        return f;
+    }
+
+    private boolean select(String name) {
+        for (int i = 0; i < visible.length; i++) {
+            if (all.get(visible[i]).name().equals(name)) {
+                selected = i;
+                return true;
             }
         }
+        return false;
+    }
+
+    /** Something the user has to act on: failed, edited after apply, missing locally, out of order. */
+    public static boolean isProblem(MigrationStatus m) {
+        return (m.failedAttempt().isPresent() && !m.isApplied()) || switch (m.state()) {
+            case FAILED, EDITED, MISSING_LOCALLY, OUT_OF_ORDER -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Moves the selection to the next (1) or previous (-1) problem among the visible rows, wrapping around;
+     * {@code fromStart}: the first problem from the top. False when there is none.
+     */
+    public boolean nextProblem(int direction, boolean fromStart) {
+        int n = visible.length;
+        for (int step = fromStart ? 0 : 1; step <= n; step++) {
+            int i = fromStart ? step : Math.floorMod(selected + direction * step, Math.max(n, 1));
+            if (i < n && isProblem(all.get(visible[i]))) {
+                if (i != selected) {
+                    selected = i;
+                    detailScroll = 0;
+                    focusPending = true;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many visible rows are problems. */
+    public int problems() {
+        int count = 0;
+        for (int v : visible) {
+            if (isProblem(all.get(v))) {
+                count++;
+            }
+        }
+        return count;
     }
 
     // ---- filter ----
@@ -212,7 +270,7 @@ public final class TimelineModel {
         }
         boolean open = isExpanded(m.get().name());
         if (detailCache == null || !detailCache.isFor(m.get(), open, width)) {
-            detailCache = new TimelineDetail(m.get(), open, width, provider, zone);
+            detailCache = new TimelineDetail(m.get(), open, width, provider, zone, report.ledger(m.get()));
         }
         return detailCache.lines();
     }

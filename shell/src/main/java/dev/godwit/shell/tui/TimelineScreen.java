@@ -10,7 +10,7 @@ import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.migrate.MigrationState;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.io.IOException;
 import java.time.ZoneId;
@@ -39,13 +39,18 @@ public final class TimelineScreen {
         default DriftScreen.Actions drift() {
             return null;
         }
+
+        /** Retry, finish and undo of a failed migration, or null where they are not offered. */
+        default TimelineRecovery.Actions recovery() {
+            return null;
+        }
     }
 
     /** How to draw and how careful to be: colours, and whether resolving needs the database name typed. */
     public record Options(boolean color, boolean production, String databaseName) {
     }
 
-    private enum Mode { LIST, FILTER, HELP, DIALOG }
+    private enum Mode { LIST, FILTER, HELP, DIALOG, RECOVERY }
 
     private final Screen screen;
     private final Paint paint;
@@ -57,6 +62,7 @@ public final class TimelineScreen {
     private String target;
     private boolean asApplied;
     private ConfirmDialog dialog;
+    private TimelineRecovery recovery;
     private String message;
     private Tone messageTone = Tone.NORMAL;
     private boolean done;
@@ -134,6 +140,7 @@ public final class TimelineScreen {
     private static TimelineScreen create(Session session, Screen screen, SessionActions actions, StatusReport first) {
         Options options = SessionActions.options(session);
         TimelineModel model = new TimelineModel(first, actions.provider(), ZoneId.systemDefault());
+        model.nextProblem(1, true); // the screen opens where there is something to do, not on the oldest row
         return new TimelineScreen(screen, model, actions, options);
     }
 
@@ -228,6 +235,7 @@ public final class TimelineScreen {
             case FILTER -> filter(k);
             case HELP -> mode = Mode.LIST;
             case DIALOG -> dialogKey(k);
+            case RECOVERY -> recoveryKey(k);
         }
     }
 
@@ -282,6 +290,9 @@ public final class TimelineScreen {
                     case 'r' -> startResolve(false);
                     case 'a' -> startResolve(true);
                     case 'd' -> openDrift();
+                    case 'n' -> problem(1);
+                    case 'N' -> problem(-1);
+                    case 't', 'f', 'u' -> startRecovery(TimelineRecovery.Kind.of(c));
                     default -> {
                     }
                 }
@@ -365,11 +376,82 @@ public final class TimelineScreen {
                 actions.resolveRolledBack(target, dialog.text());
                 say("Marked " + target + " as rolled back; the next apply runs it again.", Tone.OK);
             }
-            model.replace(actions.reload());
         } catch (GodwitException e) {
             say(e.getMessage(), Tone.ERROR);
         } catch (RuntimeException e) {
             say("cannot resolve " + target + ": " + e, Tone.ERROR);
+        }
+        reloadKeepingSelection();
+    }
+
+    private void problem(int direction) {
+        if (!model.nextProblem(direction, false)) {
+            say(model.filter().isEmpty() ? "No problem here: nothing failed, edited, missing or out of order."
+                    : "No problem among the migrations the filter shows.", Tone.DIM);
+        }
+    }
+
+    private void startRecovery(TimelineRecovery.Kind kind) {
+        MigrationStatus m = model.selected().orElse(null);
+        if (m == null) {
+            return;
+        }
+        if (m.failedAttempt().isEmpty() || m.isApplied()) {
+            say(kind.key + " recovers a failed migration; " + m.name() + " is " + m.state().label() + ".", Tone.ERROR);
+            return;
+        }
+        TimelineRecovery.Actions a = actions.recovery();
+        if (a == null) {
+            say("Recovery is not available here.", Tone.ERROR);
+            return;
+        }
+        try {
+            recovery = new TimelineRecovery(kind, m.name(), a.preview(kind, m.name()), options.production(), options.databaseName());
+            mode = Mode.RECOVERY;
+        } catch (RuntimeException e) {
+            say("cannot plan the " + kind.name().toLowerCase() + " of " + m.name() + ": " + e.getMessage(), Tone.ERROR);
+        }
+    }
+
+    private void recoveryKey(KeyStroke k) {
+        if (recovery.refused()) {
+            mode = Mode.LIST;
+            say("Nothing changed.", Tone.DIM);
+            return;
+        }
+        switch (recovery.key(k)) {
+            case CONFIRMED -> {
+                mode = Mode.LIST;
+                try {
+                    say(actions.recovery().run(recovery.kind(), recovery.migration(), recovery.reason()), Tone.OK);
+                } catch (RuntimeException e) {
+                    say(e.getMessage(), Tone.ERROR);
+                }
+                reloadKeepingSelection();
+            }
+            case CANCELLED -> {
+                mode = Mode.LIST;
+                say("Nothing changed.", Tone.DIM);
+            }
+            case WRONG_NAME -> {
+                mode = Mode.LIST;
+                say("Nothing changed: the name typed is not " + options.databaseName() + ".", Tone.ERROR);
+            }
+            case OPEN -> {
+            }
+        }
+    }
+
+    /** After a change: the history again, and a word when the filter had to go to keep the selection in view. */
+    private void reloadKeepingSelection() {
+        try {
+            model.replace(actions.reload());
+            String dropped = model.takeDroppedFilter();
+            if (dropped != null) {
+                say((message == null ? "" : message + "  ") + "(filter \"" + dropped + "\" cleared to keep it in view)", messageTone);
+            }
+        } catch (RuntimeException e) {
+            say("cannot reload the history: " + e.getMessage(), Tone.ERROR);
         }
     }
 
@@ -466,6 +548,7 @@ public final class TimelineScreen {
         switch (mode) {
             case HELP -> help(g, w, h);
             case DIALOG -> dialog(g, w, h);
+            case RECOVERY -> paint.box(g, w, h, recovery.lines(Math.max(3, h - 14)));
             default -> {
             }
         }
@@ -494,57 +577,16 @@ public final class TimelineScreen {
         } else if (message != null) {
             line = Line.of(message, messageTone);
         } else {
-            line = Line.of("↑↓ PgUp PgDn  / filter  Enter attempts  r/a resolve  d drift  ? keys  q back", Tone.DIM);
+            line = Line.of("↑↓ n/N problems  / filter  Enter attempts  r/a resolve  t/f/u recover  d drift  ? keys  q", Tone.DIM);
         }
         paint.put(g, 0, h - 1, w, line);
     }
 
     private void help(TextGraphics g, int w, int h) {
-        List<Line> lines = List.of(
-                Line.of("Keys", Tone.HEADER),
-                Line.of("↑ ↓  j k          select the previous / next migration"),
-                Line.of("PgUp PgDn         a page up / down"),
-                Line.of("Home End          the first / last migration"),
-                Line.of("/                 filter by name or state (failed, pending, …)"),
-                Line.of("Enter             show / hide every attempt with its logs"),
-                Line.of("J K  Shift+↑ ↓    scroll the detail pane; Space / b a page"),
-                Line.of("r                 resolve a failed migration as rolled back"),
-                Line.of("a                 resolve a failed migration as applied"),
-                Line.of("d                 the drift report: the database against its history"),
-                Line.of("q  Esc            back (Esc first clears a filter)"),
-                Line.empty(),
-                Line.of("Any key closes this help.", Tone.DIM));
-        paint.box(g, w, h, lines);
+        paint.box(g, w, h, TimelineBoxes.help());
     }
 
     private void dialog(TextGraphics g, int w, int h) {
-        List<Line> lines = new ArrayList<>();
-        String what = asApplied ? "applied" : "rolled back";
-        lines.add(Line.of("Resolve " + target + " as " + what, Tone.HEADER));
-        lines.add(Line.of(asApplied ? "It will count as applied and never run: make sure its changes are in the database."
-                : "Its failed attempt is closed; the next apply runs it again.", Tone.DIM));
-        lines.add(Line.empty());
-        String reason = dialog.text();
-        switch (dialog.step()) {
-            case TEXT -> {
-                lines.add(Line.of("Reason (kept in the history with the time and your user name):"));
-                lines.add(dialog.inputLine());
-                lines.add(Line.empty());
-                lines.add(Line.of("Enter continues · Esc cancels", Tone.DIM));
-            }
-            case CONFIRM -> {
-                lines.add(Line.of("Reason: " + (reason.isEmpty() ? "(none)" : reason)));
-                lines.add(new Line.Builder().add("Mark " + target + " as " + what + "? ").add("[y/N]", Tone.BOLD).build());
-                lines.add(Line.empty());
-                lines.add(Line.of("y resolves · any other key (Enter, n, Esc) cancels", Tone.DIM));
-            }
-            case TYPE_NAME -> {
-                lines.add(Line.of("Reason: " + (reason.isEmpty() ? "(none)" : reason)));
-                lines.add(Line.of("This is a production database. Type its name, " + options.databaseName() + ", to confirm:", Tone.ERROR));
-                lines.add(dialog.inputLine());
-                lines.add(Line.empty());
-                lines.add(Line.of("Enter resolves if the name matches · Esc cancels", Tone.DIM));
-            }
-        }
-        paint.box(g, w, h, lines);
-    }}
+        paint.box(g, w, h, TimelineBoxes.resolve(model.report(), target, asApplied, dialog, options.databaseName()));
+    }
+}

@@ -1,13 +1,15 @@
 package dev.godwit.shell.repl;
 
+import dev.godwit.shell.app.Shell;
+
 import dev.godwit.engine.testing.TestDatabase;
 import dev.godwit.engine.testing.TestDatabases;
 import dev.godwit.engine.project.DatabaseUrl;
-import dev.godwit.shell.GlobalOptions;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.GodwitCommand;
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Session;
+import dev.godwit.shell.app.GodwitCommand;
 import dev.godwit.shell.TestProject;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -95,7 +97,7 @@ class ShellEndToEndTest {
                 screen.waitFor("godwit dev@" + DatabaseUrl.parse(db.url()).display() + " (1 failed)> ", 0);
                 keys.write("status\r".getBytes(StandardCharsets.UTF_8));
                 keys.flush();
-                output.waitFor("Next: fix the cause", output.text().indexOf("Next: fix the cause") + 1);
+                output.waitFor("Next: nothing of it took effect", output.text().indexOf("Next: nothing of it took effect") + 1);
 
                 int mark = screen.text().length();
                 keys.write("resolve --rolled-back \t".getBytes(StandardCharsets.UTF_8));

@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Screens compared with text files in src/test/resources/screens. Run with
- * {@code -Dgodwit.updateGoldens=true} to write them again after a deliberate change.
+ * {@code -Dgodwit.updateGoldens=true} to write them again after a deliberate change. A missing file is
+ * written for review, and fails in CI (CI set).
  */
 final class Golden {
     private static final Path DIR = Path.of("src/test/resources/screens");
@@ -21,7 +22,11 @@ final class Golden {
     static void check(String name, String actual) {
         Path file = DIR.resolve(name + ".txt");
         try {
-            if (Boolean.getBoolean("godwit.updateGoldens") || !Files.exists(file)) {
+            boolean missing = !Files.exists(file);
+            if (missing && System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
+                org.junit.jupiter.api.Assertions.fail("golden screen " + file + " is missing: run the test locally, review it, commit it");
+            }
+            if (Boolean.getBoolean("godwit.updateGoldens") || missing) {
                 Files.createDirectories(DIR);
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
             }

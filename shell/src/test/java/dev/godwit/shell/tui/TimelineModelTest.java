@@ -3,7 +3,7 @@ package dev.godwit.shell.tui;
 import dev.godwit.engine.migrate.MigrationState;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,5 +123,41 @@ class TimelineModelTest {
         assertTrue(lines.get(2).spans().contains(new Line.Span("'it''s'", Tone.STRING)));
         assertTrue(lines.get(2).spans().contains(new Line.Span("$$ delete $$", Tone.STRING)), "dollar quotes are strings");
         assertTrue(lines.get(2).text().endsWith(";    x"), "tabs become spaces");
+    }
+
+    @Test
+    void problemsAreReachedWithNAndTheFirstOneFirst() {
+        TimelineModel m = model(Histories.everyState(tmp));
+        assertTrue(m.nextProblem(1, true));
+        assertEquals("20250108120000_add_posts", selected(m), "the first problem: an edited migration");
+        List<String> visited = new ArrayList<>();
+        for (int i = 0; i < m.problems(); i++) {
+            m.nextProblem(1, false);
+            visited.add(selected(m));
+        }
+        assertEquals(List.of("20250109000000_late_branch", Histories.FAILED_NAME, "20250112000000_hotfix", "20250108120000_add_posts"),
+                visited, "n visits every problem in order and wraps around");
+        m.nextProblem(-1, false);
+        assertEquals("20250112000000_hotfix", selected(m), "N goes back");
+        m.setFilter("pending");
+        assertFalse(m.nextProblem(1, false), "no problem among pending migrations");
+    }
+
+    @Test
+    void aMigrationThatLeavesTheFilterAfterAChangeStaysSelectedAndTheFilterGoes() {
+        TimelineModel m = model(Histories.everyState(tmp));
+        m.setFilter("failed");
+        assertEquals(Histories.FAILED_NAME, selected(m));
+        StatusReport before = Histories.everyState(tmp);
+        List<MigrationStatus> resolved = new ArrayList<>();
+        for (MigrationStatus s : before.migrations()) {
+            resolved.add(s.name().equals(Histories.FAILED_NAME)
+                    ? new MigrationStatus(s.name(), MigrationState.ROLLED_BACK, s.local(), List.of()) : s);
+        }
+        m.replace(new StatusReport(before.database(), before.serverVersion(), true, resolved, Optional.empty(), List.of()));
+        assertEquals(Histories.FAILED_NAME, selected(m), "not \"No migration matches\"");
+        assertEquals("", m.filter());
+        assertEquals("failed", m.takeDroppedFilter());
+        assertNull(m.takeDroppedFilter(), "said once");
     }
 }

@@ -8,7 +8,7 @@ import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.dialect.LockHolder;
 import dev.godwit.engine.dialect.MigrationLock;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,6 +82,20 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public List<String> schemasLike(Connection connection, String likePattern) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ? ORDER BY SCHEMA_NAME")) {
+            ps.setString(1, likePattern);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
     public List<String> userObjects(Connection connection, String schema) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
@@ -142,7 +156,8 @@ public final class MysqlDialect implements Dialect {
         String holder = lockHolder(connection).map(LockHolder::describe).orElse("a session that has since let go");
         throw new GodwitException(ErrorKind.CONNECTION,
                 "could not take the migration lock within " + seconds + " s: held by " + holder,
-                "another godwit or prisma migrate is applying migrations; wait for it, or raise --lock-timeout");
+                "another godwit or prisma migrate is applying migrations; wait for it, or raise --lock-timeout. If that "
+                        + "session belongs to a process that is gone (Sleep for long), `godwit unlock` ends it after asking");
     }
 
     private static void unlock(Connection connection) {
@@ -182,15 +197,24 @@ public final class MysqlDialect implements Dialect {
             }
         }
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT USER, HOST FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+                "SELECT USER, HOST, COMMAND, TIME FROM information_schema.PROCESSLIST WHERE ID = ?")) {
             ps.setLong(1, holderId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    return Optional.of(new LockHolder("connection " + holderId, rs.getString(1), null, rs.getString(2), null));
+                    // COMMAND "Sleep": connected and running nothing; TIME: seconds in that state
+                    return Optional.of(new LockHolder("connection " + holderId, rs.getString(1), null, rs.getString(2), null,
+                            holderId, rs.getString(3), Duration.ofSeconds(rs.getLong(4))));
                 }
             }
         }
-        return Optional.of(new LockHolder("connection " + holderId, null, null, null, null));
+        return Optional.of(new LockHolder("connection " + holderId, null, null, null, null, holderId, null, null));
+    }
+
+    @Override
+    public void endSession(Connection connection, LockHolder holder) throws SQLException {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("KILL CONNECTION " + holder.id());
+        }
     }
 
     @Override
@@ -269,6 +293,14 @@ public final class MysqlDialect implements Dialect {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         // 08xxx: communication failures; 1927/1053: connection killed / server shutdown in progress.
         return state.startsWith("08") || e.getErrorCode() == 1927 || e.getErrorCode() == 1053;
+    }
+
+    @Override
+    public boolean isCancellation(SQLException e) {
+        // 1317: query execution was interrupted (KILL QUERY, which the driver's cancel sends); the driver also
+        // reports a cancel as its own MySQLStatementCancelledException (SQLSTATE S1008 in Connector/J 9)
+        return e.getErrorCode() == 1317 || "70100".equals(e.getSQLState()) || "S1008".equals(e.getSQLState())
+                || e.getClass().getSimpleName().equals("MySQLStatementCancelledException");
     }
 
     @Override

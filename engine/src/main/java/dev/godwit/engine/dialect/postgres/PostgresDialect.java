@@ -7,8 +7,7 @@ import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.dialect.LockHolder;
 import dev.godwit.engine.dialect.MigrationLock;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.migrate.sql.TransactionRules;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -95,6 +94,20 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> schemasLike(Connection connection, String likePattern) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname LIKE ? ORDER BY nspname")) {
+            ps.setString(1, likePattern);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
     public List<String> userObjects(Connection connection, String schema) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
@@ -155,7 +168,7 @@ public final class PostgresDialect implements Dialect {
         return new GodwitException(ErrorKind.CONNECTION,
                 "could not take the migration lock within " + timeout.toSeconds() + " s: held by " + holder,
                 "another godwit or prisma migrate is applying migrations; wait for it, or raise --lock-timeout. If that "
-                        + "session belongs to a process that is gone, end it with SELECT pg_terminate_backend(<pid>)");
+                        + "session belongs to a process that is gone (idle for long), `godwit unlock` ends it after asking");
     }
 
     private static void sleep() {
@@ -180,7 +193,8 @@ public final class PostgresDialect implements Dialect {
     public Optional<LockHolder> lockHolder(Connection connection) throws SQLException {
         // A bigint advisory key is stored as classid = high 32 bits, objid = low 32 bits, objsubid = 1.
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT l.pid, a.usename, a.application_name, host(a.client_addr), a.backend_start "
+                "SELECT l.pid, a.usename, a.application_name, host(a.client_addr), a.backend_start, a.state, "
+                        + "EXTRACT(EPOCH FROM (clock_timestamp() - a.state_change))::bigint "
                         + "FROM pg_catalog.pg_locks l LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
                         + "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = ? AND l.objsubid = 1 "
                         + "AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())")) {
@@ -190,20 +204,31 @@ public final class PostgresDialect implements Dialect {
                     return Optional.empty();
                 }
                 Timestamp since = rs.getTimestamp(5);
+                long inState = rs.getLong(7);
+                boolean known = !rs.wasNull();
                 return Optional.of(new LockHolder("pid " + rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), since == null ? null : since.toInstant()));
+                        rs.getString(4), since == null ? null : since.toInstant(), rs.getInt(1), rs.getString(6),
+                        known ? Duration.ofSeconds(inState) : null));
             }
         }
     }
 
     @Override
+    public void endSession(Connection connection, LockHolder holder) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_terminate_backend(?)")) {
+            ps.setInt(1, (int) holder.id());
+            ps.execute();
+        }
+    }
+
+    @Override
     public Optional<String> whyNotTransactional(SqlStatement statement) {
-        return TransactionRules.whyNotTransactional(statement, Provider.POSTGRESQL);
+        return PostgresTransactionRules.whyNotTransactional(statement, Provider.POSTGRESQL);
     }
 
     @Override
     public java.util.List<String> whyNotTransactional(java.util.List<SqlStatement> statements, int serverMajor) {
-        return TransactionRules.whyNotTransactional(statements, Provider.POSTGRESQL, serverMajor);
+        return PostgresTransactionRules.whyNotTransactional(statements, Provider.POSTGRESQL, serverMajor);
     }
 
     @Override
@@ -270,6 +295,11 @@ public final class PostgresDialect implements Dialect {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         // 08xxx: connection exceptions; 57P01..57P03: administrator shutdown / terminated / cannot connect now.
         return state.startsWith("08") || state.startsWith("57P");
+    }
+
+    @Override
+    public boolean isCancellation(SQLException e) {
+        return "57014".equals(e.getSQLState()); // query_canceled
     }
 
     @Override

@@ -1,0 +1,106 @@
+package dev.godwit.shell.app;
+
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Prompter;
+import dev.godwit.shell.session.Session;
+
+import dev.godwit.shell.command.ApplyCommand;
+import dev.godwit.shell.command.BaselineCommand;
+import dev.godwit.shell.command.DevCommand;
+import dev.godwit.shell.command.DiffCommand;
+import dev.godwit.shell.command.DownCommand;
+import dev.godwit.shell.command.PlanCommand;
+import dev.godwit.shell.command.PullCommand;
+import dev.godwit.shell.command.PushCommand;
+import dev.godwit.shell.command.RebaseCommand;
+import dev.godwit.shell.command.ResetCommand;
+import dev.godwit.shell.command.DriftCommand;
+import dev.godwit.shell.command.InitCommand;
+import dev.godwit.shell.command.LintCommand;
+import dev.godwit.shell.command.ResolveCommand;
+import dev.godwit.shell.command.SeedCommand;
+import dev.godwit.shell.command.StatusCommand;
+import dev.godwit.shell.command.TimelineCommand;
+import dev.godwit.shell.session.Out;
+import dev.godwit.shell.session.CommandRoot;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+@Command(name = "godwit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Schema migrations for PostgreSQL and MySQL, compatible with Prisma Migrate.",
+        subcommands = {StatusCommand.class, ApplyCommand.class, ResolveCommand.class, InitCommand.class,
+                DiffCommand.class, DriftCommand.class, PlanCommand.class, DevCommand.class, DownCommand.class, RebaseCommand.class, BaselineCommand.class, ResetCommand.class, SeedCommand.class, PushCommand.class,
+                PullCommand.class, TimelineCommand.class, LintCommand.class, dev.godwit.shell.command.UnlockCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error."})
+public final class GodwitCommand implements Runnable, CommandRoot {
+    @Mixin
+    GlobalOptions globals = new GlobalOptions();
+
+    @Option(names = "-c", paramLabel = "COMMANDS", description = "Run commands separated by ';' or newlines, then exit.")
+    String commands;
+
+    @Option(names = "-f", paramLabel = "FILE", description = "Run the commands in FILE ('-' for stdin), then exit.")
+    Path file;
+
+    @Option(names = "--continue-on-error", description = "In -c/-f/stdin batches, go on after a failing command.")
+    boolean continueOnError;
+
+    private final Out out;
+    private final Map<String, String> env;
+    private Session session;
+    private Prompter prompter;
+
+    public GodwitCommand(Out out, Map<String, String> env) {
+        this.out = out;
+        this.env = env;
+    }
+
+    @Override
+    public Session session(GlobalOptions local) {
+        if (session == null) {
+            session = new Session(globals.mergedWith(local), out, env);
+            session.setConsole(prompter);
+        }
+        return session;
+    }
+
+    /** Who answers the questions of this run's session in place of the console (tests). */
+    public void answerWith(Prompter prompter) {
+        this.prompter = prompter;
+    }
+
+    /** A session that outlives single commands (batch scripts, the shell). */
+    public void useSession(Session shared) {
+        this.session = shared;
+    }
+
+    @Override
+    public Session existingSession() {
+        return session;
+    }
+
+    @Override
+    public GlobalOptions globals() {
+        return globals;
+    }
+
+    @Override
+    public Out out() {
+        return out;
+    }
+
+    @Override
+    public CommandLine freshTree(Out out) {
+        return Main.commandLine(new GodwitCommand(out, Map.of()), out);
+    }
+
+    @Override
+    public void run() {
+        // No command: Main decides between the shell and a batch read from stdin.
+    }
+}
