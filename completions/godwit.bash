@@ -1,5 +1,5 @@
 # bash completion for godwit. Generated from godwit's command tree: do not edit, regenerate
-# (java -cp shell/target/godwit.jar dev.godwit.shell.Completions completions).
+# (java -cp shell/target/godwit.jar dev.godwit.shell.app.Completions completions).
 #
 # Install: source this file from ~/.bashrc, or put it in a bash-completion folder as `godwit`
 # (scripts/install does). Migration folders and environments are read from the project on

@@ -1,5 +1,5 @@
 # fish completion for godwit. Generated from godwit's command tree: do not edit, regenerate
-# (java -cp shell/target/godwit.jar dev.godwit.shell.Completions completions).
+# (java -cp shell/target/godwit.jar dev.godwit.shell.app.Completions completions).
 #
 # Install: put this file, named godwit.fish, in ~/.config/fish/completions/ or another folder of
 # $fish_complete_path (scripts/install does). Migration folders and environments are read from the

@@ -9,7 +9,7 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.project.DatabaseUrl;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import org.flywaydb.core.Flyway;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.godwit.bench;
 
 import dev.godwit.engine.project.DatabaseUrl;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.godwit.bench;
 
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

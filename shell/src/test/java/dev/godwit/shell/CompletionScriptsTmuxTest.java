@@ -1,5 +1,7 @@
 package dev.godwit.shell;
 
+import dev.godwit.shell.app.Completions;
+
 import dev.godwit.engine.testing.TestDatabase;
 import dev.godwit.engine.testing.TestDatabases;
 import dev.godwit.shell.repl.CompletionCache;

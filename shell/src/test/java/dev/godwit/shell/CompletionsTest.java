@@ -1,5 +1,7 @@
 package dev.godwit.shell;
 
+import dev.godwit.shell.app.Completions;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ class CompletionsTest {
             assertTrue(Files.exists(committed), committed + " is missing");
             assertEquals(e.getValue(), Files.readString(committed, StandardCharsets.UTF_8),
                     "completions/" + e.getKey() + " is stale: regenerate with `mvn -q -DskipTests package && "
-                            + "java -cp shell/target/godwit.jar dev.godwit.shell.Completions completions`");
+                            + "java -cp shell/target/godwit.jar dev.godwit.shell.app.Completions completions`");
             for (String c : new String[]{"status", "apply", "resolve", "show", "inspect", "--rolled-back", "--env", "rebase"}) {
                 assertTrue(e.getValue().contains(c), e.getKey() + " lacks " + c);
             }

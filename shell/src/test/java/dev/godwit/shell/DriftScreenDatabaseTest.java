@@ -1,5 +1,8 @@
 package dev.godwit.shell;
 
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Session;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -8,10 +11,10 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.godwit.engine.drift.DriftCheck;
 import dev.godwit.engine.drift.DriftReport;
 import dev.godwit.engine.migrate.MigrationsFolder;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.testing.TestDatabase;
 import dev.godwit.engine.testing.TestDatabases;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import dev.godwit.shell.tui.DriftScreen;
 import dev.godwit.shell.tui.TimelineScreen;
 import org.junit.jupiter.api.Test;
@@ -64,8 +67,7 @@ class DriftScreenDatabaseTest {
     }
 
     private static Session session(TestProject p) {
-        GlobalOptions options = new GlobalOptions();
-        options.project = p.root();
+        GlobalOptions options = new GlobalOptions().withTarget(p.root(), null, null);
         Out out = new Out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
         return new Session(options, out, Map.of());

@@ -1,5 +1,8 @@
 package dev.godwit.shell;
 
+import dev.godwit.shell.app.Main;
+import dev.godwit.shell.session.Prompter;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

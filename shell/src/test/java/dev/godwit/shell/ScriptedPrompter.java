@@ -1,5 +1,7 @@
 package dev.godwit.shell;
 
+import dev.godwit.shell.session.Prompter;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,7 +1,9 @@
 package dev.godwit.shell;
 
+import dev.godwit.shell.session.Prompter;
+
 import dev.godwit.engine.migrate.MigrationsFolder;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.testing.MigrationsDir;
 import dev.godwit.engine.testing.TestDatabase;
 

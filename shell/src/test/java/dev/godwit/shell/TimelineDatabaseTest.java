@@ -1,5 +1,8 @@
 package dev.godwit.shell;
 
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Session;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -7,7 +10,7 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.godwit.engine.testing.TestDatabase;
 import dev.godwit.engine.testing.TestDatabases;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import dev.godwit.shell.tui.TimelineScreen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,8 +61,7 @@ class TimelineDatabaseTest {
                     .add("20240102000000_bad", "CREATE TABLE t2 (id INTEGER PRIMARY KEY);\n\nINSERT INTO no_such_table VALUES (1);\n");
             assertEquals(1, p.run("apply").exitCode());
 
-            GlobalOptions options = new GlobalOptions();
-            options.project = p.root();
+            GlobalOptions options = new GlobalOptions().withTarget(p.root(), null, null);
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Out out = new Out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8), false);
@@ -109,8 +111,7 @@ class TimelineDatabaseTest {
                     + "[env.prod]\nurl = \"" + db.url() + "\"\nproduction = true\n");
             String dbName = db.name();
 
-            GlobalOptions options = new GlobalOptions();
-            options.project = p.root();
+            GlobalOptions options = new GlobalOptions().withTarget(p.root(), null, null);
             Out out = new Out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
             try (Session session = new Session(options, out, Map.of())) {

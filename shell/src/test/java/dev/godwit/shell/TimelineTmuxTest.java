@@ -1,5 +1,7 @@
 package dev.godwit.shell;
 
+import dev.godwit.shell.app.Main;
+
 import dev.godwit.engine.testing.TestDatabase;
 import dev.godwit.engine.testing.TestDatabases;
 import org.junit.jupiter.api.Assumptions;

@@ -78,7 +78,7 @@ public final class Connections {
 
     private static Properties properties(DatabaseUrl url, boolean statementSafe) {
         Properties p = url.jdbcProperties();
-        if (statementSafe && url.provider() == dev.godwit.engine.project.Provider.POSTGRESQL) {
+        if (statementSafe && url.provider() == dev.godwit.engine.Provider.POSTGRESQL) {
             p.setProperty("prepareThreshold", "0");
         }
         return p;

@@ -1,9 +1,7 @@
 package dev.godwit.engine.dialect;
 
-import dev.godwit.engine.dialect.mysql.MysqlDialect;
-import dev.godwit.engine.dialect.postgres.PostgresDialect;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -161,10 +159,11 @@ public interface Dialect {
     /** Creating, dropping and emptying databases, for shadow databases. */
     ServerAdmin serverAdmin();
 
+    /**
+     * The dialect of a database family. Dialects are found with {@link java.util.ServiceLoader} (listed in
+     * {@code META-INF/services}), so this interface names no implementation and a new family is one more package.
+     */
     static Dialect of(Provider provider) {
-        return switch (provider) {
-            case POSTGRESQL -> new PostgresDialect();
-            case MYSQL -> new MysqlDialect();
-        };
+        return Dialects.of(provider);
     }
 }

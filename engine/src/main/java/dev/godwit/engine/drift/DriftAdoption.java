@@ -4,7 +4,7 @@ import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.migrate.MigrationFiles;
 import dev.godwit.engine.migrate.Migrator;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.nio.file.Path;
 import java.time.Duration;

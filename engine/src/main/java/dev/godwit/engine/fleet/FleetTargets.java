@@ -7,7 +7,7 @@ import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.project.DatabaseUrl;
 import dev.godwit.engine.project.Environment;
 import dev.godwit.engine.project.Project;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.project.ResolvedUrl;
 import dev.godwit.engine.project.UrlResolver;
 

@@ -3,7 +3,7 @@ package dev.godwit.engine.lint;
 import dev.godwit.engine.lint.StatementShape.Kind;
 import dev.godwit.engine.migrate.sql.SqlStatement;
 import dev.godwit.engine.migrate.sql.StatementKeywords;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;

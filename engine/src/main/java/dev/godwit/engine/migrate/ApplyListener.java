@@ -8,6 +8,10 @@ public interface ApplyListener {
     ApplyListener NONE = new ApplyListener() {
     };
 
+    /** The history table did not exist and was just created, before any migration runs. */
+    default void createdHistoryTable() {
+    }
+
     default void warning(String message) {
     }
 

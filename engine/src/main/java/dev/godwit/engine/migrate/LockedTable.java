@@ -2,7 +2,7 @@ package dev.godwit.engine.migrate;
 
 import dev.godwit.engine.lint.ShapeReader;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 /** The table a statement locks, as the linter reads it, to ask who else holds it. */
 final class LockedTable {

@@ -2,7 +2,7 @@ package dev.godwit.engine.migrate;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -149,6 +149,9 @@ public final class Migrator {
             }
             try (MigrationLock ignored = lockHeldByCaller ? () -> { } : Pooler.lock(target, c, lockTimeout)) {
                 boolean created = ensureHistoryTable(c);
+                if (created) {
+                    listener.createdHistoryTable();
+                }
                 List<MigrationStatus> states = StatusCalculator.compute(folder.migrations(), history.readAll(c));
                 refuseUnresolvedFailures(states);
                 refuseRenamedCopies(states);

@@ -4,7 +4,7 @@ import dev.godwit.engine.migrate.sql.SqlStatement;
 import dev.godwit.engine.migrate.sql.StatementKeywords;
 import dev.godwit.engine.migrate.sql.TransactionRules;
 import dev.godwit.engine.migrate.sql.TransactionRules.Control;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.util.Set;
 

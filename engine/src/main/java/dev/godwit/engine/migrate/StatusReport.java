@@ -90,7 +90,8 @@ public record StatusReport(
         for (MigrationState s : MigrationState.values()) {
             long n = count(s);
             if (n > 0) {
-                sb.append(first ? "" : ", ").append(n).append(' ').append(s.label());
+                // a rolled-back migration runs again: the prompt counts it as pending, so say so here too
+                sb.append(first ? "" : ", ").append(n).append(' ').append(s.label()).append(s == MigrationState.ROLLED_BACK ? " (pending again)" : "");
                 first = false;
             }
         }

@@ -12,7 +12,7 @@ import dev.godwit.engine.migrate.HistoryTable;
 import dev.godwit.engine.migrate.MigrationFiles;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.schema.UnmanagedObject;
 

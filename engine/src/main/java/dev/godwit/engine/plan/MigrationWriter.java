@@ -4,7 +4,7 @@ import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.drift.DriftAdoption;
 import dev.godwit.engine.migrate.MigrationsFolder;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

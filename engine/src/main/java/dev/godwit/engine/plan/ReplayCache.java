@@ -10,7 +10,7 @@ import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.project.DatabaseUrl;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.shadow.ShadowDatabase;
 import dev.godwit.engine.shadow.ShadowProvider;

@@ -1,5 +1,6 @@
 package dev.godwit.engine.project;
 
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;

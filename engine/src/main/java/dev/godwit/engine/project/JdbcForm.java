@@ -1,5 +1,7 @@
 package dev.godwit.engine.project;
 
+import dev.godwit.engine.Provider;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

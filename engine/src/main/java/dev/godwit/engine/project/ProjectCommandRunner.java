@@ -1,5 +1,6 @@
 package dev.godwit.engine.project;
 
+
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 

@@ -1,5 +1,7 @@
 package dev.godwit.engine.project;
 
+import dev.godwit.engine.Provider;
+
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;

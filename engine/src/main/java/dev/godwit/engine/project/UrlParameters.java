@@ -1,5 +1,7 @@
 package dev.godwit.engine.project;
 
+import dev.godwit.engine.Provider;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,9 @@ final class UrlParameters {
     private static final Set<String> PG_SSLMODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     private static final Set<String> SSLACCEPT = Set.of("strict", "accept_invalid_certs");
     private static final Set<String> BOOLEANS = Set.of("true", "false");
+
+    /** How every problem this class reports begins. */
+    static final String PROBLEM_PREFIX = "parameter ";
 
     private UrlParameters() {
     }

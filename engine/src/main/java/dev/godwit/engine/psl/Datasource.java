@@ -1,6 +1,6 @@
 package dev.godwit.engine.psl;
 
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 /**
  * The {@code datasource} block. Each URL is either a literal or an environment variable name; all may be null.

@@ -1,6 +1,6 @@
 package dev.godwit.engine.psl;
 
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Column;
 import dev.godwit.engine.schema.ForeignKey;
 import dev.godwit.engine.schema.Identity;

@@ -14,13 +14,13 @@ import java.util.Map;
  * JSON text the way PostgreSQL's {@code jsonb} prints it: {@code ", "} and {@code ": "} separators,
  * object keys shorter-first then bytewise, the last of duplicate keys kept. Text that is not JSON stays as it is.
  */
-final class JsonbText {
+public final class JsonbText {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonbText() {
     }
 
-    static String canonical(String json) {
+    public static String canonical(String json) {
         try {
             JsonNode node = MAPPER.readTree(json);
             if (node == null) {

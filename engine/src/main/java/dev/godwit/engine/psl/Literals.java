@@ -5,12 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Parsing of literal default values. */
-final class Literals {
+public final class Literals {
     private Literals() {
     }
 
     /** An RFC 3339 date-time ({@code 2024-01-01T00:00:00Z}, {@code ...+02:00}), or null. */
-    static OffsetDateTime dateTime(String s) {
+    public static OffsetDateTime dateTime(String s) {
         try {
             return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {

@@ -1,5 +1,7 @@
 package dev.godwit.engine.psl;
 
+import dev.godwit.engine.psl.ast.Span;
+
 import dev.godwit.engine.psl.Token.Kind;
 import dev.godwit.engine.psl.ast.Arg;
 import dev.godwit.engine.psl.ast.Attribute;

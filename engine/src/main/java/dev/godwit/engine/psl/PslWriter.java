@@ -1,6 +1,6 @@
 package dev.godwit.engine.psl;
 
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Column;
 import dev.godwit.engine.schema.ColumnType;
 import dev.godwit.engine.schema.EnumType;
@@ -463,7 +463,7 @@ public final class PslWriter {
 
     /** A list column's default as Prisma writes it ({@code @default([])}, {@code @default(["a", "b"])}), or null. */
     private String listDefault(Table t, Column c, String d) {
-        java.util.Optional<List<String>> items = dev.godwit.engine.dialect.postgres.PostgresArrays.elements(d);
+        java.util.Optional<List<String>> items = ModelRules.of(provider).arrayElements(d);
         if (items.isEmpty()) {
             return null;
         }

@@ -1,6 +1,6 @@
 package dev.godwit.engine.psl;
 
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.ast.Arg;
 import dev.godwit.engine.psl.ast.Attribute;
 import dev.godwit.engine.psl.ast.Block;

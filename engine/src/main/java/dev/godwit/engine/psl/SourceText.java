@@ -1,5 +1,7 @@
 package dev.godwit.engine.psl;
 
+import dev.godwit.engine.psl.ast.Span;
+
 import java.util.ArrayList;
 import java.util.List;
 

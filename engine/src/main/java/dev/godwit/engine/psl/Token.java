@@ -1,5 +1,7 @@
 package dev.godwit.engine.psl;
 
+import dev.godwit.engine.psl.ast.Span;
+
 /** One token of a schema file; {@code text} is the source text (for strings: the unescaped value). */
 record Token(Kind kind, String text, Span span) {
     enum Kind {

@@ -1,5 +1,7 @@
 package dev.godwit.engine.psl;
 
+import dev.godwit.engine.psl.ast.Span;
+
 import dev.godwit.engine.psl.ast.Arg;
 import dev.godwit.engine.psl.ast.Attribute;
 import dev.godwit.engine.psl.ast.Block;
@@ -39,7 +41,7 @@ final class Validator {
         new Validator(catalog, provider, errors, late, natives).run();
     }
 
-    private void error(String message, dev.godwit.engine.psl.Span span) {
+    private void error(String message, dev.godwit.engine.psl.ast.Span span) {
         errors.add(new PslError(message, span));
     }
 
@@ -126,9 +128,7 @@ final class Validator {
                 }
             }
         }
-        if (provider.equals("mysql")) {
-            MysqlModelRules.check(m, errors);
-        }
+        ModelRules.named(provider).ifPresent(rules -> rules.check(m, errors));
         if (ids == 0 && blockIds.isEmpty() && !m.attribute("ignore").isPresent() && !hasUniqueCriterion(m)) {
             late.add(new PslError("Error validating model \"" + m.name() + "\": Each model must have at least one unique criteria that has only required fields. "
                     + "Either mark a single field with `@id`, `@unique` or add a multi field criterion with `@@id([])` or `@@unique([])` to the model.", m.nameSpan()));

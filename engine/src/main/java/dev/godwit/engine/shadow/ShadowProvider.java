@@ -8,7 +8,7 @@ import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.dialect.ServerAdmin;
 import dev.godwit.engine.embedded.EmbeddedServer;
 import dev.godwit.engine.project.DatabaseUrl;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -6,7 +6,7 @@ import dev.godwit.engine.diff.Change.*;
 import dev.godwit.engine.diff.RenameCandidates.Candidate;
 import dev.godwit.engine.diff.Renames.Rename;
 import dev.godwit.engine.plan.Plan;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.schema.Schema;
 import org.junit.jupiter.api.Test;

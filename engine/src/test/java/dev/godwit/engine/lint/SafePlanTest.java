@@ -1,7 +1,7 @@
 package dev.godwit.engine.lint;
 
 import dev.godwit.engine.dialect.Dialect;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

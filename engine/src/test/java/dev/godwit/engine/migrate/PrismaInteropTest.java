@@ -2,7 +2,7 @@ package dev.godwit.engine.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.testing.TestDatabase;
 import dev.godwit.engine.testing.TestDatabases;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.godwit.engine.plan;
 
 import dev.godwit.engine.dialect.Dialect;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.schema.Schema;
 import org.junit.jupiter.api.Test;

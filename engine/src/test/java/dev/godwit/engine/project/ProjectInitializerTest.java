@@ -1,5 +1,7 @@
 package dev.godwit.engine.project;
 
+import dev.godwit.engine.Provider;
+
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import org.junit.jupiter.api.Test;

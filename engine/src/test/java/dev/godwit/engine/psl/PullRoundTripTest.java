@@ -3,7 +3,7 @@ package dev.godwit.engine.psl;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.diff.Differ;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.testing.SchemaCorpus;
 import dev.godwit.engine.testing.TestDatabase;

@@ -1,7 +1,7 @@
 package dev.godwit.engine.testing;
 
 import dev.godwit.engine.migrate.MigrationsFolder;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

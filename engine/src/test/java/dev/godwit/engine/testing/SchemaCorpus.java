@@ -1,7 +1,7 @@
 package dev.godwit.engine.testing;
 
 import dev.godwit.engine.migrate.sql.SqlSplitter;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.schema.Table;
 

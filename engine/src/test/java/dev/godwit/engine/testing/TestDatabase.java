@@ -2,7 +2,7 @@ package dev.godwit.engine.testing;
 
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.dialect.Dialect;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;

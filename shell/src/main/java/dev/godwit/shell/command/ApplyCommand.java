@@ -12,11 +12,11 @@ import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.migrate.PlannedMigration;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.StopSignal;
+import dev.godwit.shell.session.Session;
+import dev.godwit.shell.session.StopSignal;
 import dev.godwit.shell.render.Durations;
 import dev.godwit.shell.render.Json;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -148,9 +148,6 @@ public final class ApplyCommand extends SessionCommand {
     }
 
     private static void printSummary(Session session, Out out, ApplyResult result) {
-        if (result.createdHistoryTable()) {
-            out.note("created the _prisma_migrations table");
-        }
         if (result.applied().isEmpty()) {
             out.println("No pending migrations: " + session.target().display() + " is up to date.");
         } else {
@@ -206,6 +203,11 @@ public final class ApplyCommand extends SessionCommand {
 
         Progress(Out out) {
             this.out = out;
+        }
+
+        @Override
+        public void createdHistoryTable() {
+            out.note("created the _prisma_migrations table"); // before the migrations it will record
         }
 
         @Override

@@ -1,7 +1,7 @@
 package dev.godwit.shell.command;
 
 import dev.godwit.engine.plan.Baseline;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.ChangeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,11 +1,10 @@
 package dev.godwit.shell.command;
 
+import dev.godwit.shell.session.CommandRoot;
 import dev.godwit.engine.project.UrlResolver;
-import dev.godwit.shell.GlobalOptions;
-import dev.godwit.shell.GodwitCommand;
-import dev.godwit.shell.Main;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Session;
+import dev.godwit.shell.session.Out;
 import dev.godwit.shell.repl.Metadata;
 import dev.godwit.shell.repl.ShellCompleter;
 import org.jline.reader.Candidate;
@@ -37,7 +36,7 @@ import java.util.concurrent.Callable;
 @Command(name = "__complete", hidden = true)
 public final class CompleteCommand implements Callable<Integer> {
     @ParentCommand
-    GodwitCommand root;
+    CommandRoot root;
 
     @Parameters(paramLabel = "WORD", arity = "0..*")
     List<String> words = new ArrayList<>();
@@ -79,7 +78,7 @@ public final class CompleteCommand implements Callable<Integer> {
         try (Session session = new Session(options, quiet, System.getenv());
              Metadata metadata = new Metadata(session, !databaseConfigured(session, options))) {
             Metadata.Snapshot snapshot = metadata.refresh(Duration.ofSeconds(2));
-            ShellCompleter completer = new ShellCompleter(Main.commandLine(new GodwitCommand(quiet, Map.of()), quiet), () -> snapshot);
+            ShellCompleter completer = new ShellCompleter(root.freshTree(quiet), () -> snapshot);
             String text = String.join(" ", line);
             ParsedLine parsed = new DefaultParser().parse(text, text.length(), Parser.ParseContext.COMPLETE);
             List<Candidate> candidates = new ArrayList<>();

@@ -3,8 +3,8 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.project.ResolvedUrl;
-import dev.godwit.shell.Prompter;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Prompter;
+import dev.godwit.shell.session.Session;
 
 /**
  * The one guard in front of every command that changes something it cannot take back (reset, push,

@@ -2,7 +2,7 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.project.DatabaseUrl;
 import dev.godwit.engine.project.Secrets;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -9,7 +9,7 @@ import dev.godwit.engine.plan.MigrationWriter;
 import dev.godwit.engine.diff.Renames;
 import dev.godwit.engine.plan.Plan;
 import dev.godwit.engine.schema.Schema;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

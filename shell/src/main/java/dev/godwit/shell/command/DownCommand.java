@@ -5,8 +5,8 @@ import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.migrate.ExecutionMode;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Rollback;
-import dev.godwit.shell.Prompter;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Prompter;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

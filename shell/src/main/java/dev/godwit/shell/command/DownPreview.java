@@ -10,7 +10,7 @@ import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.Plan;
 import dev.godwit.engine.plan.ReplayCache;
 import dev.godwit.engine.schema.Schema;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.util.List;
 import java.util.Optional;

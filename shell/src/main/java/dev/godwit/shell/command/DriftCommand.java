@@ -5,7 +5,7 @@ import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.drift.DriftAdoption;
 import dev.godwit.engine.drift.DriftCheck;
 import dev.godwit.engine.drift.DriftReport;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.DriftText;
 import dev.godwit.shell.render.Json;
 import dev.godwit.shell.tui.DriftScreen;
@@ -66,13 +66,13 @@ public final class DriftCommand extends SessionCommand {
         try {
             Optional<Terminal> shared = session.terminal();
             if (shared.isPresent()) {
-                return Optional.of(DriftScreen.open(session, shared.get(), report));
+                return fits(session, shared.get()) ? Optional.of(DriftScreen.open(session, shared.get(), report)) : Optional.empty();
             }
             if (System.console() == null) {
                 return Optional.empty();
             }
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-                if (terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+                if (terminal.getType().startsWith(Terminal.TYPE_DUMB) || !fits(session, terminal)) {
                     return Optional.empty();
                 }
                 return Optional.of(DriftScreen.open(session, terminal, report));
@@ -80,6 +80,14 @@ public final class DriftCommand extends SessionCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean fits(Session session, Terminal terminal) {
+        String note = dev.godwit.shell.tui.ScreenSize.tooSmall(terminal, "drift screen", DriftScreen.MIN_COLUMNS, DriftScreen.MIN_ROWS);
+        if (note != null) {
+            session.out().note(note);
+        }
+        return note == null;
     }
 
     static DriftReport check(Session session) {

@@ -4,8 +4,8 @@ import dev.godwit.engine.project.Environment;
 import dev.godwit.engine.project.Project;
 import dev.godwit.engine.project.ResolvedUrl;
 import dev.godwit.engine.project.Secrets;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Session;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine.Command;
 
 @Command(name = "envs", mixinStandardHelpOptions = true,

@@ -10,11 +10,11 @@ import dev.godwit.engine.fleet.FleetTargets;
 import dev.godwit.engine.fleet.TargetOutcome;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.project.Project;
-import dev.godwit.engine.project.Provider;
-import dev.godwit.shell.Session;
+import dev.godwit.engine.Provider;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.Durations;
 import dev.godwit.shell.render.Json;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import dev.godwit.shell.render.TableText;
 
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.migrate.HistoryRecord;
 import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.Durations;
 import dev.godwit.shell.render.Json;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

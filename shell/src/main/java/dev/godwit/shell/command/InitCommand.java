@@ -1,10 +1,10 @@
 package dev.godwit.shell.command;
 
+import dev.godwit.shell.session.CommandRoot;
 import dev.godwit.engine.project.PrismaProjectAdoption;
 import dev.godwit.engine.project.ProjectInitializer;
-import dev.godwit.engine.project.Provider;
-import dev.godwit.shell.GodwitCommand;
-import dev.godwit.shell.render.Out;
+import dev.godwit.engine.Provider;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
                 + " in a Prisma 7 project (prisma.config.ts) only a godwit.toml that reads its settings from there.")
 public final class InitCommand implements Callable<Integer> {
     @ParentCommand
-    GodwitCommand root;
+    CommandRoot root;
 
     @Option(names = "--provider", defaultValue = "postgresql", description = "postgresql or mysql (default: ${DEFAULT-VALUE}).")
     String provider;

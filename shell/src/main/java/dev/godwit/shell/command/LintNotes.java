@@ -5,7 +5,7 @@ import dev.godwit.engine.lint.LintReport;
 import dev.godwit.engine.lint.Linter;
 import dev.godwit.engine.lint.MigrationLint;
 import dev.godwit.engine.migrate.LocalMigration;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.LintText;
 
 import java.util.List;

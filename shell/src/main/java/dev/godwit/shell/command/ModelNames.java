@@ -2,7 +2,7 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.psl.PslSchema;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.nio.file.Path;
 import java.util.Optional;

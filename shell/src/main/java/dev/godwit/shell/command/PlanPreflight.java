@@ -6,9 +6,9 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.plan.Rebase;
 import dev.godwit.engine.project.Project;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Psl;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,13 +14,13 @@ import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.HistoryCheck;
 import dev.godwit.engine.plan.Plan;
 import dev.godwit.engine.plan.ReplayCache;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.psl.PslSchema;
 import dev.godwit.engine.psl.Unrepresented;
 import dev.godwit.engine.diff.DiffHooks;
 import dev.godwit.engine.schema.Schema;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.nio.file.Path;
 import java.util.List;

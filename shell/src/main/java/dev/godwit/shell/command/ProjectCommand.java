@@ -1,7 +1,7 @@
 package dev.godwit.shell.command;
 
 import dev.godwit.engine.project.Project;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -3,7 +3,7 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.project.ProjectCommandRunner;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.util.List;
 import java.util.Map;

@@ -3,14 +3,14 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.LiveSchema;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.psl.PslWriter;
 import dev.godwit.engine.psl.SchemaFiles;
 import dev.godwit.engine.psl.SchemaFolderPull;
 import dev.godwit.engine.psl.SourceText;
 import dev.godwit.engine.schema.Schema;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

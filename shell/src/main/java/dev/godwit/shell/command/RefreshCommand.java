@@ -1,7 +1,7 @@
 package dev.godwit.shell.command;
 
 import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 
 @Command(name = "refresh", mixinStandardHelpOptions = true,

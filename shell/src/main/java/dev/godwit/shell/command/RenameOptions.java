@@ -10,7 +10,7 @@ import dev.godwit.engine.diff.Renames.Kind;
 import dev.godwit.engine.diff.Renames.Rename;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.schema.Table;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.migrate.ApplyResult;
 import dev.godwit.engine.migrate.MigrationsFolder;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

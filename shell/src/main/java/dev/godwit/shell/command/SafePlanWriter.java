@@ -4,7 +4,7 @@ import dev.godwit.engine.lint.Linter;
 import dev.godwit.engine.lint.SafePlan;
 import dev.godwit.engine.plan.MigrationWriter;
 import dev.godwit.engine.plan.Plan;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.nio.file.Path;
 import java.time.Instant;

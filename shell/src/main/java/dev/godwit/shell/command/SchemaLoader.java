@@ -8,11 +8,11 @@ import dev.godwit.engine.db.Target;
 import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.project.DatabaseUrl;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.shadow.ShadowDatabase;
 import dev.godwit.engine.shadow.ShadowProvider;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.io.IOException;
 import java.nio.file.Files;

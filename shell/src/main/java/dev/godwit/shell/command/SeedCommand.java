@@ -1,6 +1,6 @@
 package dev.godwit.shell.command;
 
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 
 @Command(name = "seed", mixinStandardHelpOptions = true,

@@ -1,8 +1,8 @@
 package dev.godwit.shell.command;
 
-import dev.godwit.shell.GlobalOptions;
-import dev.godwit.shell.GodwitCommand;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.CommandRoot;
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  */
 public abstract class SessionCommand implements Callable<Integer> {
     @ParentCommand
-    GodwitCommand root;
+    CommandRoot root;
 
     @Mixin
     GlobalOptions local = new GlobalOptions();

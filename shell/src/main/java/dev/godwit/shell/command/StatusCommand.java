@@ -3,7 +3,7 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.drift.DriftReport;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.shell.render.DriftText;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.StatusJson;
 import dev.godwit.shell.render.StatusText;
 import picocli.CommandLine.Command;

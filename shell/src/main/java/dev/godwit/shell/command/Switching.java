@@ -1,9 +1,9 @@
 package dev.godwit.shell.command;
 
 import dev.godwit.engine.project.ResolvedUrl;
-import dev.godwit.shell.GlobalOptions;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Out;
+import dev.godwit.shell.session.Session;
 
 /**
  * connect/use/project: reach the new database first, so a mistake shows now and leaves the

@@ -2,7 +2,7 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.tui.TimelineScreen;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -23,8 +23,11 @@ public final class TimelineCommand extends SessionCommand {
         try {
             Optional<Terminal> shared = session.terminal();
             if (shared.isPresent()) {
-                TimelineScreen.open(session, shared.get());
-                return 0;
+                if (fits(session, shared.get())) {
+                    TimelineScreen.open(session, shared.get());
+                    return 0;
+                }
+                return asText(session);
             }
             if (System.console() == null) {
                 throw notATerminal();
@@ -33,12 +36,29 @@ public final class TimelineCommand extends SessionCommand {
                 if (terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
                     throw notATerminal();
                 }
+                if (!fits(session, terminal)) {
+                    return asText(session);
+                }
                 TimelineScreen.open(session, terminal);
             }
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean fits(Session session, Terminal terminal) {
+        String note = dev.godwit.shell.tui.ScreenSize.tooSmall(terminal, "timeline", TimelineScreen.MIN_COLUMNS, TimelineScreen.MIN_ROWS);
+        if (note != null) {
+            session.out().note(note + " (`status`; `history` lists every attempt)");
+        }
+        return note == null;
+    }
+
+    /** The timeline's facts as text: every migration's state. */
+    private static int asText(Session session) {
+        new dev.godwit.shell.render.StatusText(session.out()).render(session.migrator().status(session.migrations()));
+        return 0;
     }
 
     private static GodwitException notATerminal() {

@@ -3,8 +3,8 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.dialect.LockHolder;
-import dev.godwit.shell.Prompter;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Prompter;
+import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,7 @@
 package dev.godwit.shell.render;
 
+import dev.godwit.shell.session.Out;
+
 import dev.godwit.engine.drift.DriftReport;
 import dev.godwit.engine.schema.UnmanagedObject;
 

@@ -1,5 +1,7 @@
 package dev.godwit.shell.render;
 
+import dev.godwit.shell.session.Out;
+
 import dev.godwit.engine.lint.LintFinding;
 import dev.godwit.engine.lint.LintReport;
 import dev.godwit.engine.lint.LintSeverity;

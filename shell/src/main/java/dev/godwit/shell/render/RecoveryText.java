@@ -1,11 +1,13 @@
 package dev.godwit.shell.render;
 
+import dev.godwit.shell.session.Out;
+
 import dev.godwit.engine.migrate.AttemptLedger;
 import dev.godwit.engine.migrate.ExecutionMode;
 import dev.godwit.engine.migrate.sql.SqlStatement;
 import dev.godwit.engine.recover.FinishPlan;
 import dev.godwit.engine.recover.UndoPlan;
-import dev.godwit.shell.render.Out.Style;
+import dev.godwit.shell.session.Out.Style;
 
 import java.util.List;
 

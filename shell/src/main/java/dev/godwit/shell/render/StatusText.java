@@ -1,5 +1,7 @@
 package dev.godwit.shell.render;
 
+import dev.godwit.shell.session.Out;
+
 import dev.godwit.engine.migrate.FailureLog;
 import dev.godwit.engine.migrate.HistoryRecord;
 import dev.godwit.engine.migrate.MigrationState;

@@ -1,5 +1,6 @@
 package dev.godwit.shell.repl;
 
+import dev.godwit.engine.project.Secrets;
 import dev.godwit.engine.project.CommandLineSecrets;
 import org.jline.reader.impl.history.DefaultHistory;
 

@@ -1,14 +1,14 @@
 package dev.godwit.shell.repl;
 
+import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.project.Project;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Table;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.command.InspectCommand;
+import dev.godwit.shell.session.Session;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,7 +113,7 @@ public final class Metadata implements AutoCloseable {
                     .map(MigrationStatus::name).toList();
             List<String> tables = List.of();
             try {
-                tables = InspectCommand.readSchema(session).tables().stream().map(Table::name).toList();
+                tables = LiveSchema.read(session.target()).tables().stream().map(Table::name).toList();
             } catch (RuntimeException e) {
                 // the migration names are still worth having
             }

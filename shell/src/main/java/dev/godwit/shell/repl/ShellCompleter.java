@@ -1,6 +1,6 @@
 package dev.godwit.shell.repl;
 
-import dev.godwit.shell.render.TerminalText;
+import dev.godwit.shell.session.TerminalText;
 import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;

@@ -1,6 +1,6 @@
 package dev.godwit.shell.repl;
 
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 

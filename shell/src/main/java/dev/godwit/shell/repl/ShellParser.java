@@ -1,8 +1,8 @@
 package dev.godwit.shell.repl;
 
 import dev.godwit.engine.migrate.sql.SqlSplitter;
-import dev.godwit.engine.project.Provider;
-import dev.godwit.shell.CommandSplitter;
+import dev.godwit.engine.Provider;
+import dev.godwit.shell.session.CommandSplitter;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.impl.DefaultParser;

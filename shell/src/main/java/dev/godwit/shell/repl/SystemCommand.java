@@ -1,6 +1,6 @@
 package dev.godwit.shell.repl;
 
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +13,11 @@ import java.nio.file.Path;
  * work: the line reader is idle between two prompts); otherwise its output goes through godwit's
  * output, masked like everything godwit prints.
  */
-final class SystemCommand {
+public final class SystemCommand {
     private SystemCommand() {
     }
 
-    static int run(String command, Out out, boolean ownTerminal) {
+    public static int run(String command, Out out, boolean ownTerminal) {
         if (command.isBlank()) {
             out.error("! needs a command, e.g. !ls prisma/migrations", null);
             return 2;

@@ -9,7 +9,7 @@ import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.drift.DriftAdoption;
 import dev.godwit.engine.drift.DriftReport;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.io.IOException;
 import java.time.Instant;

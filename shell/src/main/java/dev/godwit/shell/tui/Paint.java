@@ -3,7 +3,7 @@ package dev.godwit.shell.tui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
-import dev.godwit.shell.render.TerminalText;
+import dev.godwit.shell.session.TerminalText;
 
 import java.util.List;
 

@@ -4,12 +4,12 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.project.Project;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.drift.DriftAdoption;
 import dev.godwit.engine.drift.DriftCheck;
 import dev.godwit.engine.drift.DriftReport;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import dev.godwit.engine.migrate.ApplyListener;
 import dev.godwit.engine.migrate.ApplyResult;
@@ -19,7 +19,7 @@ import dev.godwit.engine.recover.FinishPlan;
 import dev.godwit.engine.recover.Recovery;
 import dev.godwit.engine.recover.UndoPlan;
 import dev.godwit.engine.recover.UndoPlanner;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import dev.godwit.shell.render.RecoveryText;
 
 import java.io.ByteArrayOutputStream;

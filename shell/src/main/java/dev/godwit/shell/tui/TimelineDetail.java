@@ -10,7 +10,7 @@ import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.sql.SqlSplitter;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.shell.render.Durations;
 
 import java.time.Instant;

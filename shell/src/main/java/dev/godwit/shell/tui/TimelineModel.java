@@ -4,7 +4,7 @@ import dev.godwit.engine.migrate.HistoryRecord;
 import dev.godwit.engine.migrate.MigrationState;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.shell.render.Durations;
 
 import java.time.ZoneId;

@@ -10,7 +10,7 @@ import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.migrate.MigrationState;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.Session;
 
 import java.io.IOException;
 import java.time.ZoneId;

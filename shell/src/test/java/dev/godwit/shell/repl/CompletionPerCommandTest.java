@@ -1,9 +1,9 @@
 package dev.godwit.shell.repl;
 
-import dev.godwit.shell.GodwitCommand;
+import dev.godwit.shell.app.GodwitCommand;
 import dev.godwit.shell.GodwitRun;
-import dev.godwit.shell.Main;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.app.Main;
+import dev.godwit.shell.session.Out;
 import org.jline.reader.Candidate;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;

@@ -1,7 +1,9 @@
 package dev.godwit.shell.repl;
 
-import dev.godwit.engine.project.Provider;
-import dev.godwit.shell.CommandSplitter;
+import dev.godwit.shell.app.Shell;
+
+import dev.godwit.engine.Provider;
+import dev.godwit.shell.session.CommandSplitter;
 import org.jline.reader.EOFError;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;

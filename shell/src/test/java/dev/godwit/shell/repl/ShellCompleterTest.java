@@ -2,12 +2,12 @@ package dev.godwit.shell.repl;
 
 import dev.godwit.engine.testing.TestDatabase;
 import dev.godwit.engine.testing.TestDatabases;
-import dev.godwit.shell.GlobalOptions;
-import dev.godwit.shell.GodwitCommand;
-import dev.godwit.shell.Main;
-import dev.godwit.shell.Session;
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.app.GodwitCommand;
+import dev.godwit.shell.app.Main;
+import dev.godwit.shell.session.Session;
 import dev.godwit.shell.TestProject;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;

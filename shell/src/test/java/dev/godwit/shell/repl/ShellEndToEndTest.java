@@ -1,13 +1,15 @@
 package dev.godwit.shell.repl;
 
+import dev.godwit.shell.app.Shell;
+
 import dev.godwit.engine.testing.TestDatabase;
 import dev.godwit.engine.testing.TestDatabases;
 import dev.godwit.engine.project.DatabaseUrl;
-import dev.godwit.shell.GlobalOptions;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.GodwitCommand;
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Session;
+import dev.godwit.shell.app.GodwitCommand;
 import dev.godwit.shell.TestProject;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;

@@ -4,7 +4,7 @@ import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.diff.Differ;
 import dev.godwit.engine.drift.DriftReport;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Column;
 import dev.godwit.engine.schema.ColumnType;
 import dev.godwit.engine.schema.EnumType;

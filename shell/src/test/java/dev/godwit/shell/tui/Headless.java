@@ -7,7 +7,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.godwit.shell.tui;
 import dev.godwit.engine.migrate.MigrationState;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.dialect.LockHolder;
 import dev.godwit.engine.dialect.MigrationLock;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -7,8 +7,7 @@ import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.dialect.LockHolder;
 import dev.godwit.engine.dialect.MigrationLock;
 import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.migrate.sql.TransactionRules;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -229,12 +228,12 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public Optional<String> whyNotTransactional(SqlStatement statement) {
-        return TransactionRules.whyNotTransactional(statement, Provider.POSTGRESQL);
+        return PostgresTransactionRules.whyNotTransactional(statement, Provider.POSTGRESQL);
     }
 
     @Override
     public java.util.List<String> whyNotTransactional(java.util.List<SqlStatement> statements, int serverMajor) {
-        return TransactionRules.whyNotTransactional(statements, Provider.POSTGRESQL, serverMajor);
+        return PostgresTransactionRules.whyNotTransactional(statements, Provider.POSTGRESQL, serverMajor);
     }
 
     @Override

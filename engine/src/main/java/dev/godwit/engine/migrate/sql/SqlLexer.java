@@ -1,6 +1,6 @@
 package dev.godwit.engine.migrate.sql;
 
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 /**
  * A small streaming tokenizer for migration scripts. It knows only as much SQL as

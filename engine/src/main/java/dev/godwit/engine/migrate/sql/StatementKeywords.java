@@ -1,7 +1,7 @@
 package dev.godwit.engine.migrate.sql;
 
 import dev.godwit.engine.migrate.sql.SqlLexer.Kind;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 
 import java.util.ArrayList;
 import java.util.List;

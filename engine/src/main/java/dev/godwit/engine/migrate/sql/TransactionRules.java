@@ -1,102 +1,18 @@
 package dev.godwit.engine.migrate.sql;
 
-import dev.godwit.engine.project.Provider;
-
-import java.util.List;
-import java.util.Optional;
+import dev.godwit.engine.Provider;
 
 /**
- * Which statements must run outside a transaction block.
- *
- * <p>Decisions are taken on the statement's keyword stream ({@link StatementKeywords}), so a
- * keyword inside a comment, a string or a quoted identifier never counts.
- *
- * <p>Where the server's answer depends on options (subscriptions that create or drop a
- * replication slot, {@code ALTER SUBSCRIPTION ... REFRESH}), the rule errs on the side of
- * running outside a transaction: that costs atomicity, while the opposite mistake fails the
- * migration.
- *
- * <p>Transaction control written into a script ({@code BEGIN}, {@code START TRANSACTION},
- * {@code COMMIT}, {@code ROLLBACK}, ...) is <em>not</em> reported by
- * {@link #whyNotTransactional}: such a statement can run inside a transaction block, it just
- * changes it. Callers that wrap a migration in their own transaction should look for it with
- * {@link #isTransactionControl} and decide separately.
+ * Transaction control written into a script ({@code BEGIN}, {@code START TRANSACTION}, {@code COMMIT},
+ * {@code ROLLBACK}, MySQL's {@code SET autocommit}, ...), read on the statement's keyword stream
+ * ({@link StatementKeywords}) so that a keyword inside a comment, a string or a quoted identifier never
+ * counts. Such a statement can run inside a transaction block, it just changes it: callers that wrap a
+ * migration in their own transaction look for it here. Which statements cannot run inside a transaction
+ * at all is a fact of each dialect ({@code Dialect.whyNotTransactional}).
  */
 public final class TransactionRules {
 
-    private static final int LOOKAHEAD = 48;
-
     private TransactionRules() {
-    }
-
-    /**
-     * Why this statement cannot run inside a transaction block, or empty. Always empty for
-     * MySQL, whose statements are run one by one and where DDL commits implicitly anyway.
-     */
-    public static Optional<String> whyNotTransactional(SqlStatement st, Provider provider) {
-        if (provider != Provider.POSTGRESQL) {
-            return Optional.empty();
-        }
-        Tokens t = new Tokens(StatementKeywords.leading(st.text(), LOOKAHEAD, provider));
-        String reason = switch (t.at(0)) {
-            case "CREATE" -> create(t);
-            case "DROP" -> drop(t);
-            case "ALTER" -> alter(t);
-            case "REINDEX" -> reindex(t);
-            case "VACUUM" -> blocked("VACUUM");
-            case "CLUSTER" -> t.onlyFrom(1, "VERBOSE", "(", ")", ",") ? blocked("CLUSTER without a table name") : null;
-            default -> null;
-        };
-        return Optional.ofNullable(reason);
-    }
-
-    /**
-     * Why a migration's statements cannot all run in one transaction block: "statement N (line L): reason"
-     * for each statement that prevents it, empty when they can. Besides the statements that never can
-     * ({@link #whyNotTransactional(SqlStatement, Provider)}), an {@code ALTER TYPE … ADD VALUE} can when the
-     * server is PostgreSQL 12 or later and no later statement of the migration uses the new value, which
-     * PostgreSQL refuses in the transaction that added it ("unsafe use of new value"). {@code serverMajor}
-     * 0 means unknown, and counts as a server before 12.
-     */
-    public static List<String> whyNotTransactional(List<SqlStatement> statements, Provider provider, int serverMajor) {
-        List<String> reasons = new java.util.ArrayList<>();
-        for (int i = 0; i < statements.size(); i++) {
-            SqlStatement st = statements.get(i);
-            String why = whyNotTransactional(st, provider).orElse(null);
-            String value = provider == Provider.POSTGRESQL ? addedEnumValue(st) : null;
-            if (why == null && value != null) {
-                if (serverMajor < 12) {
-                    why = "ALTER TYPE ... ADD VALUE cannot run inside a transaction block before PostgreSQL 12"
-                            + (serverMajor == 0 ? " (the server's version is not known)" : "");
-                } else {
-                    for (SqlStatement later : statements.subList(i + 1, statements.size())) {
-                        if (StatementKeywords.stringLiterals(later.text(), provider).contains(value)) {
-                            why = "ALTER TYPE ... ADD VALUE '" + value + "': statement " + later.index() + " (line " + later.line()
-                                    + ") uses the new value, which PostgreSQL refuses in the transaction that added it";
-                            break;
-                        }
-                    }
-                }
-            }
-            if (why != null) {
-                reasons.add("statement " + st.index() + " (line " + st.line() + "): " + why);
-            }
-        }
-        return reasons;
-    }
-
-    /** The value an {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'value' …} adds, or null for any other statement. */
-    static String addedEnumValue(SqlStatement st) {
-        Tokens t = new Tokens(StatementKeywords.leading(st.text(), LOOKAHEAD, Provider.POSTGRESQL));
-        if (!t.is(0, "ALTER") || !t.is(1, "TYPE")) {
-            return null;
-        }
-        int i = t.skipName(2);
-        if (!t.is(i, "ADD") || !t.is(i + 1, "VALUE")) {
-            return null;
-        }
-        List<String> literals = StatementKeywords.stringLiterals(st.text(), Provider.POSTGRESQL);
-        return literals.isEmpty() ? null : literals.get(0);
     }
 
     /**
@@ -105,7 +21,7 @@ public final class TransactionRules {
      * {@code SAVEPOINT}, {@code RELEASE}. MariaDB's {@code BEGIN NOT ATOMIC} block is not.
      */
     public static boolean isTransactionControl(SqlStatement st, Provider provider) {
-        Tokens t = new Tokens(StatementKeywords.leading(st.text(), 3, provider));
+        KeywordTokens t = new KeywordTokens(StatementKeywords.leading(st.text(), 3, provider));
         boolean pg = provider == Provider.POSTGRESQL;
         return switch (t.at(0)) {
             case "BEGIN" -> !(t.is(1, "NOT") && t.is(2, "ATOMIC"));
@@ -136,7 +52,7 @@ public final class TransactionRules {
 
     /** How the statement controls transactions, {@link Control#NONE} for most. */
     public static Control control(SqlStatement st, Provider provider) {
-        Tokens t = new Tokens(StatementKeywords.leading(st.text(), 6, provider));
+        KeywordTokens t = new KeywordTokens(StatementKeywords.leading(st.text(), 6, provider));
         boolean pg = provider == Provider.POSTGRESQL;
         return switch (t.at(0)) {
             case "BEGIN" -> t.is(1, "NOT") && t.is(2, "ATOMIC") ? Control.NONE : Control.BEGIN;
@@ -151,7 +67,7 @@ public final class TransactionRules {
         };
     }
 
-    private static Control autocommit(Tokens t, Provider provider) {
+    private static Control autocommit(KeywordTokens t, Provider provider) {
         if (provider == Provider.POSTGRESQL) {
             return Control.NONE;
         }
@@ -171,131 +87,5 @@ public final class TransactionRules {
             case "1", "ON", "TRUE" -> Control.AUTOCOMMIT_ON;
             default -> Control.AUTOCOMMIT_OFF; // an expression: assume the worst, that it waits for a COMMIT
         };
-    }
-
-    private static String create(Tokens t) {
-        int i = 1;
-        if (t.is(i, "UNIQUE")) {
-            i++;
-        }
-        if (t.is(i, "INDEX") && t.is(i + 1, "CONCURRENTLY")) {
-            return blocked("CREATE INDEX CONCURRENTLY");
-        }
-        return switch (t.at(1)) {
-            case "DATABASE" -> blocked("CREATE DATABASE");
-            case "TABLESPACE" -> blocked("CREATE TABLESPACE");
-            case "SUBSCRIPTION" -> blocked("CREATE SUBSCRIPTION");
-            default -> null;
-        };
-    }
-
-    private static String drop(Tokens t) {
-        return switch (t.at(1)) {
-            case "INDEX" -> t.is(2, "CONCURRENTLY") ? blocked("DROP INDEX CONCURRENTLY") : null;
-            case "DATABASE" -> blocked("DROP DATABASE");
-            case "TABLESPACE" -> blocked("DROP TABLESPACE");
-            case "SUBSCRIPTION" -> blocked("DROP SUBSCRIPTION");
-            default -> null;
-        };
-    }
-
-    private static String alter(Tokens t) {
-        switch (t.at(1)) {
-            case "SYSTEM":
-                return blocked("ALTER SYSTEM");
-            case "SUBSCRIPTION":
-                return blocked("ALTER SUBSCRIPTION");
-            case "TYPE":
-                return null; // ADD VALUE depends on the server and on the rest of the migration: see below
-            case "DATABASE": {
-                int i = t.skipName(2);
-                return t.is(i, "SET") && t.is(i + 1, "TABLESPACE") ? blocked("ALTER DATABASE ... SET TABLESPACE") : null;
-            }
-            case "TABLE": {
-                int detach = t.indexOf("DETACH", 2);
-                if (detach >= 0 && t.is(detach + 1, "PARTITION") && t.indexOf("CONCURRENTLY", detach + 2) >= 0) {
-                    return blocked("ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY");
-                }
-                return null;
-            }
-            default:
-                return null;
-        }
-    }
-
-    private static String reindex(Tokens t) {
-        int i = 1;
-        boolean concurrently = false;
-        if (t.is(i, "(")) {
-            for (i++; i < t.size() && !t.is(i, ")"); i++) {
-                if (t.is(i, "CONCURRENTLY")) {
-                    concurrently = !(t.is(i + 1, "FALSE") || t.is(i + 1, "OFF") || t.is(i + 1, "0"));
-                }
-            }
-            i++;
-        }
-        String target = t.at(i);
-        if (t.is(i + 1, "CONCURRENTLY")) {
-            concurrently = true;
-        }
-        if (concurrently) {
-            return blocked("REINDEX ... CONCURRENTLY");
-        }
-        return switch (target) {
-            case "SCHEMA", "DATABASE", "SYSTEM" -> blocked("REINDEX " + target);
-            default -> null;
-        };
-    }
-
-    private static String blocked(String what) {
-        return what + " cannot run inside a transaction block";
-    }
-
-    /** Positional access that never fails: out of range reads as an empty token. */
-    private record Tokens(List<String> list) {
-        int size() {
-            return list.size();
-        }
-
-        String at(int i) {
-            return i >= 0 && i < list.size() ? list.get(i) : "";
-        }
-
-        boolean is(int i, String token) {
-            return at(i).equals(token);
-        }
-
-        int indexOf(String token, int from) {
-            for (int i = from; i < list.size(); i++) {
-                if (list.get(i).equals(token)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        /** Skips a possibly qualified name (name, "name", a.b) and returns the index after it. */
-        int skipName(int i) {
-            if (is(i, "IF") && is(i + 1, "EXISTS")) {
-                i += 2;
-            }
-            if (at(i).isEmpty()) {
-                return i;
-            }
-            i++;
-            while (is(i, ".") && !at(i + 1).isEmpty()) {
-                i += 2;
-            }
-            return i;
-        }
-
-        boolean onlyFrom(int i, String... allowed) {
-            for (int k = i; k < list.size(); k++) {
-                if (!List.of(allowed).contains(list.get(k))) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

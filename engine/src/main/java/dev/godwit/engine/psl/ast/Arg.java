@@ -1,6 +1,5 @@
 package dev.godwit.engine.psl.ast;
 
-import dev.godwit.engine.psl.Span;
 
 /** One argument: {@code name: value} or a positional {@code value} ({@code name} null). */
 public record Arg(String name, Expr value, Span span) {

@@ -1,6 +1,5 @@
 package dev.godwit.engine.psl.ast;
 
-import dev.godwit.engine.psl.Span;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.godwit.engine.psl.ast;
 
-import dev.godwit.engine.psl.Span;
 
 /**
  * A field's type: {@code String}, {@code Post[]}, {@code Int?}, {@code Unsupported("circle")}.

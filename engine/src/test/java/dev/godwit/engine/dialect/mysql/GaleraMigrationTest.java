@@ -5,7 +5,7 @@ import dev.godwit.engine.migrate.ApplyResult;
 import dev.godwit.engine.migrate.MigrationFailedException;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.testing.GaleraCluster;
 import dev.godwit.engine.testing.MigrationsDir;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.godwit.engine.dialect.postgres;
 
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.diff.Differ;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.testing.SchemaCorpus;

@@ -1,6 +1,6 @@
 package dev.godwit.engine.migrate.sql;
 
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

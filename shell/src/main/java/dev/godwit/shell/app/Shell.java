@@ -1,17 +1,23 @@
-package dev.godwit.shell.repl;
+package dev.godwit.shell.app;
 
-import dev.godwit.engine.project.Provider;
+import dev.godwit.shell.repl.MaskingHistory;
+import dev.godwit.shell.repl.Metadata;
+import dev.godwit.shell.repl.PromptText;
+import dev.godwit.shell.repl.ShellCompleter;
+import dev.godwit.shell.repl.ShellHighlighter;
+import dev.godwit.shell.repl.ShellHelp;
+import dev.godwit.shell.repl.ShellInput;
+import dev.godwit.shell.repl.ShellParser;
+import dev.godwit.shell.repl.SystemCommand;
+
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.project.ResolvedUrl;
 import dev.godwit.engine.project.Secrets;
-import dev.godwit.shell.Batch;
-import dev.godwit.shell.CommandSplitter;
-import dev.godwit.shell.GlobalOptions;
-import dev.godwit.shell.GodwitCommand;
-import dev.godwit.shell.Main;
-import dev.godwit.shell.Prompter;
-import dev.godwit.shell.Session;
-import dev.godwit.shell.Version;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.CommandSplitter;
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Prompter;
+import dev.godwit.shell.session.Session;
+import dev.godwit.shell.session.Out;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;

@@ -1,4 +1,4 @@
-package dev.godwit.shell;
+package dev.godwit.shell.session;
 
 import picocli.CommandLine.Option;
 

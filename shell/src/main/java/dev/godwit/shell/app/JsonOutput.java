@@ -1,4 +1,4 @@
-package dev.godwit.shell;
+package dev.godwit.shell.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import dev.godwit.engine.migrate.MigrationFailedException;
 import dev.godwit.engine.project.Secrets;
 import dev.godwit.shell.render.Json;
 import dev.godwit.shell.render.LedgerJson;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -1,6 +1,7 @@
-package dev.godwit.engine.psl;
+package dev.godwit.engine.dialect.postgres;
 
-import dev.godwit.engine.psl.ast.Block;
+import dev.godwit.engine.psl.JsonbText;
+import dev.godwit.engine.psl.Literals;
 import dev.godwit.engine.psl.ast.Expr;
 import dev.godwit.engine.psl.ast.Field;
 import dev.godwit.engine.schema.ColumnType;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -24,23 +26,23 @@ final class PostgresLiterals {
     private PostgresLiterals() {
     }
 
-    static String of(Catalog catalog, Field f, ColumnType type, Expr value) {
+    static String of(Field f, ColumnType type, Expr value, UnaryOperator<String> enumValue) {
         if (f.type().list()) {
             List<Expr> items = value instanceof Expr.Array a ? a.items() : List.of(value);
             ColumnType element = type.withArrayDims(0);
             if (items.isEmpty()) {
                 return "ARRAY[]::" + formatType(element) + "[]";
             }
-            return "ARRAY[" + items.stream().map(i -> element(catalog, f, element, i)).collect(Collectors.joining(", ")) + "]";
+            return "ARRAY[" + items.stream().map(i -> element(f, element, i, enumValue)).collect(Collectors.joining(", ")) + "]";
         }
-        return scalar(catalog, f, type, value);
+        return scalar(f, type, value, enumValue);
     }
 
-    private static String scalar(Catalog catalog, Field f, ColumnType type, Expr value) {
+    private static String scalar(Field f, ColumnType type, Expr value, UnaryOperator<String> enumValue) {
         if (value instanceof Expr.Const c) {
-            Block.Enum en = catalog.enums.get(f.type().name());
-            if (en != null) {
-                return quote(en.values().stream().filter(v -> v.name().equals(c.name())).findFirst().map(Catalog::valueName).orElse(c.name()));
+            String mapped = enumValue.apply(c.name());
+            if (mapped != null) {
+                return quote(mapped);
             }
             return c.name();
         }
@@ -59,8 +61,8 @@ final class PostgresLiterals {
         };
     }
 
-    private static String element(Catalog catalog, Field f, ColumnType type, Expr value) {
-        String text = scalar(catalog, f, type, value);
+    private static String element(Field f, ColumnType type, Expr value, UnaryOperator<String> enumValue) {
+        String text = scalar(f, type, value, enumValue);
         if (type.enumRef() != null) {
             return text + "::" + typeName(type.enumRef());
         }

@@ -1,9 +1,13 @@
-package dev.godwit.shell;
+package dev.godwit.shell.app;
+
+import dev.godwit.shell.session.Prompter;
+import dev.godwit.shell.session.Session;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.project.Secrets;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
+import dev.godwit.shell.session.StopSignal;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
@@ -94,13 +98,13 @@ public final class Main {
         if (ex instanceof GodwitException g) {
             out.error(g.getMessage(), g.hint());
             if (verbose && g.getCause() != null) {
-                out.stderr().println(Secrets.mask(dev.godwit.shell.render.TerminalText.safe(stackTrace(g), false)));
+                out.stderr().println(Secrets.mask(dev.godwit.shell.session.TerminalText.safe(stackTrace(g), false)));
             }
             return g.kind().exitCode();
         }
         out.error("internal error: " + ex, verbose ? null : "run again with --verbose for details, and please report it");
         if (verbose) {
-            out.stderr().println(Secrets.mask(dev.godwit.shell.render.TerminalText.safe(stackTrace(ex), false)));
+            out.stderr().println(Secrets.mask(dev.godwit.shell.session.TerminalText.safe(stackTrace(ex), false)));
         }
         return ErrorKind.RUNTIME.exitCode();
     }

@@ -1,7 +1,5 @@
-package dev.godwit.engine.project;
+package dev.godwit.engine;
 
-import dev.godwit.engine.ErrorKind;
-import dev.godwit.engine.GodwitException;
 
 /** The database families godwit speaks, named as Prisma names them in schema.prisma and migration_lock.toml. */
 public enum Provider {

@@ -1,4 +1,8 @@
-package dev.godwit.shell;
+package dev.godwit.shell.app;
+
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Prompter;
+import dev.godwit.shell.session.Session;
 
 import dev.godwit.shell.command.ApplyCommand;
 import dev.godwit.shell.command.BaselineCommand;
@@ -17,7 +21,9 @@ import dev.godwit.shell.command.ResolveCommand;
 import dev.godwit.shell.command.SeedCommand;
 import dev.godwit.shell.command.StatusCommand;
 import dev.godwit.shell.command.TimelineCommand;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
+import dev.godwit.shell.session.CommandRoot;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +37,7 @@ import java.util.Map;
                 DiffCommand.class, DriftCommand.class, PlanCommand.class, DevCommand.class, DownCommand.class, RebaseCommand.class, BaselineCommand.class, ResetCommand.class, SeedCommand.class, PushCommand.class,
                 PullCommand.class, TimelineCommand.class, LintCommand.class, dev.godwit.shell.command.UnlockCommand.class},
         footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error."})
-public final class GodwitCommand implements Runnable {
+public final class GodwitCommand implements Runnable, CommandRoot {
     @Mixin
     GlobalOptions globals = new GlobalOptions();
 
@@ -54,7 +60,7 @@ public final class GodwitCommand implements Runnable {
         this.env = env;
     }
 
-    /** The session for this run, created on first use with the global options merged. */
+    @Override
     public Session session(GlobalOptions local) {
         if (session == null) {
             session = new Session(globals.mergedWith(local), out, env);
@@ -64,7 +70,7 @@ public final class GodwitCommand implements Runnable {
     }
 
     /** Who answers the questions of this run's session in place of the console (tests). */
-    void answerWith(Prompter prompter) {
+    public void answerWith(Prompter prompter) {
         this.prompter = prompter;
     }
 
@@ -73,16 +79,24 @@ public final class GodwitCommand implements Runnable {
         this.session = shared;
     }
 
+    @Override
     public Session existingSession() {
         return session;
     }
 
+    @Override
     public GlobalOptions globals() {
         return globals;
     }
 
+    @Override
     public Out out() {
         return out;
+    }
+
+    @Override
+    public CommandLine freshTree(Out out) {
+        return Main.commandLine(new GodwitCommand(out, Map.of()), out);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.godwit.shell;
+package dev.godwit.shell.session;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;

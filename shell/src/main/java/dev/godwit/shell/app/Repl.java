@@ -1,7 +1,6 @@
-package dev.godwit.shell;
+package dev.godwit.shell.app;
 
-import dev.godwit.shell.render.Out;
-import dev.godwit.shell.repl.Shell;
+import dev.godwit.shell.session.Out;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 

@@ -1,4 +1,4 @@
-package dev.godwit.shell;
+package dev.godwit.shell.session;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +17,11 @@ public final class CommandSplitter {
     }
 
     public static List<List<String>> split(String script) {
-        return split(script, dev.godwit.engine.project.Provider.POSTGRESQL);
+        return split(script, dev.godwit.engine.Provider.POSTGRESQL);
     }
 
     /** Splits with the SQL rules of {@code provider} for the statements of {@code sql} commands. */
-    public static List<List<String>> split(String script, dev.godwit.engine.project.Provider provider) {
+    public static List<List<String>> split(String script, dev.godwit.engine.Provider provider) {
         List<List<String>> commands = new ArrayList<>();
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
@@ -80,7 +80,7 @@ public final class CommandSplitter {
     private static final java.util.Set<String> SQL_VALUE_OPTIONS = java.util.Set.of("--env", "-e", "--url", "--project");
 
     /** Reads sql's options and its statement from {@code i}; returns the index of the last character used. */
-    private static int sqlRest(String script, int i, List<String> words, dev.godwit.engine.project.Provider provider) {
+    private static int sqlRest(String script, int i, List<String> words, dev.godwit.engine.Provider provider) {
         int p = sqlOptions(script, i, words);
         int end = dev.godwit.engine.migrate.sql.SqlSplitter.statementEnd(script, p, provider);
         String statement = (end < 0 ? script.substring(p) : script.substring(p, end - 1)).strip();

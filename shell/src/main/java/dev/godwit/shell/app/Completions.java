@@ -1,6 +1,6 @@
-package dev.godwit.shell;
+package dev.godwit.shell.app;
 
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import dev.godwit.shell.repl.CompletionKinds;
 import dev.godwit.shell.repl.Descriptions;
 import dev.godwit.shell.repl.ShellCompleter;
@@ -25,7 +25,7 @@ import java.util.Map;
  * each command's own options and which values fit them, written as data into a template per
  * shell (resources {@code completions/*.tmpl}). Live values come from the disk and the
  * project's completion cache, never from a JVM started per TAB (see CompletionCache).
- * Regenerate with {@code java -cp shell/target/godwit.jar dev.godwit.shell.Completions completions}.
+ * Regenerate with {@code java -cp shell/target/godwit.jar dev.godwit.shell.app.Completions completions}.
  */
 public final class Completions {
     public static final String BASH_FILE = "godwit.bash";

@@ -1,4 +1,4 @@
-package dev.godwit.shell;
+package dev.godwit.shell.app;
 
 import picocli.CommandLine.IVersionProvider;
 

@@ -1,6 +1,9 @@
-package dev.godwit.engine.migrate.sql;
+package dev.godwit.engine.dialect.postgres;
 
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
+import dev.godwit.engine.migrate.sql.SqlSplitter;
+import dev.godwit.engine.migrate.sql.SqlStatement;
+import dev.godwit.engine.migrate.sql.TransactionRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,12 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TransactionRulesTest {
+class PostgresTransactionRulesTest {
 
     private static Optional<String> why(String sql) {
         List<SqlStatement> st = SqlSplitter.split(sql, Provider.POSTGRESQL);
         assertEquals(1, st.size(), sql);
-        return TransactionRules.whyNotTransactional(st.get(0), Provider.POSTGRESQL);
+        return PostgresTransactionRules.whyNotTransactional(st.get(0), Provider.POSTGRESQL);
     }
 
     @Test
@@ -62,17 +65,17 @@ class TransactionRulesTest {
     void alterTypeAddValueKeepsTheTransactionUnlessALaterStatementUsesTheValue() {
         List<SqlStatement> alone = SqlSplitter.split("-- AlterEnum\nALTER TYPE \"public\".\"Role\" ADD VALUE 'OWNER' BEFORE 'ADMIN';\n"
                 + "CREATE TABLE t (id INT);\n", Provider.POSTGRESQL);
-        assertEquals(List.of(), TransactionRules.whyNotTransactional(alone, Provider.POSTGRESQL, 15));
+        assertEquals(List.of(), PostgresTransactionRules.whyNotTransactional(alone, Provider.POSTGRESQL, 15));
         assertEquals(Optional.empty(), why("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh'"));
         // before PostgreSQL 12 (or when the version is not known) ADD VALUE refuses a transaction block
         assertEquals(List.of("statement 1 (line 2): ALTER TYPE ... ADD VALUE cannot run inside a transaction block before PostgreSQL 12"),
-                TransactionRules.whyNotTransactional(alone, Provider.POSTGRESQL, 11));
-        assertEquals(1, TransactionRules.whyNotTransactional(alone, Provider.POSTGRESQL, 0).size());
+                PostgresTransactionRules.whyNotTransactional(alone, Provider.POSTGRESQL, 11));
+        assertEquals(1, PostgresTransactionRules.whyNotTransactional(alone, Provider.POSTGRESQL, 0).size());
         List<SqlStatement> used = SqlSplitter.split("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'it''s';\n"
                 + "-- 'it''s' in a comment is no use\nUPDATE t SET note = 'x';\n"
                 + "ALTER TABLE t ALTER COLUMN m SET DEFAULT 'it''s';\n", Provider.POSTGRESQL);
         assertEquals(List.of("statement 1 (line 1): ALTER TYPE ... ADD VALUE 'it's': statement 3 (line 4) uses the new value, "
-                + "which PostgreSQL refuses in the transaction that added it"), TransactionRules.whyNotTransactional(used, Provider.POSTGRESQL, 16));
+                + "which PostgreSQL refuses in the transaction that added it"), PostgresTransactionRules.whyNotTransactional(used, Provider.POSTGRESQL, 16));
         assertEquals(Optional.empty(), why("ALTER TYPE mood RENAME VALUE 'a' TO 'b'"));
         assertEquals(Optional.empty(), why("ALTER TYPE addr ADD ATTRIBUTE zip text"));
     }
@@ -107,8 +110,8 @@ class TransactionRulesTest {
     @Test
     void mysqlIsAlwaysEmpty() {
         SqlStatement st = new SqlStatement(1, "CREATE INDEX CONCURRENTLY i ON t(a)", 1, 1);
-        assertEquals(Optional.empty(), TransactionRules.whyNotTransactional(st, Provider.MYSQL));
-        assertTrue(TransactionRules.whyNotTransactional(st, Provider.POSTGRESQL).isPresent());
+        assertEquals(Optional.empty(), PostgresTransactionRules.whyNotTransactional(st, Provider.MYSQL));
+        assertTrue(PostgresTransactionRules.whyNotTransactional(st, Provider.POSTGRESQL).isPresent());
     }
 
     @Test

@@ -1,7 +1,11 @@
-package dev.godwit.shell;
+package dev.godwit.shell.app;
+
+import dev.godwit.shell.session.CommandSplitter;
+import dev.godwit.shell.session.GlobalOptions;
+import dev.godwit.shell.session.Session;
 
 import dev.godwit.engine.ErrorKind;
-import dev.godwit.shell.render.Out;
+import dev.godwit.shell.session.Out;
 import picocli.CommandLine;
 
 import java.io.BufferedReader;
@@ -64,14 +68,14 @@ public final class Batch {
     }
 
     /** Whose SQL rules split the statements of sql commands: the project's provider when known, else PostgreSQL's. */
-    private static dev.godwit.engine.project.Provider sqlProvider(Session session) {
+    private static dev.godwit.engine.Provider sqlProvider(Session session) {
         try {
             if (session.options().url() != null) {
                 return dev.godwit.engine.project.DatabaseUrl.parse(session.options().url()).provider();
             }
-            return session.project().schemaProvider().orElse(dev.godwit.engine.project.Provider.POSTGRESQL);
+            return session.project().schemaProvider().orElse(dev.godwit.engine.Provider.POSTGRESQL);
         } catch (RuntimeException e) {
-            return dev.godwit.engine.project.Provider.POSTGRESQL;
+            return dev.godwit.engine.Provider.POSTGRESQL;
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.godwit.engine.psl;
+package dev.godwit.engine.psl.ast;
 
 /** A range of characters in a schema file: {@code start} inclusive, {@code end} exclusive (offsets). */
 public record Span(int start, int end) {

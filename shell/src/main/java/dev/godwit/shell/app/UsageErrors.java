@@ -1,4 +1,4 @@
-package dev.godwit.shell;
+package dev.godwit.shell.app;
 
 import dev.godwit.shell.render.Suggestions;
 import picocli.CommandLine;

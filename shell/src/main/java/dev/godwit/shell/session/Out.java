@@ -1,4 +1,4 @@
-package dev.godwit.shell.render;
+package dev.godwit.shell.session;
 
 import dev.godwit.engine.project.Secrets;
 

@@ -1,30 +1,88 @@
-package dev.godwit.engine.psl;
+package dev.godwit.engine.dialect.mysql;
 
+import dev.godwit.engine.Provider;
+import dev.godwit.engine.psl.ModelRules;
+import dev.godwit.engine.psl.PslError;
 import dev.godwit.engine.psl.ast.Attribute;
 import dev.godwit.engine.psl.ast.Block;
 import dev.godwit.engine.psl.ast.Expr;
 import dev.godwit.engine.psl.ast.Field;
 
+import dev.godwit.engine.schema.ColumnType;
+import dev.godwit.engine.schema.Identity;
+
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
- * What MySQL itself cannot create, refused before a migration would fail: a named primary key
+ * How a schema maps to MySQL and MariaDB tables: no arrays, enums as column types, literal defaults as the
+ * server prints them back. And what MySQL itself cannot create, refused before a migration would fail: a named primary key
  * (MySQL's is always PRIMARY), more than one AUTO_INCREMENT column in a table, and an
  * AUTO_INCREMENT column that no index starts with. Messages and lines as Prisma 7 reports them
  * (checked with {@code prisma validate}; see the conformance folder godwit-mysql-rejected).
  */
-final class MysqlModelRules {
-    private MysqlModelRules() {
+public final class MysqlModelRules implements ModelRules {
+
+    @Override
+    public Provider provider() {
+        return Provider.MYSQL;
     }
 
-    static void check(Block.Model m, List<PslError> errors) {
+    @Override
+    public boolean listsAreArrays() {
+        return false;
+    }
+
+    @Override
+    public boolean enumTypes() {
+        return false;
+    }
+
+    @Override
+    public Identity autoincrement() {
+        return Identity.AUTO_INCREMENT;
+    }
+
+    @Override
+    public String now(ColumnType type) {
+        return type.precision() == null ? "CURRENT_TIMESTAMP" : "CURRENT_TIMESTAMP(" + type.precision() + ")";
+    }
+
+    @Override
+    public boolean keepsLiteralDefault(ColumnType type) {
+        return !type.name().equals("json"); // Prisma writes no JSON default (MySQL refuses literal ones) and its differ ignores them
+    }
+
+    @Override
+    public String literal(Field field, ColumnType type, Expr value, UnaryOperator<String> enumValue) {
+        return MysqlLiterals.of(field, type, value, enumValue);
+    }
+
+    @Override
+    public String dbGenerated(String s) {
+        return !s.startsWith("(") && !s.startsWith("'") && !s.matches("-?\\d+(\\.\\d+)?")
+                && !s.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP") ? "(" + s + ")" : s;
+    }
+
+    @Override
+    public ColumnType asReadBack(ColumnType base) {
+        if (base.precision() != null && base.precision() == 0
+                && (base.name().equals("datetime") || base.name().equals("timestamp") || base.name().equals("time"))) {
+            return base.withPrecision(null, null); // MySQL reads DATETIME(0) back as DATETIME
+        }
+        return base;
+    }
+
+    @Override
+    public void check(Block.Model m, List<PslError> errors) {
         boolean namedKey = m.fields().stream().map(f -> f.attribute("id")).flatMap(java.util.Optional::stream).anyMatch(MysqlModelRules::hasMap)
                 || m.attributes("id").stream().anyMatch(MysqlModelRules::hasMap);
         if (namedKey) {
             errors.add(new PslError("Error validating model \"" + m.name() + "\": You defined a database name for the primary key on the model. "
                     + "This is not supported by the provider.", m.nameSpan()));
         }
-        List<Field> counters = m.fields().stream().filter(MysqlModelRules::autoincrement).toList();
+        List<Field> counters = m.fields().stream().filter(MysqlModelRules::isCounter).toList();
         if (counters.size() > 1) {
             errors.add(new PslError("Error parsing attribute \"@default\": The `autoincrement()` default value is used multiple times on this "
                     + "model even though the underlying datasource only supports one instance per table.", m.nameSpan()));
@@ -43,7 +101,7 @@ final class MysqlModelRules {
     }
 
     /** An Int or BigInt counter (on other types autoincrement() is an error of its own). */
-    private static boolean autoincrement(Field f) {
+    private static boolean isCounter(Field f) {
         return (f.type().name().equals("Int") || f.type().name().equals("BigInt")) && f.attribute("default").flatMap(d -> d.arg("value", 0))
                 .map(arg -> arg.value() instanceof Expr.Call c && c.name().equals("autoincrement")).orElse(false);
     }
@@ -56,12 +114,16 @@ final class MysqlModelRules {
         for (Attribute a : m.attributes()) {
             if (a.name().equals("id") || a.name().equals("unique") || a.name().equals("index")) {
                 List<String> names = a.arg("fields", 0).filter(x -> x.value() instanceof Expr.Array)
-                        .map(x -> Catalog.fieldNames(x.value())).orElse(List.of());
+                        .map(x -> fieldNames((Expr.Array) x.value())).orElse(List.of());
                 if (!names.isEmpty() && f.name().equals(names.get(0))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static List<String> fieldNames(Expr.Array fields) {
+        return fields.items().stream().map(e -> e instanceof Expr.Const c ? c.name() : e instanceof Expr.Call c ? c.name() : null).toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.godwit.shell;
+package dev.godwit.shell.session;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +49,7 @@ public final class StopSignal {
     }
 
     /** The one-shot command has returned and reported: a stopping JVM may end now. */
-    static void commandFinished() {
+    public static void commandFinished() {
         FINISHED.countDown();
     }
 }

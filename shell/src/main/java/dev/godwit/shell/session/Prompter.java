@@ -1,4 +1,4 @@
-package dev.godwit.shell;
+package dev.godwit.shell.session;
 
 /**
  * Asks the user something: the shell's line reader, the console of a one-shot command, or (in

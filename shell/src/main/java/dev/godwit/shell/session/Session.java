@@ -1,4 +1,4 @@
-package dev.godwit.shell;
+package dev.godwit.shell.session;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
@@ -10,10 +10,9 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.project.DatabaseUrl;
 import dev.godwit.engine.project.Project;
-import dev.godwit.engine.project.Provider;
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.project.ResolvedUrl;
 import dev.godwit.engine.project.UrlResolver;
-import dev.godwit.shell.render.Out;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
