@@ -102,6 +102,9 @@ class LinterTest {
         assertTrue(rules(pg("BEGIN;\nCREATE INDEX CONCURRENTLY \"i\" ON \"a\"(\"x\");\nCOMMIT;")).contains("concurrently-in-transaction"));
         assertFalse(rules(pg("CREATE INDEX CONCURRENTLY \"i\" ON \"a\"(\"x\");")).contains("concurrently-in-transaction"));
         assertFalse(rules(pg("SET lock_timeout = '2s';\nALTER TABLE \"a\" ADD COLUMN \"b\" INT;")).contains("missing-lock-timeout"));
+        LintFinding referenced = one(pg("CREATE TABLE \"t\" (\"id\" INT, \"u\" INT);\nALTER TABLE \"t\" ADD CONSTRAINT \"t_u_fkey\" FOREIGN KEY (\"u\") REFERENCES \"User\"(\"id\");"),
+                "missing-lock-timeout");
+        assertEquals("User", referenced.table(), "a foreign key from a new table still locks the table it references");
     }
 
     @Test

@@ -89,14 +89,25 @@ public final class PostgresLintRules implements LintRules {
             }
             boolean locks = switch (s.kind()) {
                 case ALTER_TABLE, DROP_TABLE, TRUNCATE -> s.table() != null && !created.contains(s.table());
-                case CREATE_INDEX -> !s.has("CONCURRENTLY") && s.table() != null && !created.contains(s.table());
+                // CONCURRENTLY too: its SHARE UPDATE EXCLUSIVE lock waits behind other DDL, then for every older transaction.
+                case CREATE_INDEX -> s.table() != null && !created.contains(s.table());
                 case DROP_INDEX -> !s.has("CONCURRENTLY");
+                // Replacing or dropping a view, or a trigger on a table, locks it against the queries that use it.
+                case OTHER -> Tokens.startsWith(s.tokens(), "CREATE", "OR", "REPLACE", "VIEW") || Tokens.startsWith(s.tokens(), "DROP", "VIEW")
+                        || Tokens.startsWith(s.tokens(), "ALTER", "VIEW") || s.hasSequence("TRIGGER") && !Tokens.startsWith(s.tokens(), "CREATE", "FUNCTION")
+                        && !Tokens.startsWith(s.tokens(), "CREATE", "OR", "REPLACE", "FUNCTION");
                 default -> false;
             };
-            if (locks && !timeoutSet) {
-                out.add(Hazard.fixed("missing-lock-timeout", ctx.applySetsLockTimeout() ? LintSeverity.INFO : LintSeverity.WARNING, s.table(),
+            // A foreign key locks the table it references (SHARE ROW EXCLUSIVE), even from a new table.
+            String referenced = referencedExisting(s, created);
+            if (!locks && referenced == null) {
+                continue;
+            }
+            String lockedTable = locks ? s.table() : referenced;
+            if (!timeoutSet) {
+                out.add(Hazard.fixed("missing-lock-timeout", ctx.applySetsLockTimeout() ? LintSeverity.INFO : LintSeverity.WARNING, lockedTable,
                         "statement " + s.statement().index() + " (" + String.join(" ", s.tokens().subList(0, Math.min(2, s.tokens().size())))
-                                + (s.table() == null ? "" : " on {table}") + ") waits for its lock behind any long transaction, and every "
+                                + (lockedTable == null ? "" : " on {table}") + ") waits for its lock behind any long transaction, and every "
                                 + "query on the table queues behind it; no lock_timeout is set"
                                 + (ctx.applySetsLockTimeout() ? " in the migration (godwit.toml's apply settings set one)" : ""),
                         "SET lock_timeout = '5s';   -- as the migration's first statement\n"
@@ -105,6 +116,21 @@ public final class PostgresLintRules implements LintRules {
             }
         }
         return out;
+    }
+
+    /** The table a foreign key of the statement references, when this migration did not create it; else null. */
+    private static String referencedExisting(StatementShape s, java.util.Set<String> created) {
+        if (s.kind() != Kind.ALTER_TABLE && s.kind() != Kind.CREATE_TABLE) {
+            return null;
+        }
+        List<String> t = s.tokens();
+        for (int i = t.indexOf("REFERENCES"); i >= 0 && i + 1 < t.size(); i = Tokens.indexOf(t, i + 1, "REFERENCES")) {
+            String name = Tokens.name(t.get(Tokens.nameEnd(t, i + 1) - 1));
+            if (!created.contains(name) && !name.equals(s.table())) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private static java.util.Optional<Hazard> concurrentlyInTransaction(List<StatementShape> statements) {
