@@ -37,7 +37,7 @@ class EscapeSequencesCliTest {
                     {"sql", "select migration_name, logs from _prisma_migrations"}, {"--no-color", "status"}}) {
                 GodwitRun r = p.run(cmd);
                 String all = r.all();
-                assertTrue(all.contains("\\x1b[2J") || all.contains("\\x1b]0;owned"), String.join(" ", cmd) + " shows the escape visibly: " + all);
+                assertTrue(all.contains("\\u001b[2J") || all.contains("\\u001b]0;owned"), String.join(" ", cmd) + " shows the escape visibly: " + all);
                 for (char c : new char[]{'\u001b', '\u0007', '\u009b', '\u202e'}) {
                     assertEquals(-1, all.indexOf(c), String.join(" ", cmd) + " printed U+" + Integer.toHexString(c) + ": " + all);
                 }
@@ -53,9 +53,9 @@ class EscapeSequencesCliTest {
         out.println(out.style(Out.Style.RED_BOLD, "FAILED") + " " + EVIL + "\u001b[31m\r\nnext\ttab");
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(printed.startsWith("\u001b[1;31mFAILED\u001b[0m "), printed);
-        assertTrue(printed.contains("\\x1b[2J\\x1b]0;owned\\x07\\x9b31m\\u202e"), printed);
+        assertTrue(printed.contains("\\u001b[2J\\u001b]0;owned\\u0007\\u009b31m\\u202e"), printed);
         assertEquals(2, printed.split("\u001b", -1).length - 1, "only the two codes of style(): " + printed);
         assertTrue(printed.contains("\nnext\ttab"), printed);
-        assertEquals("a\\x1bb\\nc", TerminalText.oneLine("a\u001bb\nc"));
+        assertEquals("a\\u001bb\\nc", TerminalText.oneLine("a\u001bb\nc"));
     }
 }

@@ -73,6 +73,23 @@ class FleetCliTest {
     }
 
     @Test
+    void schemasOfOneDatabaseRunInParallelUnderOneHoldOfPrismasDatabaseWideLock() {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            for (int i = 1; i <= 4; i++) {
+                db.execute("CREATE SCHEMA tenant_" + i);
+            }
+            TestProject p = project(tmp.resolve("p"), db, "[fleet.tenants]\nschemas = \"tenant_%\"\n");
+            p.add("20240101000009_slow", "SELECT pg_sleep(1.5);\n");
+            // Prisma's advisory lock covers the whole database: targets taking it each in turn would wait for each
+            // other past a 1 s lock time-out. The fleet holds it once for all of them.
+            GodwitRun apply = p.run("apply", "--fleet", "tenants", "--parallel", "4", "--lock-timeout", "1");
+            assertEquals(0, apply.exitCode(), apply.all());
+            assertTrue(apply.stdout().contains("4 targets: 4 applied"), apply.all());
+            assertEquals("0", db.scalar("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369"), "let go at the end");
+        }
+    }
+
+    @Test
     void aFailingCanaryStopsTheFleetBeforeAnyOtherTarget() {
         try (TestDatabase db = TestDatabases.postgres()) {
             db.execute("CREATE TABLE tenants (schema_name text, active boolean)");

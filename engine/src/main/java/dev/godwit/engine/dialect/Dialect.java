@@ -71,6 +71,12 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /**
+     * What one migration lock covers, as a key: targets with the same key share it. PostgreSQL's advisory lock
+     * covers a database (every schema in it); MySQL's named lock covers the whole server.
+     */
+    String lockScope(dev.godwit.engine.project.DatabaseUrl url);
+
     /** Who holds the migration lock now, if anyone (another session, or this one). */
     Optional<LockHolder> lockHolder(Connection connection) throws SQLException;
 

@@ -3,6 +3,7 @@ package dev.godwit.engine.fleet;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.Connections;
 import dev.godwit.engine.db.Target;
+import dev.godwit.engine.dialect.MigrationLock;
 import dev.godwit.engine.migrate.ApplyListener;
 import dev.godwit.engine.migrate.ApplyResult;
 import dev.godwit.engine.migrate.MigrationFailedException;
@@ -10,6 +11,7 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
 import dev.godwit.engine.migrate.StatusReport;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +58,7 @@ public final class FleetRunner {
     private final MigrationsFolder folder;
     private final Function<FleetTarget, Target> connect;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final SharedLocks locks = new SharedLocks();
     /** Targets under way now. */
     private final AtomicInteger active = new AtomicInteger();
 
@@ -185,8 +188,9 @@ public final class FleetRunner {
 
     private TargetOutcome applyTo(FleetTarget t, Duration lockTimeout) {
         long start = System.nanoTime();
-        try {
-            ApplyResult r = new Migrator(connect.apply(t)).apply(folder, lockTimeout, false, ApplyListener.NONE);
+        Target target = connect.apply(t);
+        try (MigrationLock ignored = locks.enter(t, target, lockTimeout)) {
+            ApplyResult r = new Migrator(target, true).apply(folder, lockTimeout, false, ApplyListener.NONE);
             List<String> names = r.applied().stream().map(ApplyResult.Applied::name).toList();
             return new TargetOutcome(t.name(), names.isEmpty() ? TargetOutcome.State.UP_TO_DATE : TargetOutcome.State.APPLIED,
                     names, 0, 0, null, since(start));
@@ -195,6 +199,9 @@ public final class FleetRunner {
                     0, 1, e.getMessage(), since(start));
         } catch (GodwitException e) {
             return new TargetOutcome(t.name(), TargetOutcome.State.FAILED, List.of(), 0, 0, firstLine(e.getMessage()), since(start));
+        } catch (SQLException e) {
+            return new TargetOutcome(t.name(), TargetOutcome.State.FAILED, List.of(), 0, 0,
+                    firstLine(target.dialect().connectionFailure(e, t.url().display()).getMessage()), since(start));
         } catch (RuntimeException e) {
             return new TargetOutcome(t.name(), TargetOutcome.State.FAILED, List.of(), 0, 0, String.valueOf(e), since(start));
         }

@@ -31,10 +31,22 @@ public final class Migrator {
     /** The server's major version once a connection told it (some statements may run in a transaction from a version on); 0 before. */
     private int serverMajor;
 
+    /** Whether the caller holds the migration lock for this target already (a fleet holds it once per database). */
+    private final boolean lockHeldByCaller;
+
     public Migrator(Target target) {
+        this(target, false);
+    }
+
+    /**
+     * {@code lockHeldByCaller}: apply takes no lock of its own, because the caller holds the one that covers this
+     * target (Prisma's lock covers a whole PostgreSQL database, and a whole MySQL server).
+     */
+    public Migrator(Target target, boolean lockHeldByCaller) {
         this.target = target;
         this.dialect = target.dialect();
         this.history = new HistoryTable(dialect, target.schema());
+        this.lockHeldByCaller = lockHeldByCaller;
     }
 
     public StatusReport status(MigrationsFolder folder) {
@@ -135,7 +147,7 @@ public final class Migrator {
             if (dryRun) {
                 return dryRun(c, folder, listener);
             }
-            try (MigrationLock ignored = Pooler.lock(target, c, lockTimeout)) {
+            try (MigrationLock ignored = lockHeldByCaller ? () -> { } : Pooler.lock(target, c, lockTimeout)) {
                 boolean created = ensureHistoryTable(c);
                 if (created) {
                     listener.createdHistoryTable();

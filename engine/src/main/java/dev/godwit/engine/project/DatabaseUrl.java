@@ -120,6 +120,11 @@ public final class DatabaseUrl {
     }
 
     private static GodwitException malformed(String s, String reason) {
+        if (reason.startsWith(UrlParameters.PROBLEM_PREFIX)) {
+            return new GodwitException(ErrorKind.USAGE, Secrets.mask("malformed database URL parameter: "
+                    + reason.substring(UrlParameters.PROBLEM_PREFIX.length()) + " in " + Secrets.maskUrl(s)),
+                    "fix or remove the parameter");
+        }
         return new GodwitException(ErrorKind.USAGE,
                 Secrets.mask("malformed database URL: " + Secrets.maskUrl(s) + " (" + reason + ")"), FORMAT_HINT);
     }

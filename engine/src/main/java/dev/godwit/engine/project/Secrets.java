@@ -38,8 +38,9 @@ public final class Secrets {
     public static final int MIN_LENGTH = 3;
 
     private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
-    /** Every registered form, longest first; replaced as a whole when a secret is registered. */
-    private static volatile String[] forms = new String[0];
+    /** Every registered form by length, longest first, so a longer form is masked before a shorter one inside it. */
+    private static final java.util.concurrent.ConcurrentSkipListMap<Integer, Set<String>> FORMS =
+            new java.util.concurrent.ConcurrentSkipListMap<>(Comparator.reverseOrder());
 
     private Secrets() {
     }
@@ -47,28 +48,18 @@ public final class Secrets {
     /** Remembers a secret so that {@link #mask(String)} hides it wherever it appears. Null and short values are ignored. */
     public static void register(String secret) {
         if (secret != null && secret.length() >= MIN_LENGTH && !secret.equals(MASK) && REGISTERED.add(secret)) {
-            rebuildForms();
+            for (String f : SecretEncodings.of(secret)) {
+                if (f.length() >= MIN_LENGTH && !f.equals(MASK)) {
+                    FORMS.computeIfAbsent(f.length(), n -> ConcurrentHashMap.newKeySet()).add(f);
+                }
+            }
         }
     }
 
     /** Forgets all registered secrets; for tests. */
-    static synchronized void clearRegistered() {
+    static void clearRegistered() {
         REGISTERED.clear();
-        forms = new String[0];
-    }
-
-    private static synchronized void rebuildForms() {
-        Set<String> all = new java.util.HashSet<>();
-        for (String s : REGISTERED) {
-            for (String f : SecretEncodings.of(s)) {
-                if (f.length() >= MIN_LENGTH && !f.equals(MASK)) {
-                    all.add(f);
-                }
-            }
-        }
-        String[] sorted = all.toArray(new String[0]);
-        java.util.Arrays.sort(sorted, Comparator.comparingInt(String::length).reversed());
-        forms = sorted;
+        FORMS.clear();
     }
 
     /** Masks passwords in arbitrary text (a message, a log line); URLs are recognised as whitespace-delimited tokens. Null stays null. */
@@ -99,9 +90,11 @@ public final class Secrets {
 
     private static String maskLiterals(String text) {
         String out = text;
-        for (String f : forms) {
-            if (out.contains(f)) {
-                out = out.replace(f, MASK);
+        for (Set<String> sameLength : FORMS.values()) {
+            for (String f : sameLength) {
+                if (out.contains(f)) {
+                    out = out.replace(f, MASK);
+                }
             }
         }
         return out;

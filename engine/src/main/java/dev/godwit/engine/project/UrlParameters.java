@@ -20,6 +20,9 @@ final class UrlParameters {
     private static final Set<String> SSLACCEPT = Set.of("strict", "accept_invalid_certs");
     private static final Set<String> BOOLEANS = Set.of("true", "false");
 
+    /** How every problem this class reports begins. */
+    static final String PROBLEM_PREFIX = "parameter ";
+
     private UrlParameters() {
     }
 

@@ -293,5 +293,8 @@ class DatabaseUrlTest {
         dev.godwit.engine.GodwitException e = assertThrows(dev.godwit.engine.GodwitException.class, () -> DatabaseUrl.parse(url));
         assertEquals(dev.godwit.engine.ErrorKind.USAGE, e.kind(), "exit 2, not a connection error");
         assertTrue(e.getMessage().startsWith("malformed database URL"), e.getMessage());
+        if (url.contains("abc") || url.contains("bogus")) {
+            assertTrue(e.getMessage().startsWith("malformed database URL parameter: "), e.getMessage());
+        }
     }
 }

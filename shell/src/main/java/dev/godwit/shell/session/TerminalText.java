@@ -6,7 +6,7 @@ import java.util.Set;
  * Text on its way to a terminal, made harmless: a migration name, a log, a query result or an error
  * message from the database may hold escape sequences that would move the cursor, retitle the window,
  * hide text or rewrite what was printed before. Every control character (C0 but line feed and tab,
- * DEL, C1) and every bidirectional override is shown as a visible escape ({@code \x1b}, {@code \u202e}),
+ * DEL, C1) and every bidirectional override is shown as a visible escape ({@code \}{@code u001b}, {@code \}{@code u202e}),
  * with or without colours. Only godwit's own colour codes pass, and only when colours are on:
  * {@link Out#style} marks each with {@link #OWN}, which no text from elsewhere carries, and the mark
  * is dropped on the way out. Linear in the length of the text.
@@ -85,11 +85,11 @@ public final class TerminalText {
                 || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
+    /** As {@code \}{@code u001b}: visible, and still a valid escape where the text is inside a JSON string. */
     private static void escape(StringBuilder sb, char c) {
-        if (c <= 0xFF) {
-            sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
-        } else {
-            sb.append(String.format("\\u%04x", (int) c));
+        sb.append("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            sb.append(Character.forDigit((c >> shift) & 0xF, 16));
         }
     }
 

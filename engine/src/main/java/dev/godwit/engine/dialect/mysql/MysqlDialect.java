@@ -82,6 +82,11 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public String lockScope(dev.godwit.engine.project.DatabaseUrl url) {
+        return url.host() + ":" + url.port();
+    }
+
+    @Override
     public List<String> schemasLike(Connection connection, String likePattern) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ? ORDER BY SCHEMA_NAME")) {

@@ -94,6 +94,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String lockScope(dev.godwit.engine.project.DatabaseUrl url) {
+        return url.host() + ":" + url.port() + "/" + url.database();
+    }
+
+    @Override
     public List<String> schemasLike(Connection connection, String likePattern) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname LIKE ? ORDER BY nspname")) {
