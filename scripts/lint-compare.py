@@ -85,7 +85,7 @@ def not_a_hazard(path, line, rule):
             return "a constant default: no rewrite since PostgreSQL 11"
     if rule in ("require-lock-timeout", "require-timeout-settings"):
         created = {m.lower() for m in re.findall(r'CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([\w.]+)"?', text, re.I)}
-        touched = re.findall(r'(?:ALTER\s+TABLE\s+(?:ONLY\s+)?|\bON\s+|REFERENCES\s+|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)"?([\w.]+)"?', text, re.I)
+        touched = re.findall(r'(?:ALTER\s+TABLE\s+(?:ONLY\s+)?|\bON\s+(?!DELETE\b|UPDATE\b)|REFERENCES\s+|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)"?([\w.]+)"?', text, re.I)
         if all(t.lower() in created for t in touched) and not re.search(r"DROP\s+INDEX|TRUNCATE", text, re.I):
             return "only objects the migration creates, or types: no table anyone else holds"
     return None
