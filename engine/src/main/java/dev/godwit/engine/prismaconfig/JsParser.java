@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the top level of a config file into a {@link JsModule}: imports, {@code const} declarations and the
@@ -23,22 +22,16 @@ import java.util.Set;
  * they are: they only matter if a setting godwit needs is one of them. TypeScript type annotations,
  * {@code as}/{@code satisfies} clauses and type declarations are skipped.
  */
-final class JsParser {
-    private static final Set<String> STATEMENT_WORDS = Set.of("import", "export", "const", "let", "var", "function",
-            "class", "type", "interface", "module", "async", "if", "for", "while", "declare", "enum");
-    private static final Set<String> CLOSERS = Set.of(",", ")", "]", "}", ";");
-
+final class JsParser extends JsTokenCursor {
     private final String src;
-    private final List<Token> tokens;
-    private int i;
     private final Map<String, JsModule.Import> imports = new LinkedHashMap<>();
     private final Map<String, JsNode> constants = new LinkedHashMap<>();
     private final List<JsModule.DotenvLoad> dotenv = new ArrayList<>();
     private JsNode defaultExport;
 
     private JsParser(String src, List<Token> tokens) {
+        super(tokens);
         this.src = src;
-        this.tokens = tokens;
     }
 
     static JsModule parse(String src) {
@@ -500,122 +493,4 @@ final class JsParser {
         return new JsNode.ArrayLit(at, items);
     }
 
-    /** Whether the '(' here opens an arrow function's parameters. */
-    private boolean arrowAhead() {
-        int depth = 0;
-        for (int k = i; k < tokens.size(); k++) {
-            Token t = tokens.get(k);
-            if (t.is("(")) {
-                depth++;
-            } else if (t.is(")") && --depth == 0) {
-                Token after = k + 1 < tokens.size() ? tokens.get(k + 1) : t;
-                return after.is("=>") || after.is(":");
-            } else if (t.kind() == Kind.EOF) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** Skips an expression godwit does not read, up to the ',' ')' ']' '}' or ';' that ends it. */
-    private JsNode skipOpaque(String what) {
-        int at = peek().offset();
-        skipToCloser();
-        return new Opaque(at, what);
-    }
-
-    private void skipToCloser() {
-        int depth = 0;
-        int start = i;
-        while (peek().kind() != Kind.EOF) {
-            Token t = peek();
-            if (depth == 0 && (CLOSERS.contains(t.text()) && t.kind() == Kind.PUNCT)) {
-                if (i == start && !t.is(";")) {
-                    i++;
-                }
-                return;
-            }
-            if (depth == 0 && i > start && t.newlineBefore() && t.kind() == Kind.IDENT && STATEMENT_WORDS.contains(t.text())) {
-                return;
-            }
-            if (t.is("(") || t.is("[") || t.is("{")) {
-                depth++;
-            } else if (t.is(")") || t.is("]") || t.is("}")) {
-                depth--;
-            }
-            i++;
-        }
-    }
-
-    private void skipStatement() {
-        skipToCloser();
-        while (peek().kind() != Kind.EOF && !peek().is(";") && !(peek().newlineBefore() && peek().kind() == Kind.IDENT
-                && STATEMENT_WORDS.contains(peek().text()))) {
-            i++;
-            skipToCloser();
-        }
-    }
-
-    /** Skips a TypeScript type: names, generics, unions, object and tuple types, up to what follows it. */
-    private void skipType() {
-        int depth = 0;
-        Token prev = null;
-        while (peek().kind() != Kind.EOF) {
-            Token t = peek();
-            if (depth == 0) {
-                if (t.kind() == Kind.PUNCT && (t.is("=") || CLOSERS.contains(t.text()))) {
-                    return;
-                }
-                boolean continues = prev == null || prev.is("|") || prev.is("&") || prev.is(".") || prev.is("<")
-                        || prev.is(",") || prev.is(":") || prev.is("=>") || prev.is("keyof") || prev.is("typeof");
-                if (t.newlineBefore() && !continues && !t.is("|") && !t.is("&") && !t.is(".")) {
-                    return;
-                }
-            }
-            if (t.is("<") || t.is("(") || t.is("[") || t.is("{")) {
-                depth++;
-            } else if (t.is(">") || t.is(")") || t.is("]") || t.is("}")) {
-                if (depth == 0) {
-                    return;
-                }
-                depth--;
-            }
-            prev = t;
-            i++;
-        }
-    }
-
-    private void skipBalanced(String open, String close) {
-        int depth = 0;
-        while (peek().kind() != Kind.EOF) {
-            Token t = next();
-            if (t.is(open)) {
-                depth++;
-            } else if (t.is(close) && --depth == 0) {
-                return;
-            }
-        }
-    }
-
-    private void expect(String punct) {
-        if (peek().is(punct)) {
-            i++;
-        }
-    }
-
-    private Token peek() {
-        return peek(0);
-    }
-
-    private Token peek(int ahead) {
-        return tokens.get(Math.min(i + ahead, tokens.size() - 1));
-    }
-
-    private Token next() {
-        Token t = peek();
-        if (i < tokens.size() - 1) {
-            i++;
-        }
-        return t;
-    }
 }
