@@ -99,6 +99,9 @@ class LinterTest {
         assertTrue(rules(pg("ALTER TABLE \"a\" RENAME TO \"b\";")).contains("rename-table"));
         assertTrue(rules(pg("DROP TABLE \"a\";")).contains("drop-table"));
         assertTrue(rules(pg("DROP INDEX \"a_idx\";")).contains("drop-index-not-concurrent"));
+        // Concurrently or not, dropping an index waits behind the table's open transactions: a lock timeout bounds it.
+        assertTrue(rules(pg("DROP INDEX CONCURRENTLY \"a_idx\";")).contains("missing-lock-timeout"));
+        assertFalse(rules(pg("DROP INDEX CONCURRENTLY \"a_idx\";")).contains("drop-index-not-concurrent"));
         assertTrue(rules(pg("BEGIN;\nCREATE INDEX CONCURRENTLY \"i\" ON \"a\"(\"x\");\nCOMMIT;")).contains("concurrently-in-transaction"));
         assertFalse(rules(pg("CREATE INDEX CONCURRENTLY \"i\" ON \"a\"(\"x\");")).contains("concurrently-in-transaction"));
         assertFalse(rules(pg("SET lock_timeout = '2s';\nALTER TABLE \"a\" ADD COLUMN \"b\" INT;")).contains("missing-lock-timeout"));

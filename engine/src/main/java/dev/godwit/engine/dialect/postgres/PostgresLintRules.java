@@ -91,7 +91,8 @@ public final class PostgresLintRules implements LintRules {
                 case ALTER_TABLE, DROP_TABLE, TRUNCATE -> s.table() != null && !created.contains(s.table());
                 // CONCURRENTLY too: its SHARE UPDATE EXCLUSIVE lock waits behind other DDL, then for every older transaction.
                 case CREATE_INDEX -> s.table() != null && !created.contains(s.table());
-                case DROP_INDEX -> !s.has("CONCURRENTLY");
+                // DROP INDEX CONCURRENTLY as well: it waits for every transaction using the table before it finishes.
+                case DROP_INDEX -> true;
                 // Replacing or dropping a view, or a trigger on a table, locks it against the queries that use it.
                 case OTHER -> Tokens.startsWith(s.tokens(), "CREATE", "OR", "REPLACE", "VIEW") || Tokens.startsWith(s.tokens(), "DROP", "VIEW")
                         || Tokens.startsWith(s.tokens(), "ALTER", "VIEW") || s.hasSequence("TRIGGER") && !Tokens.startsWith(s.tokens(), "CREATE", "FUNCTION")
