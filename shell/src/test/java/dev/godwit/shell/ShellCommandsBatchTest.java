@@ -47,6 +47,21 @@ class ShellCommandsBatchTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void aSchemaChangeThroughSqlWriteSaysDoneAndWarnsWhereTheServerCommitsItAtOnce(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabases.of(kind)) {
+            TestProject p = new TestProject(tmp.resolve("p"), db).blog();
+            assertEquals(0, p.run("apply").exitCode());
+            GodwitRun r = p.run("-c", "sql --write --yes /* scratch */ create table " + p.q("scratch") + " (id integer); sql --write --yes drop table " + p.q("scratch") + ";");
+            assertEquals(0, r.exitCode(), r.all());
+            assertFalse(r.stdout().contains("rows affected"), r.stdout());
+            assertEquals(2, r.stdout().lines().filter(l -> l.strip().equals("done")).count(), r.stdout());
+            boolean warned = r.stderr().contains("commits a schema change at once");
+            assertEquals(kind == TestDatabase.Kind.MYSQL, warned, r.stderr());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void showHistoryInspectAndEnvsFromAScriptFile(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.of(kind)) {
             TestProject p = new TestProject(tmp.resolve("p"), db).blog()

@@ -37,6 +37,10 @@ public final class SqlCommand extends SessionCommand {
     @Parameters(paramLabel = "STATEMENT", arity = "1..*", description = "SQL; several statements separated by ';' run in one transaction.")
     List<String> sql;
 
+    /** Statements that change the schema rather than rows, after any leading comments and blanks. */
+    private static final java.util.regex.Pattern SCHEMA_CHANGE = java.util.regex.Pattern.compile(
+            "(?:\\s|--[^\\n]*\\n|/\\*(?s:.*?)\\*/)*+(?i:create|alter|drop|truncate|rename|comment)\\b");
+
     @Option(names = "--write", description = "Allow changes: commit instead of rolling back (asks first).")
     boolean write;
 
@@ -72,7 +76,7 @@ public final class SqlCommand extends SessionCommand {
             }
             try {
                 for (SqlStatement s : statements) {
-                    runOne(c, s.text(), out, write);
+                    runOne(c, s.text(), out, write, !t.dialect().transactionalDdl());
                 }
                 if (write) {
                     c.commit();
@@ -150,7 +154,8 @@ public final class SqlCommand extends SessionCommand {
         }
     }
 
-    private static void runOne(Connection c, String text, Out out, boolean write) throws SQLException {
+    private static void runOne(Connection c, String text, Out out, boolean write, boolean ddlCommitsItself) throws SQLException {
+        boolean schemaChange = SCHEMA_CHANGE.matcher(text).lookingAt();
         try (Statement st = c.createStatement()) {
             if (!write) {
                 st.setEscapeProcessing(false); // the driver sends exactly what the guard read: no {call …} rewriting
@@ -167,7 +172,16 @@ public final class SqlCommand extends SessionCommand {
                     if (n < 0) {
                         break;
                     }
-                    out.println(n + (n == 1 ? " row" : " rows") + " affected");
+                    if (schemaChange) {
+                        // A schema change has no row count ("0 rows affected" reads as "nothing happened"), and where
+                        // the server commits it by itself, a later failure in this call cannot take it back.
+                        out.println("done");
+                        if (ddlCommitsItself) {
+                            out.warn("this server commits a schema change at once: it stays even if a later statement fails");
+                        }
+                    } else {
+                        out.println(n + (n == 1 ? " row" : " rows") + " affected");
+                    }
                 }
                 rs = st.getMoreResults();
             }
