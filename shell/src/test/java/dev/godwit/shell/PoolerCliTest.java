@@ -63,7 +63,8 @@ class PoolerCliTest {
             assertTrue(apply.all().contains("migrating through the direct URL from godwit.toml [env.dev] direct_url"), apply.all());
             assertEquals("3", db.scalar("SELECT COUNT(*) FROM _prisma_migrations WHERE finished_at IS NOT NULL"));
             // The lock was taken on the server directly and is gone with the run.
-            assertEquals("0", db.scalar("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369"));
+            assertEquals("0", db.scalar("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369"
+                    + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
             GodwitRun status = p.run("status");
             assertEquals(0, status.exitCode(), status.all());
         }

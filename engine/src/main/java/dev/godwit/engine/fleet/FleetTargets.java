@@ -6,6 +6,7 @@ import dev.godwit.engine.db.Connections;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.project.DatabaseUrl;
 import dev.godwit.engine.project.Environment;
+import dev.godwit.engine.project.FleetConfig;
 import dev.godwit.engine.project.Project;
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.project.ResolvedUrl;

@@ -59,7 +59,7 @@ public final class GodwitConfig {
     private final String seed;
     private final Map<String, Environment> environments;
     /** The {@code [fleet.*]} tables in file order. */
-    private Map<String, dev.godwit.engine.fleet.FleetConfig> fleets = Map.of();
+    private Map<String, FleetConfig> fleets = Map.of();
     private final List<String> warnings;
     /** [lint], [apply] and [plan]: set once by {@link #parse} after construction. */
     private SafetyConfig safety = SafetyConfig.DEFAULT;
@@ -124,7 +124,7 @@ public final class GodwitConfig {
         String defaultEnv = null;
         List<String> generate = List.of();
         String seed = null;
-        Map<String, dev.godwit.engine.fleet.FleetConfig> fleets = new LinkedHashMap<>();
+        Map<String, FleetConfig> fleets = new LinkedHashMap<>();
         Map<String, Environment> envs = new LinkedHashMap<>();
         SafetyConfig safety = SafetyConfig.DEFAULT;
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -159,7 +159,7 @@ public final class GodwitConfig {
                     JsonNode fleetTable = table(top.getValue(), "[fleet]", where);
                     for (Iterator<Map.Entry<String, JsonNode>> fi = fleetTable.fields(); fi.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = fi.next();
-                        fleets.put(e.getKey(), dev.godwit.engine.fleet.FleetConfig.read(e.getKey(), e.getValue(), where, warnings));
+                        fleets.put(e.getKey(), FleetConfig.read(e.getKey(), e.getValue(), where, warnings));
                     }
                 }
                 case "lint", "apply", "plan" -> {
@@ -328,7 +328,7 @@ public final class GodwitConfig {
     }
 
     /** The {@code [fleet.*]} tables in file order; unmodifiable. */
-    public Map<String, dev.godwit.engine.fleet.FleetConfig> fleets() {
+    public Map<String, FleetConfig> fleets() {
         return fleets;
     }
 

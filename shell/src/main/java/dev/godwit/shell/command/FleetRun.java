@@ -2,7 +2,7 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.fleet.FleetConfig;
+import dev.godwit.engine.project.FleetConfig;
 import dev.godwit.engine.fleet.FleetRecord;
 import dev.godwit.engine.fleet.FleetRunner;
 import dev.godwit.engine.fleet.FleetTarget;

@@ -1,4 +1,4 @@
-package dev.godwit.engine.fleet;
+package dev.godwit.engine.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.godwit.engine.ErrorKind;
