@@ -166,14 +166,14 @@ class TimelineTmuxTest {
                 waitFor("the prompt again", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt) && !s.contains("q back"));
 
                 keys("timeline", "Enter");
-                waitFor("the timeline", s -> s.contains("Timeline") && s.contains("d drift"));
+                waitFor("the timeline", s -> s.contains("Timeline") && s.contains("q back"));
                 keys("d");
                 waitFor("the drift report from the timeline", s -> s.contains(" Drift ") && s.contains("none"));
                 keys("q");
-                String back = waitFor("the timeline again", s -> s.contains("Timeline") && s.contains("d drift"));
+                String back = waitFor("the timeline again", s -> s.contains("Timeline") && s.contains("q back"));
                 assertTrue(back.contains("_by_hand"), "the adopted migration is in the timeline: " + back);
                 keys("q");
-                waitFor("the prompt after the timeline", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt) && !s.contains("d drift"));
+                waitFor("the prompt after the timeline", s -> s.lines().anyMatch(TimelineTmuxTest::isPrompt) && !s.contains("q back"));
 
                 keys("exit", "Enter");
                 // keys typed before godwit has left would go to its line reader, not to sh

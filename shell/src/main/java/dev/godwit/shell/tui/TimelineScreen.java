@@ -577,7 +577,8 @@ public final class TimelineScreen {
         } else if (message != null) {
             line = Line.of(message, messageTone);
         } else {
-            line = Line.of("↑↓ n/N problems  / filter  Enter attempts  r/a resolve  t/f/u recover  d drift  ? keys  q", Tone.DIM);
+            // 80 columns at most, so the way out shows on the smallest screen; d drift and the rest are under ?
+            line = Line.of("n/N problems  / filter  ⏎ attempts  r/a resolve  t/f/u recover  ? keys  q back", Tone.DIM);
         }
         paint.put(g, 0, h - 1, w, line);
     }
