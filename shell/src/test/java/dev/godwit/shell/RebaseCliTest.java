@@ -113,15 +113,17 @@ class RebaseCliTest {
                 assertTrue(run.stderr().contains("hint:"), run.stderr());
                 assertEquals(1, run.stderr().lines().filter(l -> l.startsWith("error")).count(), run.stderr());
             }
-            // The schema changed instead (it then differs from the database too): still the lock file is named.
+            // The schema changed instead: it then differs from the database too. Where the project names the database's
+            // URL, that is found first, when the target is resolved; either way one error names both providers.
             Files.writeString(p.root().resolve("prisma/migrations/migration_lock.toml"),
                     "provider = \"" + db.provider().prismaName() + "\"\n");
             Files.writeString(p.root().resolve("prisma/schema.prisma"), "datasource db {\n  provider = \"" + other + "\"\n}\n");
             for (String[] args : new String[][]{{"plan"}, {"dev", "--name", "x"}}) {
                 GodwitRun run = p.run(args);
                 assertEquals(2, run.exitCode(), run.all());
-                assertTrue(run.stderr().contains("prisma/schema.prisma uses provider \"" + other
-                        + "\" but prisma/migrations/migration_lock.toml says \"" + db.provider().prismaName() + "\""), run.stderr());
+                assertTrue(run.stderr().contains("schema.prisma uses provider \"" + other + "\" but "), run.stderr());
+                assertTrue(run.stderr().contains("migration_lock.toml says \"" + db.provider().prismaName() + "\"")
+                        || run.stderr().contains("the database URL (godwit.toml [env.dev]) is " + db.provider().prismaName() + ": "), run.stderr());
             }
             assertEquals(3, folders(p).size(), "nothing written");
         }
