@@ -109,13 +109,29 @@ class CliTest {
             assertEquals(0, ok.exitCode(), ok.all());
             assertTrue(ok.stdout().contains("up to date"), ok.stdout());
 
-            GodwitRun stops = p.run("-c", "resolve --applied 20990101000000_nope\nstatus --json");
+            GodwitRun stops = p.run("-c", "resolve --applied 20990101000000_nope\nstatus --json\nenvs");
             assertEquals(2, stops.exitCode(), stops.all());
             assertFalse(stops.stdout().contains("\"upToDate\""), "status must not run after the failure: " + stops.stdout());
+            assertTrue(stops.stderr().contains("stopped: `resolve` exited with 2; not run: status, envs (--on-error continue runs every command)"),
+                    stops.stderr());
 
-            GodwitRun goesOn = p.run("--continue-on-error", "-c", "resolve --applied 20990101000000_nope; status --json");
+            GodwitRun goesOn = p.run("--on-error", "continue", "-c", "resolve --applied 20990101000000_nope; status --json");
             assertEquals(2, goesOn.exitCode());
             assertTrue(goesOn.stdout().contains("\"upToDate\" : true"), goesOn.stdout());
+            assertFalse(goesOn.stderr().contains("not run"), goesOn.stderr());
+
+            GodwitRun older = p.run("--continue-on-error", "-c", "resolve --applied 20990101000000_nope; status --json");
+            assertEquals(2, older.exitCode());
+            assertTrue(older.stdout().contains("\"upToDate\" : true"), older.stdout());
+
+            // the first failure's code, not the last one's: a pending migration (3), then a bad option (2), then a success
+            p.add("20990101000000_later", "CREATE TABLE later_one (id INTEGER PRIMARY KEY);\n");
+            GodwitRun firstWins = p.run("--on-error=CONTINUE", "-c", "status; status --bogus; envs");
+            assertEquals(3, firstWins.exitCode(), firstWins.all());
+            assertTrue(firstWins.stdout().contains("dev"), "envs ran: " + firstWins.stdout());
+
+            GodwitRun bad = p.run("--on-error", "maybe", "-c", "status");
+            assertEquals(2, bad.exitCode(), bad.all());
         }
     }
 
