@@ -96,6 +96,6 @@ public final class Batch {
         GodwitCommand cmd = new GodwitCommand(out, env);
         cmd.useSession(shared);
         CommandLine cli = Main.commandLine(cmd, out);
-        return cli.execute(words.toArray(String[]::new));
+        return cli.execute(JsonOutput.afterCommand(cli, words.toArray(String[]::new)));
     }
 }
