@@ -101,6 +101,39 @@ class CliTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void applyAndStatusGiveOneDurationPerAttempt(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabases.of(kind)) {
+            TestProject p = new TestProject(tmp, db).blog()
+                    .add("20240104000000_slow", kind == TestDatabase.Kind.MYSQL ? "SELECT SLEEP(0.05);\n" : "SELECT pg_sleep(0.05);\n");
+            GodwitRun apply = p.run("apply", "--json");
+            assertEquals(0, apply.exitCode(), apply.all());
+            GodwitRun status = p.run("status", "--json");
+            assertEquals(0, status.exitCode(), status.all());
+            ObjectMapper json = new ObjectMapper();
+            java.util.Map<String, Long> applied = new java.util.HashMap<>();
+            for (JsonNode a : json.readTree(apply.stdout()).get("applied")) {
+                applied.put(a.get("name").asText(), a.get("durationMs").asLong());
+            }
+            java.util.Map<String, Long> shown = new java.util.HashMap<>();
+            for (JsonNode m : json.readTree(status.stdout()).get("migrations")) {
+                shown.put(m.get("name").asText(), m.get("durationMs").asLong());
+            }
+            assertEquals(4, applied.size(), apply.stdout());
+            assertEquals(applied, shown, "apply and status on the same attempts");
+            assertTrue(shown.get("20240104000000_slow") >= 50, "the row's own clock: " + shown);
+
+            // the text forms say the same: "done in N ms" while applying, N ms on the status line
+            p.add("20240105000000_more", "CREATE TABLE " + p.q("More") + " (id INTEGER PRIMARY KEY);\n");
+            GodwitRun text = p.run("apply");
+            java.util.regex.Matcher done = java.util.regex.Pattern.compile("20240105000000_more … done in (\\d+ ms)").matcher(text.stdout());
+            assertTrue(done.find(), text.stdout());
+            String line = p.run("status").stdout().lines().filter(l -> l.contains("20240105000000_more")).findFirst().orElseThrow();
+            assertTrue(line.endsWith("  " + done.group(1)), line + " vs " + done.group(1));
+        }
+    }
+
     @Test
     void batchStopsAtTheFirstFailingCommandUnlessToldToGoOn() {
         try (TestDatabase db = TestDatabases.postgres()) {
