@@ -1,5 +1,7 @@
 package dev.godwit.engine.migrate;
 
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.project.Secrets;
 
@@ -26,6 +28,11 @@ public final class HistoryTable {
     private final String table;
 
     public HistoryTable(Dialect dialect, String schema) {
+        if (schema == null || schema.isEmpty()) {
+            // A MySQL URL without a database: there is nowhere to keep the history (Prisma refuses it too).
+            throw new GodwitException(ErrorKind.USAGE, "the database URL names no database",
+                    "add the database after the port, e.g. mysql://user@host:3306/mydb");
+        }
         this.dialect = dialect;
         this.schema = schema;
         this.table = dialect.historyTable(schema);
