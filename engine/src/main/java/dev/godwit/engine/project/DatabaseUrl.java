@@ -205,6 +205,11 @@ public final class DatabaseUrl {
             query = q < len ? s.substring(q + 1) : "";
         }
         String dbText = s.substring(b.dbStart, b.dbEnd);
+        if (dbText.length() > 1 && dbText.indexOf('/') == dbText.length() - 1) {
+            // "host/db/": Prisma reads the first path segment, so one trailing slash names the same database
+            b.dbEnd--;
+            dbText = dbText.substring(0, dbText.length() - 1);
+        }
         if (dbText.indexOf('/') >= 0) {
             throw new Bad("the database name must not contain \"/\" (percent-encode it as %2F)");
         }
