@@ -67,6 +67,7 @@ public final class Psl {
                 // Prisma's rounds: attributes first, then relation and model rules, native types last
                 List<PslError> rules = new ArrayList<>();
                 List<PslError> natives = new ArrayList<>();
+                MultiSchemaCheck.blocks(catalog, ds == null || ds.provider() == null ? Provider.POSTGRESQL : ds.provider(), errors);
                 Validator.validate(catalog, provider, errors, rules, natives);
                 relations = Relations.resolve(catalog, errors, rules);
                 if (provider.equals("mysql")) {
@@ -130,6 +131,9 @@ public final class Psl {
                 }
                 default -> errors.add(new PslError("Property not known: \"" + st.key() + "\".", st.keySpan()));
             }
+        }
+        if (provider != null) {
+            MultiSchemaCheck.datasource(c, provider, errors);
         }
         String relationMode = "foreignKeys";
         var mode = c.setting("relationMode");

@@ -13,7 +13,7 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.HistoryCheck;
 import dev.godwit.engine.plan.Plan;
-import dev.godwit.engine.plan.ReplayCache;
+import dev.godwit.engine.shadow.ReplayCache;
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.psl.PslSchema;

@@ -1,4 +1,4 @@
-package dev.godwit.engine.plan;
+package dev.godwit.engine.shadow;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -12,8 +12,6 @@ import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.project.DatabaseUrl;
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Schema;
-import dev.godwit.engine.shadow.ShadowDatabase;
-import dev.godwit.engine.shadow.ShadowProvider;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
