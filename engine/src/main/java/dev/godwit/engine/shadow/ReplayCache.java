@@ -69,7 +69,13 @@ public final class ReplayCache {
     }
 
     public Result schema(List<LocalMigration> migrations, DatabaseUrl main, Optional<DatabaseUrl> shadowUrl, Consumer<String> note) {
-        String provider = main.provider().prismaName();
+        return schema(migrations, main, shadowUrl, List.of(), note);
+    }
+
+    /** As above, reading the database schemas {@code namespaces} of a multi-schema model (they are part of the key). */
+    public Result schema(List<LocalMigration> migrations, DatabaseUrl main, Optional<DatabaseUrl> shadowUrl, List<String> namespaces,
+                         Consumer<String> note) {
+        String provider = main.provider().prismaName() + (namespaces.isEmpty() ? "" : " " + String.join(",", namespaces));
         List<String> keys = chainKeys(provider, migrations);
         if (migrations.isEmpty()) {
             return new Result(null, 0, 0, null);
@@ -99,7 +105,7 @@ public final class ReplayCache {
                 shadow.replay(List.of(recreate(shadow, start, migrations.get(prefix - 1).name())));
             }
             shadow.replay(rest);
-            result = shadow.inspect();
+            result = shadow.inspect(namespaces);
         }
         write(keys.get(keys.size() - 1), result);
         return new Result(result, rest.size(), prefix, description);

@@ -106,7 +106,8 @@ final class PlanSupport {
     /** The schema the migrations folder describes, from the replay cache or a shadow replay. */
     static Schema history(Session session, MigrationsFolder folder) {
         ReplayCache cache = new ReplayCache(cacheDir(session));
-        ReplayCache.Result r = cache.schema(folder.migrations(), session.resolvedUrl().url(), session.shadowUrl(), session.out()::note);
+        ReplayCache.Result r = cache.schema(folder.migrations(), session.resolvedUrl().url(), session.shadowUrl(),
+                session.target().namespaces(), session.out()::note);
         if (r.schema() == null) {
             return Schema.empty(session.target().schema());
         }
