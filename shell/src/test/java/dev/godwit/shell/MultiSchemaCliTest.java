@@ -98,8 +98,20 @@ class MultiSchemaCliTest {
             assertFalse(drift.all().contains("other_schema_table"), "public is not listed: not the project's\n" + drift.all());
 
             GodwitRun pull = p.run("pull");
-            assertEquals(2, pull.exitCode(), pull.all());
-            assertEquals(SCHEMA, Files.readString(p.root().resolve("prisma/schema.prisma")));
+            assertEquals(0, pull.exitCode(), pull.all());
+            String pulled = Files.readString(p.root().resolve("prisma/schema.prisma"));
+            assertTrue(pulled.contains("schemas  = [\"base\", \"auth\"]"), pulled);
+            assertTrue(pulled.matches("(?s).*model extra \\{\\n  id Int @id\\n\\n  @@schema\\(\"auth\"\\)\\n}.*"), pulled);
+            assertFalse(pulled.contains("other_schema_table"), pulled);
+            // what the pulled file maps to is what the listed schemas hold: the same enum name twice, the relation across
+            dev.godwit.engine.schema.Schema mapped = dev.godwit.engine.psl.Psl.parse("schema.prisma", pulled).toSchema("public");
+            assertEquals(List.of("auth.Account", "auth.extra", "base.Order"), mapped.tables().stream().map(t -> t.name()).toList());
+            assertEquals(List.of("auth.Status", "base.Status"), mapped.enums().stream().map(e -> e.name()).toList());
+            assertEquals("auth.Account", mapped.table("base.Order").orElseThrow().foreignKeys().get(0).refTable());
+            // the table made by hand is drift: plan stops on it, naming it with its schema
+            GodwitRun planAfterPull = p.run("plan", "--name", "extra");
+            assertEquals(3, planAfterPull.exitCode(), planAfterPull.all());
+            assertTrue(planAfterPull.stderr().contains("table \"auth.extra\" (added)"), planAfterPull.all());
 
             GodwitRun reset = p.run("reset", "--force");
             // as Prisma: the listed schemas and the history table go, the rest of public stays, and then the

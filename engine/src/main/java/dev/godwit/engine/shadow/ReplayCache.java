@@ -116,10 +116,15 @@ public final class ReplayCache {
      * output), which callers may run early, on another thread. {@link #schema} gives the same schema.
      */
     public Optional<Schema> cached(List<LocalMigration> migrations, Provider provider) {
+        return cached(migrations, provider, List.of());
+    }
+
+    /** As above, for the database schemas {@code namespaces} of a multi-schema model. */
+    public Optional<Schema> cached(List<LocalMigration> migrations, Provider provider, List<String> namespaces) {
         if (migrations.isEmpty()) {
             return Optional.empty();
         }
-        List<String> keys = chainKeys(provider.prismaName(), migrations);
+        List<String> keys = chainKeys(provider.prismaName() + (namespaces.isEmpty() ? "" : " " + String.join(",", namespaces)), migrations);
         return read(keys.get(keys.size() - 1));
     }
 

@@ -83,7 +83,8 @@ final class PlanSupport {
             return null;
         }
         ReplayCache cache = new ReplayCache(cacheDir(session));
-        return Background.start("cache-read", () -> cache.cached(folder.migrations(), provider.get()));
+        List<String> namespaces = session.target().namespaces();
+        return Background.start("cache-read", () -> cache.cached(folder.migrations(), provider.get(), namespaces));
     }
 
     /** Like {@link #history(Session, MigrationsFolder)}, taking a hit of {@link #readCacheAhead} (null: none started). */

@@ -38,12 +38,6 @@ public final class PullCommand extends SessionCommand {
 
     @Override
     protected int run(Session session) {
-        if (!session.target().namespaces().isEmpty()) {
-            // writing models back needs @@schema and the schemas list; a file without them would lose the layout
-            throw new GodwitException(ErrorKind.USAGE, "pull does not write a schema of several database schemas ("
-                    + String.join(", ", session.target().namespaces()) + ") yet; schema.prisma is unchanged",
-                    "use `godwit inspect` to see the database, or `prisma db pull` for this project");
-        }
         Schema live = LiveSchema.read(session.target());
         Provider provider = session.resolvedUrl().url().provider();
         Path file = session.project().schemaFile();
