@@ -58,7 +58,7 @@ public final class PslWriter {
     private PslWriter(Schema schema, Provider provider) {
         this.schema = schema;
         this.provider = provider;
-        this.names = new ConstraintNames(provider == Provider.MYSQL ? 64 : 63);
+        this.names = new ConstraintNames(ModelRules.of(provider).identifierLimit().max());
         for (Table t : schema.tables()) {
             for (ForeignKey fk : t.foreignKeys()) {
                 referencing.computeIfAbsent(fk.refTable(), k -> new ArrayList<>()).add(Map.entry(t, fk));
