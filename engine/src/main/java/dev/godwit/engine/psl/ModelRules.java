@@ -78,6 +78,18 @@ public interface ModelRules {
         return null;
     }
 
+    /** Prisma's name for this database's connector in its messages ("Postgres", "MySQL"). */
+    String connectorName();
+
+    /**
+     * Why the arguments of the native type {@code type} are out of the range Prisma allows (the end of its message),
+     * or null; {@code scalar}: the field's type. A Decimal's scale above its precision is checked before.
+     */
+    String nativeArgumentProblem(String type, List<Integer> args, String scalar);
+
+    /** Whether a schema may place models and enums in several database schemas ({@code schemas}, {@code @@schema}). */
+    boolean multipleSchemas();
+
     /** Errors this database adds to Prisma's own validation of a model (what it cannot create). */
     default void check(Block.Model model, List<PslError> errors) {
     }

@@ -114,6 +114,37 @@ public final class MysqlModelRules implements ModelRules {
     }
 
     @Override
+    public String connectorName() {
+        return "MySQL";
+    }
+
+    @Override
+    public String nativeArgumentProblem(String type, List<Integer> args, String scalar) {
+        if (type.equals("Decimal")) {
+            if (args.size() != 2) {
+                return null;
+            }
+            return args.get(0) > 65 ? "Precision can range from 1 to 65." : args.get(1) > 30 ? "Scale can range from 0 to 30." : null;
+        }
+        if (args.size() != 1) {
+            return null;
+        }
+        int m = args.get(0);
+        return switch (type) {
+            case "Bit" -> m == 0 || m > 64 ? "M can range from 1 to 64."
+                    : m > 1 && scalar.equals("Boolean") ? "only Bit(1) can be used as Boolean." : null;
+            case "Char" -> m > 255 ? "M can range from 0 to 255." : null;
+            case "VarChar" -> m > 65535 ? "M can range from 0 to 65,535." : null;
+            default -> null;
+        };
+    }
+
+    @Override
+    public boolean multipleSchemas() {
+        return false;
+    }
+
+    @Override
     public boolean listsAreArrays() {
         return false;
     }

@@ -91,6 +91,32 @@ public final class PostgresModelRules implements ModelRules {
     }
 
     @Override
+    public String connectorName() {
+        return "Postgres";
+    }
+
+    @Override
+    public String nativeArgumentProblem(String type, List<Integer> args, String scalar) {
+        if (type.equals("Decimal")) {
+            return args.size() == 2 && (args.get(0) > 1000 || args.get(0) == 0) ? "Precision must be positive with a maximum value of 1000." : null;
+        }
+        if (args.size() != 1) {
+            return null;
+        }
+        int m = args.get(0);
+        return switch (type) {
+            case "Bit", "VarBit" -> m == 0 ? "M must be a positive integer." : null;
+            case "Timestamp", "Timestamptz", "Time", "Timetz" -> m > 6 ? "M can range from 0 to 6." : null;
+            default -> null;
+        };
+    }
+
+    @Override
+    public boolean multipleSchemas() {
+        return true;
+    }
+
+    @Override
     public boolean listsAreArrays() {
         return true;
     }
