@@ -52,6 +52,13 @@ public interface UrlForm {
         return null;
     }
 
+    /**
+     * Sets what makes the driver keep no named statements on the server between uses, for connections that a
+     * pooler in transaction mode may hand to another client's session; nothing when the driver keeps none.
+     */
+    default void keepNoServerStatements(Properties properties) {
+    }
+
     /** Whether godwit can start an embedded server of this family when a project names no URL. */
     boolean embeddedServer();
 

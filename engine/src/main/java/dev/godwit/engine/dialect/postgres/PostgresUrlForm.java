@@ -114,6 +114,11 @@ public final class PostgresUrlForm implements UrlForm {
     }
 
     @Override
+    public void keepNoServerStatements(Properties p) {
+        p.setProperty("prepareThreshold", "0");
+    }
+
+    @Override
     public boolean embeddedServer() {
         return true;
     }
