@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * Lines broken at spaces to fit a terminal's width, instead of the terminal cutting them wherever the
  * last column falls (mid-word). Continuation lines are indented two more than the line's own indent, so
- * a wrapped line still reads as one item of a list. A word longer than a whole line is left whole for the
- * terminal to fold. Colour sequences ({@code ESC [ … m}) take no columns. A run of spaces where a line
- * breaks is dropped (it was alignment or a gap between words, not text).
+ * a wrapped line still reads as one item of a list; an SQL comment ({@code -- …}) goes on as a comment. A
+ * command in backticks is one word: a hint stays one line that can be copied and typed back. A word longer
+ * than a whole line is left whole for the terminal to fold. Colour sequences ({@code ESC [ … m}) take no
+ * columns. A run of spaces where a line breaks is dropped (it was alignment or a gap between words).
  */
 public final class TextWrap {
     private TextWrap() {
@@ -23,7 +24,7 @@ public final class TextWrap {
         while (lead < line.length() && line.charAt(lead) == ' ') {
             lead++;
         }
-        String indent = " ".repeat(Math.min(lead + 2, width / 3));
+        String indent = line.startsWith("-- ", lead) ? " ".repeat(lead) + "--   " : " ".repeat(Math.min(lead + 2, width / 3));
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder(line.substring(0, lead));
         int col = column + lead;
@@ -34,10 +35,7 @@ public final class TextWrap {
             while (spaceEnd < line.length() && line.charAt(spaceEnd) == ' ') {
                 spaceEnd++;
             }
-            int wordEnd = spaceEnd;
-            while (wordEnd < line.length() && line.charAt(wordEnd) != ' ') {
-                wordEnd++;
-            }
+            int wordEnd = wordEnd(line, spaceEnd);
             String gap = line.substring(i, spaceEnd);
             String word = line.substring(spaceEnd, wordEnd);
             int need = visible(word);
@@ -54,6 +52,21 @@ public final class TextWrap {
         }
         out.add(stripEnd(cur));
         return out;
+    }
+
+    /** Where the word that starts at {@code from} ends: at a space, but not at one inside a pair of backticks. */
+    private static int wordEnd(String line, int from) {
+        int end = from;
+        while (end < line.length() && line.charAt(end) != ' ') {
+            if (line.charAt(end) == '`') {
+                int close = line.indexOf('`', end + 1);
+                if (close > 0) {
+                    end = close; // the quoted command, spaces and all
+                }
+            }
+            end++;
+        }
+        return end;
     }
 
     /** Columns the text takes on a terminal: its characters without colour sequences. */

@@ -549,32 +549,9 @@ public final class DriftModel {
         return out;
     }
 
-    /** A line cut into pieces at most {@code width} wide; the pieces after the first are indented. */
+    /** A line in pieces at most {@code width} wide, broken between words; the pieces after the first are indented. */
     static List<Line> wrap(Line line, int width) {
-        if (line.text().length() <= width || width < 20) {
-            return List.of(line);
-        }
-        List<Line> out = new ArrayList<>();
-        Line.Builder b = new Line.Builder();
-        int col = 0;
-        for (Line.Span s : line.spans()) {
-            String t = s.text();
-            while (!t.isEmpty()) {
-                int room = width - col;
-                if (room <= 0) {
-                    out.add(b.build());
-                    b = new Line.Builder().add("    ");
-                    col = 4;
-                    room = width - col;
-                }
-                String piece = t.length() <= room ? t : t.substring(0, room);
-                b.add(piece, s.tone());
-                col += piece.length();
-                t = t.substring(piece.length());
-            }
-        }
-        out.add(b.build());
-        return out;
+        return width < 20 ? List.of(line) : line.wrap(width, 4);
     }
 
     public int detailScroll() {

@@ -43,6 +43,14 @@ class TextWrapTest {
     }
 
     @Test
+    void aCommandInBackticksStaysOnOneLineAndAnSqlCommentStaysAComment() {
+        List<String> hint = TextWrap.wrap("Next: fix the cause, then `godwit resolve --retry 20250110080000_drop_legacy` applies it.", 50, 0);
+        assertEquals(List.of("Next: fix the cause, then", "  `godwit resolve --retry 20250110080000_drop_legacy`", "  applies it."), hint);
+        assertEquals(List.of("-- SQL that records the drift as a new", "--   migration:"),
+                TextWrap.wrap("-- SQL that records the drift as a new migration:", 40, 0));
+    }
+
+    @Test
     void outWrapsMessagesButNotTablesScriptsOrJson() {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
