@@ -84,6 +84,16 @@ public final class Out {
         column = nl >= 0 ? TextWrap.visible(cleaned.substring(nl + 1)) : column + TextWrap.visible(cleaned);
     }
 
+    /** A line on stderr beside a result on stdout (findings next to a script), wrapped like the rest. */
+    public void message(String text) {
+        stderr.println(wrapped(clean(text), 0));
+    }
+
+    /** A line on stderr that must stay as it is (SQL). */
+    public void messageAsIs(String text) {
+        stderr.println(clean(text));
+    }
+
     public void note(String message) {
         stderr.println(wrapped(clean(style(Style.DIM, "godwit: " + message)), 0));
     }
