@@ -101,6 +101,39 @@ class CliTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void applyAndStatusGiveOneDurationPerAttempt(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabases.of(kind)) {
+            TestProject p = new TestProject(tmp, db).blog()
+                    .add("20240104000000_slow", kind == TestDatabase.Kind.MYSQL ? "SELECT SLEEP(0.05);\n" : "SELECT pg_sleep(0.05);\n");
+            GodwitRun apply = p.run("apply", "--json");
+            assertEquals(0, apply.exitCode(), apply.all());
+            GodwitRun status = p.run("status", "--json");
+            assertEquals(0, status.exitCode(), status.all());
+            ObjectMapper json = new ObjectMapper();
+            java.util.Map<String, Long> applied = new java.util.HashMap<>();
+            for (JsonNode a : json.readTree(apply.stdout()).get("applied")) {
+                applied.put(a.get("name").asText(), a.get("durationMs").asLong());
+            }
+            java.util.Map<String, Long> shown = new java.util.HashMap<>();
+            for (JsonNode m : json.readTree(status.stdout()).get("migrations")) {
+                shown.put(m.get("name").asText(), m.get("durationMs").asLong());
+            }
+            assertEquals(4, applied.size(), apply.stdout());
+            assertEquals(applied, shown, "apply and status on the same attempts");
+            assertTrue(shown.get("20240104000000_slow") >= 50, "the row's own clock: " + shown);
+
+            // the text forms say the same: "done in N ms" while applying, N ms on the status line
+            p.add("20240105000000_more", "CREATE TABLE " + p.q("More") + " (id INTEGER PRIMARY KEY);\n");
+            GodwitRun text = p.run("apply");
+            java.util.regex.Matcher done = java.util.regex.Pattern.compile("20240105000000_more … done in (\\d+ ms)").matcher(text.stdout());
+            assertTrue(done.find(), text.stdout());
+            String line = p.run("status").stdout().lines().filter(l -> l.contains("20240105000000_more")).findFirst().orElseThrow();
+            assertTrue(line.endsWith("  " + done.group(1)), line + " vs " + done.group(1));
+        }
+    }
+
     @Test
     void batchStopsAtTheFirstFailingCommandUnlessToldToGoOn() {
         try (TestDatabase db = TestDatabases.postgres()) {
@@ -109,13 +142,29 @@ class CliTest {
             assertEquals(0, ok.exitCode(), ok.all());
             assertTrue(ok.stdout().contains("up to date"), ok.stdout());
 
-            GodwitRun stops = p.run("-c", "resolve --applied 20990101000000_nope\nstatus --json");
+            GodwitRun stops = p.run("-c", "resolve --applied 20990101000000_nope\nstatus --json\nenvs");
             assertEquals(2, stops.exitCode(), stops.all());
             assertFalse(stops.stdout().contains("\"upToDate\""), "status must not run after the failure: " + stops.stdout());
+            assertTrue(stops.stderr().contains("stopped: `resolve` exited with 2; not run: status, envs (--on-error continue runs every command)"),
+                    stops.stderr());
 
-            GodwitRun goesOn = p.run("--continue-on-error", "-c", "resolve --applied 20990101000000_nope; status --json");
+            GodwitRun goesOn = p.run("--on-error", "continue", "-c", "resolve --applied 20990101000000_nope; status --json");
             assertEquals(2, goesOn.exitCode());
             assertTrue(goesOn.stdout().contains("\"upToDate\" : true"), goesOn.stdout());
+            assertFalse(goesOn.stderr().contains("not run"), goesOn.stderr());
+
+            GodwitRun older = p.run("--continue-on-error", "-c", "resolve --applied 20990101000000_nope; status --json");
+            assertEquals(2, older.exitCode());
+            assertTrue(older.stdout().contains("\"upToDate\" : true"), older.stdout());
+
+            // the first failure's code, not the last one's: a pending migration (3), then a bad option (2), then a success
+            p.add("20990101000000_later", "CREATE TABLE later_one (id INTEGER PRIMARY KEY);\n");
+            GodwitRun firstWins = p.run("--on-error=CONTINUE", "-c", "status; status --bogus; envs");
+            assertEquals(3, firstWins.exitCode(), firstWins.all());
+            assertTrue(firstWins.stdout().contains("dev"), "envs ran: " + firstWins.stdout());
+
+            GodwitRun bad = p.run("--on-error", "maybe", "-c", "status");
+            assertEquals(2, bad.exitCode(), bad.all());
         }
     }
 

@@ -39,6 +39,25 @@ class ConnectionExitCodesCliTest {
         }
     }
 
+    /** A MySQL URL that names no database has nowhere to keep the history: one line and a hint, not an internal error. */
+    @org.junit.jupiter.api.Test
+    void mysqlUrlWithoutDatabaseIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.mysqlAvailable(), "no MySQL/MariaDB configured");
+        try (TestDatabase db = TestDatabases.of(TestDatabase.Kind.MYSQL)) {
+            DatabaseUrl u = DatabaseUrl.parse(db.url());
+            String user = u.user() == null ? "" : u.user() + "@";
+            TestProject project = new TestProject(dir, db).blog();
+            for (String noDb : new String[]{"mysql://" + user + u.host() + ":" + u.port() + "/", "mysql://" + user + u.host() + ":" + u.port()}) {
+                for (String cmd : new String[]{"status", "apply"}) {
+                    GodwitRun r = project.run("--url", noDb, cmd);
+                    assertEquals(2, r.exitCode(), noDb + " " + cmd + ": " + r.all());
+                    assertTrue(r.stderr().contains("names no database"), r.stderr());
+                    assertFalse(r.all().contains("internal error"), r.all());
+                }
+            }
+        }
+    }
+
     private static String[] concat(String a, String b, String[] rest) {
         String[] all = new String[rest.length + 2];
         all[0] = a;

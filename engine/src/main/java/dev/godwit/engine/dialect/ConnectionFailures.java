@@ -1,5 +1,6 @@
 package dev.godwit.engine.dialect;
 
+import dev.godwit.engine.ConnectionLostException;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.project.Secrets;
@@ -65,8 +66,7 @@ public final class ConnectionFailures {
     }
 
     public static GodwitException connectionLost(String display, String detail) {
-        return new GodwitException(ErrorKind.CONNECTION, "lost the connection to " + display + ": " + detail,
-                "the server restarted or ended the session; run `godwit status` to see what took effect");
+        return new ConnectionLostException(display, detail);
     }
 
     public static GodwitException other(String display, SQLException e) {

@@ -150,9 +150,6 @@ public interface Dialect {
     /** What the differ must know about this database. */
     dev.godwit.engine.diff.DiffHooks diffHooks();
 
-    /** What statements lock, rewrite and scan on this database, for the linter; and live table sizes. */
-    dev.godwit.engine.lint.LintRules lintRules();
-
     /** Per-statement lock time-outs and who blocks a statement, for apply's retries. */
     LockWaits lockWaits();
 

@@ -4,20 +4,19 @@ import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.diff.Change;
+import dev.godwit.engine.diff.ChangeSubjects;
 import dev.godwit.engine.diff.Differ;
 import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.migrate.MigrationState;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
+import dev.godwit.engine.migrate.StatementsInEffect;
 import dev.godwit.engine.project.DatabaseUrl;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.schema.UnmanagedObject;
 import dev.godwit.engine.shadow.ShadowDatabase;
 import dev.godwit.engine.shadow.ShadowProvider;
-
-import dev.godwit.engine.recover.ChangeSubjects;
-import dev.godwit.engine.recover.UndoPlanner;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class DriftCheck {
         try (ShadowDatabase shadow = ShadowProvider.open(liveUrl, shadowUrl)) {
             shadowDescription = shadow.describe();
             shadow.replay(replay);
-            replayed = shadow.inspect();
+            replayed = shadow.inspect(live.namespaces());
         }
         Schema actual = LiveSchema.read(live);
         // The shadow lives under another name (MySQL: the database is the schema); only the content counts.
@@ -77,7 +76,7 @@ public final class DriftCheck {
             }
             String text;
             try {
-                text = UndoPlanner.textInEffect(migrator.plan(s.local().get()), migrator.ledger(s));
+                text = StatementsInEffect.text(migrator.plan(s.local().get()), migrator.ledger(s));
             } catch (RuntimeException unreadable) {
                 continue; // a file that cannot be read explains nothing
             }

@@ -1,5 +1,8 @@
 package dev.godwit.engine.lint;
 
+import dev.godwit.engine.Provider;
+import dev.godwit.engine.migrate.sql.StatementShape;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -8,9 +11,12 @@ import java.util.Map;
 
 /**
  * One database family's facts for the linter: what each statement locks, rewrites and scans, and how to
- * write it safely; and how to read table sizes from the live server. Implemented in {@code dialect/}.
+ * write it safely; and how to read table sizes from the live server. Each dialect package implements it
+ * once and lists it in {@code META-INF/services}, so that the dialect interface does not name the linter.
  */
 public interface LintRules {
+
+    Provider provider();
 
     /** The hazards of one statement; {@code earlier}: the statements before it in the same migration. */
     List<Hazard> hazards(StatementShape statement, List<StatementShape> earlier, LintContext context);
@@ -31,4 +37,9 @@ public interface LintRules {
 
     /** What the server is. */
     ServerFacts server(Connection connection) throws SQLException;
+
+    /** The rules of a database family. */
+    static LintRules of(Provider provider) {
+        return LintRulesLoader.of(provider);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.godwit.engine.lint;
 
+import dev.godwit.engine.migrate.sql.ShapeReader;
+import dev.godwit.engine.migrate.sql.StatementShape;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.migrate.sql.SqlSplitter;
@@ -33,7 +35,7 @@ public final class Linter {
 
     public Linter(Dialect dialect, LintSettings settings) {
         this.dialect = dialect;
-        this.rules = dialect.lintRules();
+        this.rules = LintRules.of(dialect.provider());
         this.settings = settings;
     }
 

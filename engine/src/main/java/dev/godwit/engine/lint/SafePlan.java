@@ -1,5 +1,8 @@
 package dev.godwit.engine.lint;
 
+import dev.godwit.engine.migrate.sql.ShapeReader;
+import dev.godwit.engine.migrate.sql.Tokens;
+import dev.godwit.engine.migrate.sql.StatementShape;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.migrate.sql.SqlSplitter;
 import dev.godwit.engine.migrate.sql.SqlStatement;
@@ -32,7 +35,7 @@ public record SafePlan(List<Step> steps) {
 
     public static SafePlan of(String script, Dialect dialect) {
         List<SqlStatement> statements = SqlSplitter.split(script, dialect.provider());
-        LintRules rules = dialect.lintRules();
+        LintRules rules = LintRules.of(dialect.provider());
         StringBuilder first = new StringBuilder();
         List<Step> own = new ArrayList<>();
         List<String> later = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.godwit.engine.migrate;
 
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.project.Secrets;
 
@@ -9,9 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,6 +28,11 @@ public final class HistoryTable {
     private final String table;
 
     public HistoryTable(Dialect dialect, String schema) {
+        if (schema == null || schema.isEmpty()) {
+            // A MySQL URL without a database: there is nowhere to keep the history (Prisma refuses it too).
+            throw new GodwitException(ErrorKind.USAGE, "the database URL names no database",
+                    "add the database after the port, e.g. mysql://user@host:3306/mydb");
+        }
         this.dialect = dialect;
         this.schema = schema;
         this.table = dialect.historyTable(schema);
@@ -150,6 +159,27 @@ public final class HistoryTable {
             ps.executeUpdate();
         }
         return id;
+    }
+
+    /**
+     * finished_at − started_at of one row, exactly as {@link HistoryRecord#duration} reads it later; empty when the
+     * row cannot be read. What apply reports for an attempt is then what status and the timeline show for it.
+     */
+    public Optional<Duration> recordedDuration(Connection c, String id) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT started_at, finished_at FROM " + table + " WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Instant started = instant(rs.getTimestamp(1));
+                Instant finished = instant(rs.getTimestamp(2));
+                return started == null || finished == null ? Optional.empty()
+                        : Optional.of(Duration.between(started, finished));
+            }
+        } catch (SQLException e) {
+            return Optional.empty(); // the migration is applied all the same; its clock reading is only for show
+        }
     }
 
     private String now() {

@@ -1,6 +1,6 @@
 package dev.godwit.engine.migrate;
 
-import dev.godwit.engine.lint.ShapeReader;
+import dev.godwit.engine.migrate.sql.ShapeReader;
 import dev.godwit.engine.migrate.sql.SqlStatement;
 import dev.godwit.engine.Provider;
 

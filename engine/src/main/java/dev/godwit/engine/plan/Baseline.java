@@ -6,7 +6,7 @@ import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.diff.Differ;
-import dev.godwit.engine.drift.DriftAdoption;
+import dev.godwit.engine.migrate.MigrationFolderName;
 import dev.godwit.engine.migrate.FailureLog;
 import dev.godwit.engine.migrate.HistoryTable;
 import dev.godwit.engine.migrate.MigrationFiles;
@@ -67,7 +67,7 @@ public final class Baseline {
                     "an empty database needs no baseline: `godwit dev` or `godwit plan` start the history");
         }
         String script = target.dialect().ddlWriter().script(changes);
-        return new Draft(DriftAdoption.folderName(name, MigrationWriter.after(folder.dir(), now)), script, changes, live.unmanaged());
+        return new Draft(MigrationFolderName.of(name, MigrationWriter.after(folder.dir(), now)), script, changes, live.unmanaged());
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.godwit.engine.plan;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.drift.DriftAdoption;
+import dev.godwit.engine.migrate.MigrationFolderName;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.Provider;
 
@@ -55,7 +55,7 @@ public final class MigrationWriter {
 
     /** Returns the folder name. */
     public static String write(Path migrationsDir, Provider provider, String name, Instant now, Plan plan) {
-        String folder = DriftAdoption.folderName(name, after(migrationsDir, now));
+        String folder = MigrationFolderName.of(name, after(migrationsDir, now));
         Path dir = migrationsDir.resolve(folder);
         if (Files.exists(dir)) {
             throw new GodwitException(ErrorKind.USAGE, dir + " already exists", "choose another name or wait a second");

@@ -5,15 +5,15 @@ import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.diff.Change;
+import dev.godwit.engine.diff.ChangeSubjects;
 import dev.godwit.engine.diff.Differ;
 import dev.godwit.engine.migrate.AttemptLedger;
 import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
-import dev.godwit.engine.migrate.PlannedMigration;
-import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.plan.ReplayCache;
+import dev.godwit.engine.migrate.StatementsInEffect;
+import dev.godwit.engine.shadow.ReplayCache;
 import dev.godwit.engine.project.DatabaseUrl;
 import dev.godwit.engine.schema.Schema;
 
@@ -42,7 +42,12 @@ public final class UndoPlanner {
     }
 
     public static UndoPlan plan(Target target, MigrationsFolder folder, String name, Replay replay) {
-        Migrator migrator = new Migrator(target);
+        return plan(target, folder, name, replay, false);
+    }
+
+    /** {@code lockHeldByCaller}: the caller holds Prisma's lock, so an unfinished attempt is no apply running now. */
+    public static UndoPlan plan(Target target, MigrationsFolder folder, String name, Replay replay, boolean lockHeldByCaller) {
+        Migrator migrator = new Migrator(target, lockHeldByCaller);
         List<MigrationStatus> states = migrator.status(folder).migrations();
         MigrationStatus failed = Recovery.failedMigration(states, name);
         AttemptLedger ledger = migrator.ledger(failed);
@@ -64,7 +69,7 @@ public final class UndoPlanner {
         }
 
         List<Change> back = Differ.diff(live, history, target.dialect().diffHooks());
-        String text = textInEffect(migrator.plan(local), ledger);
+        String text = StatementsInEffect.text(migrator.plan(local), ledger);
         List<Change> own = new ArrayList<>();
         List<Change> unrelated = new ArrayList<>();
         for (Change c : back) {
@@ -74,24 +79,9 @@ public final class UndoPlanner {
         List<String> notes = new ArrayList<>();
         for (Change c : own) {
             ChangeSubjects.cannotRestore(c).ifPresent(refusals::add);
-            ChangeSubjects.dataNote(target, c).ifPresent(notes::add);
+            DataNotes.dataNote(target, c).ifPresent(notes::add);
         }
         List<String> statements = target.dialect().ddlWriter().statements(own);
         return new UndoPlan(name, ledger, own, statements, notes, refusals, unrelated, shadow);
-    }
-
-    /**
-     * The SQL of the statements that may have taken effect: those known to, plus the one that stopped a
-     * killed process; the whole file when nothing tells.
-     */
-    public static String textInEffect(PlannedMigration plan, AttemptLedger ledger) {
-        List<SqlStatement> all = plan.statements();
-        int upTo = !ledger.known() ? all.size()
-                : ledger.tookEffect() + (ledger.stoppedMayHaveTakenEffect() ? 1 : 0);
-        StringBuilder sb = new StringBuilder();
-        for (SqlStatement s : all.subList(0, Math.min(upTo, all.size()))) {
-            sb.append(s.text()).append('\n');
-        }
-        return sb.toString();
     }
 }

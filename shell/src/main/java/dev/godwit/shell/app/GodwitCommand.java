@@ -36,7 +36,9 @@ import java.util.function.Supplier;
 
 @Command(name = "godwit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Schema migrations for PostgreSQL and MySQL, compatible with Prisma Migrate.",
-        footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error."})
+        footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error.",
+                "A batch (-c, -f, stdin) stops at the first command that exits non-zero, names the commands it did not run",
+                "and exits with that code; --on-error continue runs them all and still exits with the first failure's code."})
 public final class GodwitCommand implements Runnable, CommandRoot {
     /**
      * The commands, in the order help lists them, each with its name and aliases. They are added
@@ -77,7 +79,24 @@ public final class GodwitCommand implements Runnable, CommandRoot {
     @Option(names = "-f", paramLabel = "FILE", description = "Run the commands in FILE ('-' for stdin), then exit.")
     Path file;
 
-    @Option(names = "--continue-on-error", description = "In -c/-f/stdin batches, go on after a failing command.")
+    /** What a batch does after a command that exits non-zero. */
+    public enum OnError { STOP, CONTINUE }
+
+    /** The values of --on-error as they are typed (the enum's names are upper case). */
+    static final class OnErrorValues implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("stop", "continue").iterator();
+        }
+    }
+
+    @Option(names = "--on-error", paramLabel = "stop|continue", defaultValue = "stop", completionCandidates = OnErrorValues.class,
+            description = {"In -c/-f/stdin batches, after a command exits non-zero: stop (default; the rest is listed as not run)",
+                    "or continue. Either way the exit code is the first failure's."})
+    OnError onError = OnError.STOP;
+
+    /** The earlier spelling of --on-error continue, kept for scripts that use it. */
+    @Option(names = "--continue-on-error", hidden = true)
     boolean continueOnError;
 
     private final Out out;

@@ -43,7 +43,7 @@ public final class Main {
         root.answerWith(prompter);
         CommandLine cli = args.length > 0 ? commandLine(root, out, args[0]) : commandLine(root, out);
         try {
-            int code = cli.execute(args);
+            int code = cli.execute(JsonOutput.afterCommand(cli, args));
             if (code == 0 && cli.getParseResult() != null && !cli.getParseResult().hasSubcommand()
                     && !cli.isUsageHelpRequested() && !cli.isVersionHelpRequested()) {
                 code = Batch.runWithoutCommand(root, out, env);

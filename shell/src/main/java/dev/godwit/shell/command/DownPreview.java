@@ -8,7 +8,7 @@ import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.Plan;
-import dev.godwit.engine.plan.ReplayCache;
+import dev.godwit.engine.shadow.ReplayCache;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.shell.session.Session;
 

@@ -3,6 +3,7 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.drift.DriftAdoption;
+import dev.godwit.engine.migrate.MigrationFolderName;
 import dev.godwit.engine.drift.DriftCheck;
 import dev.godwit.engine.drift.DriftReport;
 import dev.godwit.shell.session.Session;
@@ -102,7 +103,7 @@ public final class DriftCommand extends SessionCommand {
         Confirmation.refuseOnProduction(session, "adopt drift",
                 "adopt it on a copy or a development database, commit the migration, and let it be resolved in production "
                         + "with `godwit resolve --applied NAME`");
-        String folder = DriftAdoption.folderName(adopt, Instant.now());
+        String folder = MigrationFolderName.of(adopt, Instant.now());
         if (!yes && session.interactive()) {
             new DriftText(session.out()).render(report);
         }

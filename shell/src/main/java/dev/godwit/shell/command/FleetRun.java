@@ -65,7 +65,7 @@ final class FleetRun {
                 o.lockTimeout());
         Path root = session.project().root();
         FleetRecord record = o.resume() ? FleetRecord.resume(root, fleet, s.folder) : FleetRecord.start(root, fleet, s.folder);
-        FleetRunner runner = new FleetRunner(s.folder);
+        FleetRunner runner = new FleetRunner(s.folder).replayCache(root.resolve(".godwit").resolve("cache"));
         // Ctrl-C or a TERM signal: no new target starts, those under way finish, and the record stays true.
         Thread onSignal = new Thread(() -> runner.stopAndWait(Duration.ofMinutes(5)), "godwit-fleet-stop");
         Runtime.getRuntime().addShutdownHook(onSignal);
@@ -147,6 +147,9 @@ final class FleetRun {
                 t.put("failed", o.failed());
             }
             t.put("error", o.error());
+            if (!o.notes().isEmpty()) {
+                t.put("readied", o.notes());
+            }
             t.put("durationMs", o.took().toMillis());
             return t;
         }).toList());
@@ -199,6 +202,7 @@ final class FleetRun {
                 default -> o.state().label();
             };
             out.println(counter + o.target() + "  " + what);
+            o.notes().forEach(n -> out.println(" ".repeat(counter.length() + 2) + "readied after the interrupted run: " + n));
         }
     }
 }

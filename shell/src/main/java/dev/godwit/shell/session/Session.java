@@ -1,5 +1,6 @@
 package dev.godwit.shell.session;
 
+import dev.godwit.engine.ConnectionLostException;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.Connections;
@@ -130,6 +131,10 @@ public final class Session implements AutoCloseable {
                 ds = route.dataSource();
             }
             target = route.apply(Connections.target(url, statements.wrap(ds)));
+            Project p = projectOrNull();
+            if (p != null && !p.schemaNamespaces().isEmpty() && url.provider() == Provider.POSTGRESQL) {
+                target = target.withNamespaces(p.schemaNamespaces());
+            }
         }
         return target;
     }
@@ -326,8 +331,7 @@ public final class Session implements AutoCloseable {
     /** Whether the failure means the connection went away (server restart, killed session, network). */
     public static boolean isConnectionLoss(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof GodwitException g && g.kind() == ErrorKind.CONNECTION && g.getMessage() != null
-                    && g.getMessage().startsWith("lost the connection")) {
+            if (t instanceof ConnectionLostException) {
                 return true;
             }
             if (t instanceof java.sql.SQLException s && s.getSQLState() != null

@@ -7,7 +7,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.diff.Change;
-import dev.godwit.engine.drift.DriftAdoption;
+import dev.godwit.engine.migrate.MigrationFolderName;
 import dev.godwit.engine.drift.DriftReport;
 import dev.godwit.shell.session.Session;
 
@@ -203,7 +203,7 @@ public final class DriftScreen {
         dialog = new ConfirmDialog(options.production(), options.databaseName(), 100, typed -> {
             try {
                 at = Instant.now(); // the folder asked about is the folder written
-                folder = DriftAdoption.folderName(typed, at);
+                folder = MigrationFolderName.of(typed, at);
                 return null;
             } catch (GodwitException e) {
                 return typed.isEmpty() ? "A name is needed, e.g. hotfix_index." : e.getMessage();

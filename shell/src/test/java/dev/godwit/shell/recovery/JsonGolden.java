@@ -1,19 +1,13 @@
 package dev.godwit.shell.recovery;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.godwit.shell.GoldenFile;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
+import java.nio.file.Path;
 
 /**
  * JSON outputs compared with files in src/test/resources/json, after what changes from run to run (ids,
- * times, database names, checksums, durations) is replaced by placeholders. A missing file is written for
- * review, and fails in CI (CI set): a golden test must never pass by writing its own answer there.
- * {@code -Dgodwit.updateGoldens=true} writes them again after a deliberate change.
+ * times, database names, checksums, durations) is replaced by placeholders. A missing file fails;
+ * {@code -Dgodwit.updateGoldens=true} writes them after a deliberate change (see {@link GoldenFile}).
  */
 final class JsonGolden {
     private static final Path DIR = Path.of("src/test/resources/json");
@@ -36,20 +30,6 @@ final class JsonGolden {
     }
 
     static void check(String name, String actualJson) {
-        Path file = DIR.resolve(name + ".json");
-        String actual = normalize(actualJson);
-        try {
-            boolean missing = !Files.exists(file);
-            if (missing && System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
-                fail("golden file " + file + " is missing: run the test locally, review the file it writes, and commit it");
-            }
-            if (missing || Boolean.getBoolean("godwit.updateGoldens")) {
-                Files.createDirectories(DIR);
-                Files.writeString(file, actual, StandardCharsets.UTF_8);
-            }
-            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "JSON " + name + " (see " + file + ")");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GoldenFile.check(DIR.resolve(name + ".json"), normalize(actualJson), "JSON " + name);
     }
 }

@@ -47,7 +47,7 @@ final class DriftHeadless {
             @Override
             public String adopt(String name, java.time.Instant at, DriftReport report) {
                 calls.add("adopt " + name + " (" + report.drift().size() + " changes)");
-                return dev.godwit.engine.drift.DriftAdoption.folderName(name, at);
+                return dev.godwit.engine.migrate.MigrationFolderName.of(name, at);
             }
 
             @Override

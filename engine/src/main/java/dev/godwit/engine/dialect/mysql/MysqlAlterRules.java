@@ -4,8 +4,8 @@ import dev.godwit.engine.lint.Hazard;
 import dev.godwit.engine.lint.LintContext;
 import dev.godwit.engine.lint.LintSeverity;
 import dev.godwit.engine.lint.ServerFacts;
-import dev.godwit.engine.lint.StatementShape;
-import dev.godwit.engine.lint.Tokens;
+import dev.godwit.engine.migrate.sql.StatementShape;
+import dev.godwit.engine.migrate.sql.Tokens;
 
 import java.util.List;
 import java.util.Locale;

@@ -373,11 +373,6 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public dev.godwit.engine.lint.LintRules lintRules() {
-        return new MysqlLintRules();
-    }
-
-    @Override
     public dev.godwit.engine.dialect.LockWaits lockWaits() {
         return new MysqlLockWaits();
     }

@@ -1,15 +1,16 @@
 package dev.godwit.engine.dialect.mysql;
 
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.lint.Hazard;
 import dev.godwit.engine.lint.LintContext;
 import dev.godwit.engine.lint.LintRules;
 import dev.godwit.engine.lint.LintSeverity;
 import dev.godwit.engine.lint.LiveTable;
 import dev.godwit.engine.lint.ServerFacts;
-import dev.godwit.engine.lint.StatementShape;
-import dev.godwit.engine.lint.StatementShape.Kind;
+import dev.godwit.engine.migrate.sql.StatementShape;
+import dev.godwit.engine.migrate.sql.StatementShape.Kind;
 import dev.godwit.engine.lint.TableSize;
-import dev.godwit.engine.lint.Tokens;
+import dev.godwit.engine.migrate.sql.Tokens;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +33,11 @@ import java.util.regex.Pattern;
  */
 public final class MysqlLintRules implements LintRules {
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
+
+    @Override
+    public Provider provider() {
+        return Provider.MYSQL;
+    }
 
     @Override
     public List<Hazard> hazards(StatementShape s, List<StatementShape> earlier, LintContext ctx) {

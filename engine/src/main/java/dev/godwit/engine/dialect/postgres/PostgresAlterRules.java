@@ -3,8 +3,8 @@ package dev.godwit.engine.dialect.postgres;
 import dev.godwit.engine.lint.Hazard;
 import dev.godwit.engine.lint.LintContext;
 import dev.godwit.engine.lint.LintSeverity;
-import dev.godwit.engine.lint.StatementShape;
-import dev.godwit.engine.lint.Tokens;
+import dev.godwit.engine.migrate.sql.StatementShape;
+import dev.godwit.engine.migrate.sql.Tokens;
 
 import java.util.List;
 import java.util.Optional;

@@ -350,11 +350,6 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public dev.godwit.engine.lint.LintRules lintRules() {
-        return new PostgresLintRules();
-    }
-
-    @Override
     public dev.godwit.engine.dialect.LockWaits lockWaits() {
         return new PostgresLockWaits();
     }

@@ -1,15 +1,16 @@
 package dev.godwit.engine.dialect.postgres;
 
+import dev.godwit.engine.Provider;
 import dev.godwit.engine.lint.Hazard;
 import dev.godwit.engine.lint.LintContext;
 import dev.godwit.engine.lint.LintRules;
 import dev.godwit.engine.lint.LintSeverity;
 import dev.godwit.engine.lint.LiveTable;
 import dev.godwit.engine.lint.ServerFacts;
-import dev.godwit.engine.lint.StatementShape;
-import dev.godwit.engine.lint.StatementShape.Kind;
+import dev.godwit.engine.migrate.sql.StatementShape;
+import dev.godwit.engine.migrate.sql.StatementShape.Kind;
 import dev.godwit.engine.lint.TableSize;
-import dev.godwit.engine.lint.Tokens;
+import dev.godwit.engine.migrate.sql.Tokens;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -35,6 +36,11 @@ public final class PostgresLintRules implements LintRules {
     static final String WRITES = "writes (INSERT, UPDATE, DELETE)";
     private static final Pattern CREATE_INDEX = Pattern.compile("(?is)^(\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\s+");
     private static final Pattern DROP_INDEX = Pattern.compile("(?is)^(\\s*DROP\\s+INDEX)\\s+");
+
+    @Override
+    public Provider provider() {
+        return Provider.POSTGRESQL;
+    }
 
     @Override
     public List<Hazard> hazards(StatementShape s, List<StatementShape> earlier, LintContext ctx) {

@@ -1,8 +1,8 @@
 package dev.godwit.engine.dialect.postgres;
 
 import dev.godwit.engine.lint.SafeForm;
-import dev.godwit.engine.lint.StatementShape;
-import dev.godwit.engine.lint.Tokens;
+import dev.godwit.engine.migrate.sql.StatementShape;
+import dev.godwit.engine.migrate.sql.Tokens;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,5 @@
-package dev.godwit.engine.recover;
+package dev.godwit.engine.diff;
 
-import dev.godwit.engine.db.Target;
-import dev.godwit.engine.diff.Change;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,35 +77,5 @@ public final class ChangeSubjects {
             return Optional.of("the migration dropped the sequence " + s.sequence().name() + ": its current value is gone");
         }
         return Optional.empty();
-    }
-
-    /** What the change drops that holds rows now, counted on the live database. */
-    static Optional<String> dataNote(Target target, Change c) {
-        try {
-            if (c instanceof Change.DropTable t) {
-                long rows = count(target, "SELECT COUNT(*) FROM " + target.dialect().quote(t.definition().name()));
-                return Optional.of("drops the table " + t.definition().name() + " that the migration created"
-                        + (rows == 0 ? " (empty)" : ", with the " + rows + (rows == 1 ? " row" : " rows") + " written since"));
-            }
-            if (c instanceof Change.DropColumn d) {
-                String col = target.dialect().quote(d.column().name());
-                long rows = count(target, "SELECT COUNT(" + col + ") FROM " + target.dialect().quote(d.tableName()));
-                return Optional.of("drops the column " + d.tableName() + "." + d.column().name() + " that the migration added"
-                        + (rows == 0 ? " (no values)" : ", with " + rows + (rows == 1 ? " value" : " values") + " in it"));
-            }
-        } catch (SQLException e) {
-            return Optional.of("could not count what " + names(c) + " holds: " + e.getMessage());
-        }
-        return Optional.empty();
-    }
-
-    private static long count(Target target, String sql) throws SQLException {
-        try (Connection c = target.dataSource().getConnection()) {
-            target.dialect().prepareSession(c, target.schema());
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

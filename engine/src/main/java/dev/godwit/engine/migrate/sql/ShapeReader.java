@@ -1,8 +1,6 @@
-package dev.godwit.engine.lint;
+package dev.godwit.engine.migrate.sql;
 
-import dev.godwit.engine.lint.StatementShape.Kind;
-import dev.godwit.engine.migrate.sql.SqlStatement;
-import dev.godwit.engine.migrate.sql.StatementKeywords;
+import dev.godwit.engine.migrate.sql.StatementShape.Kind;
 import dev.godwit.engine.Provider;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;

@@ -1,4 +1,4 @@
-package dev.godwit.engine.lint;
+package dev.godwit.engine.migrate.sql;
 
 import java.util.ArrayList;
 import java.util.List;

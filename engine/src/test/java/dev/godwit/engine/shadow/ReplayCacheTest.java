@@ -1,4 +1,4 @@
-package dev.godwit.engine.plan;
+package dev.godwit.engine.shadow;
 
 import dev.godwit.engine.migrate.LocalMigration;
 import dev.godwit.engine.psl.Psl;

@@ -1,6 +1,5 @@
-package dev.godwit.engine.lint;
+package dev.godwit.engine.migrate.sql;
 
-import dev.godwit.engine.migrate.sql.SqlStatement;
 
 import java.util.List;
 
