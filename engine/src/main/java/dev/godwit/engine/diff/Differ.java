@@ -83,7 +83,9 @@ public final class Differ {
     }
 
     private List<Change> run() {
-        to.namespaces().stream().filter(n -> !from.namespaces().contains(n)).forEach(n -> createSchemas.add(new CreateSchema(n)));
+        // a model of one schema that is not empty has its own schema already (Prisma: a project that starts listing schemas)
+        List<String> existing = from.multiSchema() || from.isEmpty() ? from.namespaces() : List.of(from.name());
+        to.namespaces().stream().filter(n -> !existing.contains(n)).forEach(n -> createSchemas.add(new CreateSchema(n)));
         new EnumDiffer(from, to, hooks).diff(createEnums, alterEnums, dropEnums);
         diffSequences();
         diffViews();

@@ -39,7 +39,7 @@ final class SchemaMapper {
         this.catalog = catalog;
         this.relations = relations;
         this.provider = provider;
-        this.names = new ConstraintNames(provider == Provider.MYSQL ? 64 : 63);
+        this.names = new ConstraintNames(ModelRules.of(provider).identifierLimit().max());
         this.columns = new ColumnMapper(catalog, provider);
     }
 

@@ -86,9 +86,9 @@ public final class Batch {
             if (session.options().url() != null) {
                 return dev.godwit.engine.project.DatabaseUrl.parse(session.options().url()).provider();
             }
-            return session.project().schemaProvider().orElse(dev.godwit.engine.Provider.POSTGRESQL);
+            return session.project().schemaProvider().orElse(dev.godwit.engine.Provider.ASSUMED);
         } catch (RuntimeException e) {
-            return dev.godwit.engine.Provider.POSTGRESQL;
+            return dev.godwit.engine.Provider.ASSUMED;
         }
     }
 

@@ -83,7 +83,8 @@ final class PlanSupport {
             return null;
         }
         ReplayCache cache = new ReplayCache(cacheDir(session));
-        return Background.start("cache-read", () -> cache.cached(folder.migrations(), provider.get()));
+        List<String> namespaces = session.target().namespaces();
+        return Background.start("cache-read", () -> cache.cached(folder.migrations(), provider.get(), namespaces));
     }
 
     /** Like {@link #history(Session, MigrationsFolder)}, taking a hit of {@link #readCacheAhead} (null: none started). */
@@ -106,7 +107,8 @@ final class PlanSupport {
     /** The schema the migrations folder describes, from the replay cache or a shadow replay. */
     static Schema history(Session session, MigrationsFolder folder) {
         ReplayCache cache = new ReplayCache(cacheDir(session));
-        ReplayCache.Result r = cache.schema(folder.migrations(), session.resolvedUrl().url(), session.shadowUrl(), session.out()::note);
+        ReplayCache.Result r = cache.schema(folder.migrations(), session.resolvedUrl().url(), session.shadowUrl(),
+                session.target().namespaces(), session.out()::note);
         if (r.schema() == null) {
             return Schema.empty(session.target().schema());
         }

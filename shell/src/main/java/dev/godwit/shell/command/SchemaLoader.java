@@ -68,7 +68,7 @@ final class SchemaLoader {
         try (ShadowDatabase shadow = ShadowProvider.open(main, session.shadowUrl())) {
             session.out().note("replaying " + label + " into the " + shadow.describe());
             shadow.replay(scripts);
-            return new Loaded(shadow.inspect(), main.provider(), label);
+            return new Loaded(shadow.inspect(session.target().namespaces()), main.provider(), label);
         }
     }
 
