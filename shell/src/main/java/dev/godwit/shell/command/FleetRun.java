@@ -55,7 +55,7 @@ final class FleetRun {
                         String.valueOf(o.failed()), o.error() == null ? "" : o.error()));
             }
             out.println("Fleet " + fleet + ": " + outcomes.size() + " targets, " + s.folder.migrations().size() + " migrations");
-            t.lines().forEach(out::println);
+            t.lines().forEach(out::printlnAsIs);
             out.println(counts(outcomes));
         }
         return outcomes.stream().allMatch(o -> o.state() == TargetOutcome.State.UP_TO_DATE) ? 0 : 3;
@@ -159,7 +159,7 @@ final class FleetRun {
         }
         out.println("");
         if (t.size() > 0) {
-            t.lines().forEach(out::println);
+            t.lines().forEach(out::printlnAsIs);
         }
         int migrations = outcomes.stream().mapToInt(o -> o.applied().size()).sum();
         out.println(counts(outcomes) + "; " + migrations + (migrations == 1 ? " migration" : " migrations") + " applied in " + Durations.format(took));
