@@ -9,7 +9,7 @@
 # waits for the JVM.
 
 _godwit_commands="status apply deploy resolve init diff drift plan dev down rebase baseline reset seed push pull timeline lint unlock show history inspect sql connect use envs project refresh help"
-_godwit_root_options="--project --env -e --url --verbose -v --no-color -c -f --continue-on-error --help -h --version -V"
+_godwit_root_options="--project --env -e --url --verbose -v --no-color -c -f --on-error --help -h --version -V"
 # each command's options (_gw_opts), the values its options take (_gw_vopts), its arguments (_gw_pos, _gw_posmax)
 _godwit_spec() {
   _gw_opts="" _gw_vopts=" " _gw_pos="" _gw_posmax=0
@@ -44,7 +44,7 @@ _godwit_spec() {
     help) _gw_opts="--json" _gw_vopts=" " _gw_pos="command" _gw_posmax=1 ;;
   esac
 }
-_godwit_global_values=" --project=dir --env=env -e=env --url=none -c=none -f=file "
+_godwit_global_values=" --project=dir --env=env -e=env --url=none -c=none -f=file --on-error=words:stop,continue "
 
 # The project folder: --project on the line, else the nearest folder up with godwit.toml or
 # prisma/schema.prisma.

@@ -45,10 +45,10 @@ set -g __godwit_root_options \
     '--no-color' 'No colours (also when NO_COLOR is set or output is not a terminal)' \
     '-c' 'Run commands separated by \';\' or newlines, then exit' \
     '-f' 'Run the commands in FILE (\'-\' for stdin), then exit' \
-    '--continue-on-error' 'In -c/-f/stdin batches, go on after a failing command' \
+    '--on-error' 'In -c/-f/stdin batches, after a command exits non-zero: stop (default; the rest is listed as not run) or continue' \
     '--help' 'Show this help message and exit' \
     '--version' 'Print version information and exit'
-set -g __godwit_global_values ' --project=dir --env=env -e=env --url=none -c=none -f=file '
+set -g __godwit_global_values ' --project=dir --env=env -e=env --url=none -c=none -f=file --on-error=words:stop,continue '
 function __godwit_spec
     set -g __gw_opts
     set -g __gw_vopts ' '

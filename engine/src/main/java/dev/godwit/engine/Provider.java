@@ -6,6 +6,12 @@ public enum Provider {
     POSTGRESQL("postgresql"),
     MYSQL("mysql");
 
+    /**
+     * The family assumed where nothing says which (no schema, no URL yet): Prisma's default, and the one godwit
+     * can start an embedded server of.
+     */
+    public static final Provider ASSUMED = POSTGRESQL;
+
     private final String prismaName;
 
     Provider(String prismaName) {

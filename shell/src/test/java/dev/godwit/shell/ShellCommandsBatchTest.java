@@ -118,6 +118,12 @@ class ShellCommandsBatchTest {
             GodwitRun onceThenBack = p.run("-c", "status --url " + one.url() + "; status --json");
             assertTrue(onceThenBack.stdout().contains("up to date"), onceThenBack.all());
 
+            // options before the command's name are that command's too, as in `godwit --url URL status`
+            GodwitRun before = p.run("--on-error", "continue", "-c", "--url " + two.url() + " status; --json status");
+            assertEquals(3, before.exitCode(), before.all());
+            assertTrue(before.stdout().contains("3 pending"), "the first status ran on the second database: " + before.all());
+            assertTrue(before.stdout().contains("\"upToDate\" : true"), "the second on the first, as JSON: " + before.all());
+
             GodwitRun back = p.run("--continue-on-error", "-c", "connect " + two.url() + "; use dev; status");
             assertEquals(0, back.exitCode(), back.all());
             assertTrue(back.stdout().contains("Using environment dev"), back.stdout());

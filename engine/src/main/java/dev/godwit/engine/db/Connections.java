@@ -78,8 +78,8 @@ public final class Connections {
 
     private static Properties properties(DatabaseUrl url, boolean statementSafe) {
         Properties p = url.jdbcProperties();
-        if (statementSafe && url.provider() == dev.godwit.engine.Provider.POSTGRESQL) {
-            p.setProperty("prepareThreshold", "0");
+        if (statementSafe) {
+            dev.godwit.engine.project.UrlForm.of(url.provider()).keepNoServerStatements(p);
         }
         return p;
     }

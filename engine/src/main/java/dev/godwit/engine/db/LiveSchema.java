@@ -21,7 +21,7 @@ public final class LiveSchema {
         }
         try (c) {
             target.dialect().prepareSession(c, target.schema());
-            return target.dialect().inspector().inspect(c, target.schema());
+            return target.dialect().inspector().inspect(c, target.schema(), target.namespaces());
         } catch (SQLException e) {
             if (target.dialect().isConnectionLoss(e)) {
                 throw target.dialect().connectionFailure(e, target.display());

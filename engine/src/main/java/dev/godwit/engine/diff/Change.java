@@ -189,6 +189,15 @@ public sealed interface Change {
         public Optional<String> table() { return Optional.of(tableName); }
     }
 
+    /**
+     * A database schema of a multi-schema model that the other side lacks: {@code CREATE SCHEMA IF NOT EXISTS}, as
+     * Prisma writes it. Nothing undoes it: the schema may hold what the model does not know, and Prisma never drops one.
+     */
+    record CreateSchema(String name) implements Change {
+        public boolean destructive() { return false; }
+        public Optional<Change> reverse() { return Optional.empty(); }
+    }
+
     record CreateEnum(EnumType enumType) implements Change {
         public boolean destructive() { return false; }
         public Optional<Change> reverse() { return Optional.of(new DropEnum(enumType)); }

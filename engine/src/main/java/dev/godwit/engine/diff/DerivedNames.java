@@ -54,7 +54,7 @@ final class DerivedNames {
         List<Change> changes = new ArrayList<>(pks);
         changes.addAll(indexes);
         changes.addAll(fks);
-        Schema out = new Schema(renamed.name(), tables, renamed.enums(), renamed.sequences(), renamed.views(), renamed.unmanaged());
+        Schema out = new Schema(renamed.name(), tables, renamed.enums(), renamed.sequences(), renamed.views(), renamed.unmanaged(), renamed.namespaces());
         return new Result(out, changes);
     }
 

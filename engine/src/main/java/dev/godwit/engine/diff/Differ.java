@@ -24,7 +24,7 @@ import java.util.function.Function;
  * Schema × schema → the ordered changes that turn the first into the second. One algorithm for
  * every database; {@link DiffHooks} answer the dialect questions.
  *
- * <p>Step order follows Prisma Migrate: create enums, alter enums, drop foreign keys, drop
+ * <p>Step order follows Prisma Migrate: create schemas (of a multi-schema model), create enums, alter enums, drop foreign keys, drop
  * indexes, alter tables, drop tables, drop enums, create tables, create indexes, add foreign
  * keys. Sequences are created before anything that could use them and dropped after the
  * tables; views are dropped first and created last.
@@ -35,6 +35,7 @@ public final class Differ {
     private final Schema from;
     private final Schema to;
 
+    private final List<Change> createSchemas = new ArrayList<>();
     private final List<Change> createEnums = new ArrayList<>();
     private final List<Change> alterEnums = new ArrayList<>();
     private final List<Change> createSequences = new ArrayList<>();
@@ -82,6 +83,9 @@ public final class Differ {
     }
 
     private List<Change> run() {
+        // a model of one schema that is not empty has its own schema already (Prisma: a project that starts listing schemas)
+        List<String> existing = from.multiSchema() || from.isEmpty() ? from.namespaces() : List.of(from.name());
+        to.namespaces().stream().filter(n -> !existing.contains(n)).forEach(n -> createSchemas.add(new CreateSchema(n)));
         new EnumDiffer(from, to, hooks).diff(createEnums, alterEnums, dropEnums);
         diffSequences();
         diffViews();
@@ -128,7 +132,7 @@ public final class Differ {
             }
         }
         List<Change> out = new ArrayList<>();
-        for (List<Change> step : List.of(createEnums, alterEnums, createSequences, dropViews, dropForeignKeys, dropIndexes,
+        for (List<Change> step : List.of(createSchemas, createEnums, alterEnums, createSequences, dropViews, dropForeignKeys, dropIndexes,
                 alterTables, dropTables, dropEnums, dropSequences, createTables, createIndexes, addForeignKeys, createViews)) {
             out.addAll(step);
         }

@@ -218,7 +218,7 @@ public record Renames(List<Rename> all) {
         List<EnumType> enums = s.enums().stream().map(e -> e.name().equals(from) ? new EnumType(to, e.values()) : e).toList();
         List<Table> tables = s.tables().stream().map(t -> t.withColumns(t.columns().stream().map(c -> from.equals(c.type().enumRef())
                 ? c.withType(retarget(c.type(), to)) : c).toList())).toList();
-        return new Schema(s.name(), tables, enums, s.sequences(), s.views(), s.unmanaged());
+        return new Schema(s.name(), tables, enums, s.sequences(), s.views(), s.unmanaged(), s.namespaces());
     }
 
     private static ColumnType retarget(ColumnType t, String enumName) {
@@ -233,7 +233,7 @@ public record Renames(List<Rename> all) {
                     ? new ForeignKey(fk.name(), fk.columns(), to, fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable())
                     : fk).toList());
         }).toList();
-        return new Schema(s.name(), tables, s.enums(), s.sequences(), s.views(), s.unmanaged());
+        return new Schema(s.name(), tables, s.enums(), s.sequences(), s.views(), s.unmanaged(), s.namespaces());
     }
 
     private static Schema renameColumn(Schema s, String table, String from, String to) {
@@ -254,7 +254,7 @@ public record Renames(List<Rename> all) {
                     ? new ForeignKey(fk.name(), fk.columns(), fk.refTable(), swap(fk.refColumns(), from, to), fk.onDelete(), fk.onUpdate(),
                     fk.deferrable()) : fk).toList());
         }).toList();
-        return new Schema(s.name(), tables, s.enums(), s.sequences(), s.views(), s.unmanaged());
+        return new Schema(s.name(), tables, s.enums(), s.sequences(), s.views(), s.unmanaged(), s.namespaces());
     }
 
     private static List<String> swap(List<String> names, String from, String to) {

@@ -48,7 +48,7 @@ public final class DriftCheck {
         try (ShadowDatabase shadow = ShadowProvider.open(liveUrl, shadowUrl)) {
             shadowDescription = shadow.describe();
             shadow.replay(replay);
-            replayed = shadow.inspect();
+            replayed = shadow.inspect(live.namespaces());
         }
         Schema actual = LiveSchema.read(live);
         // The shadow lives under another name (MySQL: the database is the schema); only the content counts.

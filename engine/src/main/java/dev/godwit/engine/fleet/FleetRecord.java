@@ -16,31 +16,43 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The record of a fleet apply, {@code .godwit/fleet/NAME.json}: which targets the run left up to date, for
- * {@code --resume}. Written after every target (to a temporary file, then moved into place), so a run killed at
- * any moment leaves a record that was true when written. It names the migrations it ran (a fingerprint of their
+ * {@code --resume}. Written when a target's first connection opens (the target is "in flight", with the server
+ * sessions it works through) and when the target ends (to a temporary file, then moved into place), so a run killed
+ * at any moment leaves a record that was true when written, and names the targets it may have left half-way. It names the migrations it ran (a fingerprint of their
  * names and checksums): a resumption with other migrations would skip targets that lack the new ones.
  */
 public final class FleetRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IN_FLIGHT = "IN_FLIGHT";
 
     private final Path file;
     private final String fleet;
     private final String fingerprint;
     private final Instant started;
     private final Map<String, TargetOutcome.State> states;
+    /** Targets under way (or under way when the run was killed), with their server sessions. */
+    private final Map<String, List<String>> inFlight;
+    /** Targets the run resumed here left in flight. */
+    private final java.util.Set<String> interruptedEarlier;
 
-    private FleetRecord(Path file, String fleet, String fingerprint, Instant started, Map<String, TargetOutcome.State> states) {
+    private FleetRecord(Path file, String fleet, String fingerprint, Instant started, Map<String, TargetOutcome.State> states,
+                        Map<String, List<String>> inFlight) {
         this.file = file;
         this.fleet = fleet;
         this.fingerprint = fingerprint;
         this.started = started;
         this.states = states;
+        this.inFlight = inFlight;
+        this.interruptedEarlier = java.util.Set.copyOf(inFlight.keySet());
     }
 
     public static Path fileOf(Path projectRoot, String fleet) {
@@ -49,7 +61,7 @@ public final class FleetRecord {
 
     /** A new record for a run starting now (replacing any earlier one once the first target is written). */
     public static FleetRecord start(Path projectRoot, String fleet, MigrationsFolder folder) {
-        return new FleetRecord(fileOf(projectRoot, fleet), fleet, fingerprint(folder), Instant.now(), new LinkedHashMap<>());
+        return new FleetRecord(fileOf(projectRoot, fleet), fleet, fingerprint(folder), Instant.now(), new LinkedHashMap<>(), new LinkedHashMap<>());
     }
 
     /** The record of the last run, to resume it; refuses when there is none or the migrations changed since. */
@@ -72,7 +84,14 @@ public final class FleetRecord {
                     "run `godwit apply --fleet " + fleet + "` without --resume: every target is checked again, and each applies only what it lacks");
         }
         Map<String, TargetOutcome.State> states = new LinkedHashMap<>();
+        Map<String, List<String>> inFlight = new LinkedHashMap<>();
         root.path("targets").fields().forEachRemaining(e -> {
+            if (IN_FLIGHT.equals(e.getValue().path("state").asText())) {
+                List<String> sessions = new ArrayList<>();
+                e.getValue().path("sessions").forEach(n -> sessions.add(n.asText()));
+                inFlight.put(e.getKey(), sessions);
+                return;
+            }
             try {
                 states.put(e.getKey(), TargetOutcome.State.valueOf(e.getValue().path("state").asText()));
             } catch (IllegalArgumentException ignored) {
@@ -80,7 +99,7 @@ public final class FleetRecord {
             }
         });
         Instant started = Instant.parse(root.path("started").asText(Instant.now().toString()));
-        return new FleetRecord(f, fleet, fp, started, states);
+        return new FleetRecord(f, fleet, fp, started, states, inFlight);
     }
 
     /** Whether an earlier run left the target up to date. */
@@ -89,9 +108,30 @@ public final class FleetRecord {
         return s != null && s.ok();
     }
 
+    /**
+     * The server sessions an earlier run was working through on the target when it stopped without ending it
+     * (killed): the target may hold a migration half-way; empty when the target was not in flight.
+     */
+    public synchronized Optional<List<String>> interrupted(String target) {
+        return Optional.ofNullable(inFlight.get(target)).map(List::copyOf);
+    }
+
+    /** The target opened a connection (server session {@code session}), written before any statement runs on it. */
+    public synchronized void inFlight(String target, String session) {
+        List<String> sessions = inFlight.computeIfAbsent(target, k -> new ArrayList<>());
+        if (!sessions.contains(session)) {
+            sessions.add(session);
+            write();
+        }
+    }
+
     public synchronized void record(TargetOutcome o) {
         if (o.state() == TargetOutcome.State.DONE_EARLIER) {
             return;
+        }
+        // a target an earlier run was killed on stays marked until it ends well: what that run left is readied again next time
+        if (o.state().ok() || !interruptedEarlier.contains(o.target())) {
+            inFlight.remove(o.target());
         }
         states.put(o.target(), o.state());
         write();
@@ -107,7 +147,16 @@ public final class FleetRecord {
         root.put("started", started.toString());
         root.put("migrations", fingerprint);
         ObjectNode targets = root.putObject("targets");
-        states.forEach((k, v) -> targets.putObject(k).put("state", v.name()));
+        states.forEach((k, v) -> {
+            if (!inFlight.containsKey(k)) {
+                targets.putObject(k).put("state", v.name());
+            }
+        });
+        inFlight.forEach((k, v) -> {
+            ObjectNode t = targets.putObject(k);
+            t.put("state", IN_FLIGHT);
+            v.forEach(t.putArray("sessions")::add);
+        });
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -9,12 +9,17 @@ import dev.godwit.engine.migrate.ApplyResult;
 import dev.godwit.engine.migrate.MigrationFailedException;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
+import dev.godwit.engine.migrate.Pooler;
 import dev.godwit.engine.migrate.StatusReport;
 
+import dev.godwit.engine.recover.UndoPlanner;
+
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +66,10 @@ public final class FleetRunner {
     private final SharedLocks locks = new SharedLocks();
     /** Targets under way now. */
     private final AtomicInteger active = new AtomicInteger();
+    private Path replayCache;
+
+    /** How long a resumed target waits for the sessions a killed run left on the server to end. */
+    private static final Duration SESSION_WAIT = Duration.ofSeconds(30);
 
     public FleetRunner(MigrationsFolder folder) {
         this(folder, t -> Connections.target(t.url(), Connections.direct(t.url())));
@@ -69,6 +78,15 @@ public final class FleetRunner {
     public FleetRunner(MigrationsFolder folder, Function<FleetTarget, Target> connect) {
         this.folder = folder;
         this.connect = connect;
+    }
+
+    /**
+     * Where a resumed target that a killed run left half-way replays its history to tell what to reverse (the
+     * project's replay cache); without it such a target is readied only when nothing of its migration took effect.
+     */
+    public FleetRunner replayCache(Path dir) {
+        this.replayCache = dir;
+        return this;
     }
 
     /** Starts no new target from now on (targets under way finish their current run); for an interrupted process. */
@@ -119,7 +137,7 @@ public final class FleetRunner {
         };
         Function<FleetTarget, TargetOutcome> work = t -> record != null && record.doneEarlier(t.name())
                 ? new TargetOutcome(t.name(), TargetOutcome.State.DONE_EARLIER, List.of(), 0, 0, null, Duration.ZERO)
-                : applyTo(t, o.lockTimeout());
+                : applyTo(t, o.lockTimeout(), record);
         out.addAll(runAll(targets.subList(0, canaries), o.parallel(), o.maxFailures(), recording, failures, work));
         boolean canaryFailed = out.stream().anyMatch(r -> r.state() == TargetOutcome.State.FAILED);
         List<FleetTarget> rest = targets.subList(canaries, targets.size());
@@ -186,24 +204,41 @@ public final class FleetRunner {
         }
     }
 
-    private TargetOutcome applyTo(FleetTarget t, Duration lockTimeout) {
+    private TargetOutcome applyTo(FleetTarget t, Duration lockTimeout, FleetRecord record) {
         long start = System.nanoTime();
         Target target = connect.apply(t);
+        Optional<List<String>> interrupted = record == null ? Optional.empty() : record.interrupted(t.name());
+        if (record != null) {
+            // the record names every session before it runs a statement, so that a resumption knows what to wait for
+            target = new Target(target.dialect(), ServerSessions.reporting(target.dataSource(), target.dialect().provider(),
+                    session -> record.inFlight(t.name(), session)), target.schema(), target.display(), target.pooler());
+        }
+        List<String> notes = new ArrayList<>();
+        try {
+            // the fleet takes Prisma's lock itself (once per database), which a transaction-mode pooler would break
+            Pooler.refuseLockThroughPooler(target);
+        } catch (GodwitException e) {
+            return new TargetOutcome(t.name(), TargetOutcome.State.FAILED, List.of(), 0, 0, firstLine(e.getMessage()), since(start));
+        }
         try (MigrationLock ignored = locks.enter(t, target, lockTimeout)) {
+            if (interrupted.isPresent()) {
+                UndoPlanner.Replay replay = replayCache == null ? null : new UndoPlanner.Replay(replayCache, t.url(), Optional.empty(), n -> { });
+                new InterruptedTarget(target, folder, replay).recover(notes::add, interrupted.get(), SESSION_WAIT, "the fleet run was stopped inside it; readied by --resume");
+            }
             ApplyResult r = new Migrator(target, true).apply(folder, lockTimeout, false, ApplyListener.NONE);
             List<String> names = r.applied().stream().map(ApplyResult.Applied::name).toList();
             return new TargetOutcome(t.name(), names.isEmpty() ? TargetOutcome.State.UP_TO_DATE : TargetOutcome.State.APPLIED,
-                    names, 0, 0, null, since(start));
+                    names, 0, 0, null, since(start), notes);
         } catch (MigrationFailedException e) {
             return new TargetOutcome(t.name(), TargetOutcome.State.FAILED, e.appliedBefore().stream().map(ApplyResult.Applied::name).toList(),
-                    0, 1, e.getMessage(), since(start));
+                    0, 1, e.getMessage(), since(start), notes);
         } catch (GodwitException e) {
-            return new TargetOutcome(t.name(), TargetOutcome.State.FAILED, List.of(), 0, 0, firstLine(e.getMessage()), since(start));
+            return new TargetOutcome(t.name(), TargetOutcome.State.FAILED, List.of(), 0, 0, firstLine(e.getMessage()), since(start), notes);
         } catch (SQLException e) {
             return new TargetOutcome(t.name(), TargetOutcome.State.FAILED, List.of(), 0, 0,
-                    firstLine(target.dialect().connectionFailure(e, t.url().display()).getMessage()), since(start));
+                    firstLine(target.dialect().connectionFailure(e, t.url().display()).getMessage()), since(start), notes);
         } catch (RuntimeException e) {
-            return new TargetOutcome(t.name(), TargetOutcome.State.FAILED, List.of(), 0, 0, String.valueOf(e), since(start));
+            return new TargetOutcome(t.name(), TargetOutcome.State.FAILED, List.of(), 0, 0, String.valueOf(e), since(start), notes);
         }
     }
 

@@ -8,7 +8,7 @@ import dev.godwit.engine.project.DatabaseUrl;
 import dev.godwit.engine.project.Environment;
 import dev.godwit.engine.project.FleetConfig;
 import dev.godwit.engine.project.Project;
-import dev.godwit.engine.Provider;
+import dev.godwit.engine.project.UrlForm;
 import dev.godwit.engine.project.ResolvedUrl;
 import dev.godwit.engine.project.UrlResolver;
 
@@ -86,7 +86,7 @@ public final class FleetTargets {
 
     /** The URL of one schema (MySQL: database) on the server of {@code base}. */
     public static DatabaseUrl withSchema(DatabaseUrl base, String schema) {
-        if (base.provider() == Provider.MYSQL) {
+        if (!UrlForm.of(base.provider()).schemasInDatabase()) {
             return base.withDatabase(schema);
         }
         String raw = base.prismaUrl();
@@ -122,7 +122,7 @@ public final class FleetTargets {
     private static FleetTarget fromUrl(String raw, FleetConfig fleet) {
         DatabaseUrl u = parse(raw, fleet);
         String name = u.display();
-        if (u.provider() == Provider.POSTGRESQL && u.schema() != null && !u.schema().equals("public")) {
+        if (UrlForm.of(u.provider()).schemasInDatabase() && u.schema() != null && !u.schema().equals("public")) {
             name += "?schema=" + u.schema();
         }
         return new FleetTarget(name, u);

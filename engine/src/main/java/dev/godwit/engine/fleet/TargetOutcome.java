@@ -13,8 +13,14 @@ import java.util.List;
  * @param failed  migrations with an unresolved failure
  * @param error   the error, one line, when it failed
  * @param took    time spent on it
+ * @param notes   what was done besides applying (a resumed target readied after a killed run), one line each
  */
-public record TargetOutcome(String target, State state, List<String> applied, int pending, int failed, String error, Duration took) {
+public record TargetOutcome(String target, State state, List<String> applied, int pending, int failed, String error, Duration took,
+                            List<String> notes) {
+
+    public TargetOutcome(String target, State state, List<String> applied, int pending, int failed, String error, Duration took) {
+        this(target, state, applied, pending, failed, error, took, List.of());
+    }
 
     public enum State {
         /** Nothing to do: every migration applied. */
@@ -48,6 +54,17 @@ public record TargetOutcome(String target, State state, List<String> applied, in
 
     public TargetOutcome {
         applied = List.copyOf(applied);
+        notes = List.copyOf(notes);
+    }
+
+    /** The same outcome with {@code more} notes in front of its own. */
+    TargetOutcome withNotes(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(more);
+        all.addAll(notes);
+        return new TargetOutcome(target, state, applied, pending, failed, error, took, all);
     }
 
     static TargetOutcome skipped(String target) {

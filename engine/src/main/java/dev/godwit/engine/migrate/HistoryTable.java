@@ -11,9 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -157,6 +159,27 @@ public final class HistoryTable {
             ps.executeUpdate();
         }
         return id;
+    }
+
+    /**
+     * finished_at − started_at of one row, exactly as {@link HistoryRecord#duration} reads it later; empty when the
+     * row cannot be read. What apply reports for an attempt is then what status and the timeline show for it.
+     */
+    public Optional<Duration> recordedDuration(Connection c, String id) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT started_at, finished_at FROM " + table + " WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Instant started = instant(rs.getTimestamp(1));
+                Instant finished = instant(rs.getTimestamp(2));
+                return started == null || finished == null ? Optional.empty()
+                        : Optional.of(Duration.between(started, finished));
+            }
+        } catch (SQLException e) {
+            return Optional.empty(); // the migration is applied all the same; its clock reading is only for show
+        }
     }
 
     private String now() {

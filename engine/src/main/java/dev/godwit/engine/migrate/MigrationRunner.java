@@ -72,7 +72,9 @@ final class MigrationRunner {
             }
             throw e;
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // The row's own finished_at − started_at, not this process's clock: status and the timeline read the
+        // row, and one attempt must not have two durations (the clocks differ by the round trips around them).
+        Duration took = history.recordedDuration(c, id).orElse(Duration.ofNanos(System.nanoTime() - start));
         listener.applied(m, took);
         return new ApplyResult.Applied(m.name(), plan.mode(), plan.statements().size(), took);
     }

@@ -59,7 +59,9 @@ public final class Migrator {
             Optional<ClusterState> cluster = dialect.clusterState(c);
             cluster.filter(s -> !s.healthy()).ifPresent(s -> warnings.add("this " + s.kind() + " node is " + s.nodeState()
                     + " in a " + s.clusterStatus() + " component: what it reports may lag the cluster, and it may refuse writes"));
-            List<MigrationStatus> states = StatusCalculator.withRunning(StatusCalculator.compute(folder.migrations(), rows), holder);
+            // the holder is the caller itself when it holds the lock: an unfinished row is then no apply running now
+            List<MigrationStatus> states = StatusCalculator.withRunning(StatusCalculator.compute(folder.migrations(), rows),
+                    lockHeldByCaller ? Optional.empty() : holder);
             return new StatusReport(target.display(), dialect.serverVersion(c), exists, states, holder, warnings, cluster, ledgers(states));
         } catch (SQLException e) {
             throw databaseError("reading the migration history", e);

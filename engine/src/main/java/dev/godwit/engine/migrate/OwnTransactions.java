@@ -1,5 +1,7 @@
 package dev.godwit.engine.migrate;
 
+import dev.godwit.engine.dialect.Dialect;
+import dev.godwit.engine.migrate.sql.SqlGrammar;
 import dev.godwit.engine.migrate.sql.SqlStatement;
 import dev.godwit.engine.migrate.sql.StatementKeywords;
 import dev.godwit.engine.migrate.sql.TransactionRules;
@@ -16,9 +18,13 @@ import java.util.Set;
  * a DDL statement inside a transaction commits it implicitly, and is counted so.
  */
 final class OwnTransactions {
-    private static final Set<String> MYSQL_DML = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT", "LOAD", "CALL", "DO",
+    private static final Set<String> DML = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT", "LOAD", "CALL", "DO",
             "HANDLER", "TABLE", "VALUES", "WITH", "SET");
     private final Provider provider;
+    /** MySQL and MariaDB: a BEGIN commits the transaction already open. */
+    private final boolean beginCommits;
+    /** Where DDL cannot be rolled back, it commits the open transaction before it runs. */
+    private final boolean ddlCommits;
     private boolean open;
     private boolean autocommitOff;
     private int kept;
@@ -27,6 +33,8 @@ final class OwnTransactions {
 
     OwnTransactions(Provider provider) {
         this.provider = provider;
+        this.beginCommits = SqlGrammar.of(provider) == SqlGrammar.MYSQL_LIKE;
+        this.ddlCommits = !Dialect.of(provider).transactionalDdl();
     }
 
     /** Records that {@code st} ran without error. */
@@ -34,7 +42,7 @@ final class OwnTransactions {
         Control c = TransactionRules.control(st, provider);
         switch (c) {
             case BEGIN -> {
-                if (open && provider == Provider.MYSQL) {
+                if (open && beginCommits) {
                     commit(); // MySQL commits the open transaction when another begins
                 }
                 open = true;
@@ -65,7 +73,7 @@ final class OwnTransactions {
             default -> {
                 if (!open) {
                     kept++;
-                } else if (provider == Provider.MYSQL && !isDml(st)) {
+                } else if (ddlCommits && !isDml(st)) {
                     pending++;
                     commit();
                 } else {
@@ -107,6 +115,6 @@ final class OwnTransactions {
 
     private boolean isDml(SqlStatement st) {
         var lead = StatementKeywords.leading(st.text(), 1, provider);
-        return !lead.isEmpty() && MYSQL_DML.contains(lead.get(0));
+        return !lead.isEmpty() && DML.contains(lead.get(0));
     }
 }

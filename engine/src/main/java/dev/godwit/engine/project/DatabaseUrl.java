@@ -141,11 +141,7 @@ public final class DatabaseUrl {
             throw new Bad("missing scheme, the URL must start with postgresql:// or mysql://");
         }
         b.scheme = scheme;
-        b.provider = switch (scheme) {
-            case "postgresql", "postgres" -> Provider.POSTGRESQL;
-            case "mysql", "mariadb" -> Provider.MYSQL;
-            default -> throw new Bad("unsupported scheme \"" + scheme + "\"");
-        };
+        b.provider = UrlForm.forScheme(scheme).orElseThrow(() -> new Bad("unsupported scheme \"" + scheme + "\"")).provider();
         int len = s.length();
         int afterScheme = colon + 1;
         String query;
@@ -153,7 +149,7 @@ public final class DatabaseUrl {
         int pwStart = -1;
         if (!s.startsWith("//", afterScheme)) {
             // jdbc:postgresql:database?params -- local host, default port
-            if (b.provider != Provider.POSTGRESQL) {
+            if (!UrlForm.of(b.provider).jdbcWithoutHost()) {
                 throw new Bad("expected \"//\" after \"jdbc:" + scheme + ":\"");
             }
             int q = indexOrEnd(s, '?', afterScheme);
@@ -209,6 +205,11 @@ public final class DatabaseUrl {
             query = q < len ? s.substring(q + 1) : "";
         }
         String dbText = s.substring(b.dbStart, b.dbEnd);
+        if (dbText.length() > 1 && dbText.indexOf('/') == dbText.length() - 1) {
+            // "host/db/": Prisma reads the first path segment, so one trailing slash names the same database
+            b.dbEnd--;
+            dbText = dbText.substring(0, dbText.length() - 1);
+        }
         if (dbText.indexOf('/') >= 0) {
             throw new Bad("the database name must not contain \"/\" (percent-encode it as %2F)");
         }
@@ -360,7 +361,7 @@ public final class DatabaseUrl {
     }
 
     private static int defaultPort(Provider p) {
-        return p == Provider.POSTGRESQL ? 5432 : 3306;
+        return UrlForm.of(p).defaultPort();
     }
 
     // ---------------------------------------------------------------- accessors
@@ -396,7 +397,7 @@ public final class DatabaseUrl {
 
     /** The PostgreSQL schema ({@code ?schema=} or {@code currentSchema=}, default "public"); for MySQL the database. */
     public String schema() {
-        if (provider == Provider.MYSQL) {
+        if (!UrlForm.of(provider).schemasInDatabase()) {
             return database;
         }
         return schema == null ? "public" : schema;
@@ -459,7 +460,7 @@ public final class DatabaseUrl {
         if (!jdbcForm) {
             return raw;
         }
-        StringBuilder sb = new StringBuilder(provider == Provider.POSTGRESQL ? "postgresql://" : "mysql://");
+        StringBuilder sb = new StringBuilder(UrlForm.of(provider).schemes().get(0) + "://");
         if (user != null) {
             sb.append(encode(user));
             if (password != null) {
@@ -472,7 +473,7 @@ public final class DatabaseUrl {
             sb.append(encode(database));
         }
         char sep = '?';
-        if (provider == Provider.POSTGRESQL && schema != null) {
+        if (UrlForm.of(provider).schemasInDatabase() && schema != null) {
             sb.append(sep).append("schema=").append(encode(schema));
             sep = '&';
         }

@@ -237,6 +237,11 @@ public final class Project {
         return schemaDatasource().map(SchemaDatasource::provider).map(Provider::fromPrismaName);
     }
 
+    /** The datasource's {@code schemas} (several database schemas), or empty. */
+    public java.util.List<String> schemaNamespaces() {
+        return schemaDatasource().map(SchemaDatasource::schemas).orElse(java.util.List.of());
+    }
+
     /** The variable of the datasource's migration URL ({@code directUrl}, else {@code url}) when it is {@code env("VAR")}. */
     public Optional<String> schemaUrlEnvVar() {
         return schemaDatasource().map(SchemaDatasource::migrationUrl).map(SchemaDatasource.Value::envVar);

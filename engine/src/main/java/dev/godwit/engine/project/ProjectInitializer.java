@@ -77,7 +77,7 @@ public final class ProjectInitializer {
     }
 
     static String godwitToml(Provider provider) {
-        String noUrl = provider == Provider.POSTGRESQL
+        String noUrl = UrlForm.of(provider).embeddedServer()
                 ? "# With no url here and no DATABASE_URL, godwit starts an embedded PostgreSQL under .godwit/.\n"
                 : "# With no url here, godwit uses DATABASE_URL (from the environment or .env).\n";
         return "# godwit project configuration\n"

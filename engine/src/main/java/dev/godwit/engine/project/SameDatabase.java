@@ -1,6 +1,5 @@
 package dev.godwit.engine.project;
 
-import dev.godwit.engine.Provider;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -44,13 +43,13 @@ public final class SameDatabase {
         if (!sameName(effectiveDatabase(a), effectiveDatabase(b))) {
             return false;
         }
-        if (a.provider() == Provider.POSTGRESQL && !sameName(a.schema(), b.schema())) {
+        if (UrlForm.of(a.provider()).schemasInDatabase() && !sameName(a.schema(), b.schema())) {
             return false;
         }
         boolean socketA = onSocket(a);
         boolean socketB = onSocket(b);
         // a MySQL socket is the local server whatever port the URL says; a PostgreSQL socket file carries the port
-        boolean portMatters = a.provider() == Provider.POSTGRESQL || !(socketA || socketB);
+        boolean portMatters = !UrlForm.of(a.provider()).socketIgnoresPort() || !(socketA || socketB);
         if (portMatters && port(a) != port(b)) {
             return false;
         }
@@ -60,8 +59,8 @@ public final class SameDatabase {
     /** The database a URL reaches: its own, or the PostgreSQL default (the user's name); null when unknown. */
     private static String effectiveDatabase(DatabaseUrl u) {
         String db = firstNonBlank(u.database(), param(u, "dbname"));
-        if (db == null && u.provider() == Provider.POSTGRESQL) {
-            return u.user();
+        if (db == null) {
+            return UrlForm.of(u.provider()).defaultDatabase(u);
         }
         return db;
     }

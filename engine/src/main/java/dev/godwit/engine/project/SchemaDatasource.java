@@ -17,8 +17,10 @@ import java.util.Optional;
  * @param url                  the {@code url} setting, or null
  * @param directUrl            the {@code directUrl} setting (Prisma migrates through it when present), or null
  * @param shadowDatabaseUrl    the {@code shadowDatabaseUrl} setting, or null
+ * @param schemas              the {@code schemas = ["a", "b"]} setting (several database schemas), or empty
  */
-public record SchemaDatasource(String name, String provider, Value url, Value directUrl, Value shadowDatabaseUrl) {
+public record SchemaDatasource(String name, String provider, Value url, Value directUrl, Value shadowDatabaseUrl,
+                               List<String> schemas) {
 
     /** A URL setting: exactly one of {@code literal} and {@code envVar} is non-null. */
     public record Value(String literal, String envVar) {
@@ -56,6 +58,7 @@ public record SchemaDatasource(String name, String provider, Value url, Value di
     private static SchemaDatasource block(String name, List<String> t, int from) {
         Map<String, Value> values = new HashMap<>();
         String provider = null;
+        List<String> schemas = List.of();
         int i = from;
         while (i < t.size() && !t.get(i).equals("}")) {
             if (isIdent(t.get(i)) && i + 1 < t.size() && t.get(i + 1).equals("=")) {
@@ -73,6 +76,9 @@ public record SchemaDatasource(String name, String provider, Value url, Value di
                 }
                 List<String> v = t.subList(i + 2, end);
                 Value value = value(v);
+                if (key.equals("schemas")) {
+                    schemas = v.stream().filter(SchemaDatasource::isString).map(SchemaDatasource::unquote).toList();
+                }
                 if (key.equals("provider") && value != null && value.literal() != null) {
                     provider = value.literal();
                 } else if (value != null) {
@@ -84,7 +90,7 @@ public record SchemaDatasource(String name, String provider, Value url, Value di
             }
         }
         return new SchemaDatasource(name, provider, values.get("url"), values.get("directUrl"),
-                values.get("shadowDatabaseUrl"));
+                values.get("shadowDatabaseUrl"), schemas);
     }
 
     private static Value value(List<String> v) {

@@ -16,7 +16,6 @@ final class UrlParameters {
     private static final Set<String> NON_NEGATIVE_INTEGERS = Set.of("connection_limit", "connect_timeout", "pool_timeout",
             "socket_timeout", "statement_cache_size", "max_connection_lifetime", "max_idle_connection_lifetime",
             "connecttimeout", "sockettimeout", "logintimeout");
-    private static final Set<String> PG_SSLMODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     private static final Set<String> SSLACCEPT = Set.of("strict", "accept_invalid_certs");
     private static final Set<String> BOOLEANS = Set.of("true", "false");
 
@@ -34,9 +33,9 @@ final class UrlParameters {
             if (NON_NEGATIVE_INTEGERS.contains(key) && !value.matches("[0-9]{1,9}")) {
                 return "parameter " + e.getKey() + " must be a whole number of 0 or more, not \"" + value + "\"";
             }
-            if (key.equals("sslmode") && provider == Provider.POSTGRESQL && !PG_SSLMODES.contains(value.toLowerCase(Locale.ROOT))) {
-                return "parameter sslmode must be one of " + String.join(", ", PG_SSLMODES.stream().sorted().toList())
-                        + ", not \"" + value + "\"";
+            String own = UrlForm.of(provider).parameterProblem(key, value);
+            if (own != null) {
+                return own;
             }
             if (key.equals("sslaccept") && !SSLACCEPT.contains(value)) {
                 return "parameter sslaccept must be strict or accept_invalid_certs, not \"" + value + "\"";

@@ -21,9 +21,17 @@ final class Catalog {
     final SchemaFile file;
     final Map<String, Block.Model> models = new LinkedHashMap<>();
     final Map<String, Block.Enum> enums = new LinkedHashMap<>();
+    /** The datasource's {@code schemas} (several database schemas), or empty. */
+    final List<String> namespaces;
 
     Catalog(SchemaFile file) {
         this.file = file;
+        this.namespaces = file.blocks().stream().filter(b -> b instanceof Block.Config c && c.keyword().equals("datasource"))
+                .findFirst().flatMap(b -> ((Block.Config) b).setting("schemas"))
+                .filter(st -> st.value() instanceof Expr.Array)
+                .map(st -> ((Expr.Array) st.value()).items().stream().filter(i -> i instanceof Expr.Str)
+                        .map(i -> ((Expr.Str) i).value()).distinct().toList())
+                .orElse(List.of());
         for (Block b : file.blocks()) {
             if (b instanceof Block.Model m) {
                 models.putIfAbsent(m.name(), m);
@@ -64,6 +72,29 @@ final class Catalog {
 
     static String tableName(Block.Model m) {
         return mapped(m.attribute("map"), m.name());
+    }
+
+    /** The database schema of a model or enum: its {@code @@schema("name")}, if any. */
+    static Optional<String> namespace(Block b) {
+        List<Attribute> attributes = b instanceof Block.Model m ? m.attributes() : b instanceof Block.Enum e ? e.attributes() : List.of();
+        return attributes.stream().filter(a -> a.name().equals("schema")).findFirst().flatMap(a -> string(a, "name", 0));
+    }
+
+    /**
+     * The name a model's table has in a model of several schemas ({@link dev.godwit.engine.schema.QualifiedName}):
+     * plain in the schema the database URL names, as Prisma writes it, {@code schema.table} in the others.
+     */
+    String qualifiedTable(Block.Model m, String defaultSchema) {
+        return qualified(m, tableName(m), defaultSchema);
+    }
+
+    String qualifiedEnum(Block.Enum e, String defaultSchema) {
+        return qualified(e, enumName(e), defaultSchema);
+    }
+
+    private String qualified(Block b, String name, String defaultSchema) {
+        String ns = namespaces.isEmpty() ? null : namespace(b).orElse(null);
+        return ns == null || ns.equals(defaultSchema) ? name : dev.godwit.engine.schema.QualifiedName.of(ns, name);
     }
 
     static String columnName(Field f) {

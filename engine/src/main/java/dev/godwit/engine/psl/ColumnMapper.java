@@ -19,7 +19,15 @@ final class ColumnMapper {
     private final Provider provider;
     private final ModelRules rules;
 
+    /** The schema of the database URL: enums of a multi-schema model are qualified outside it. */
+    private final String defaultSchema;
+
     ColumnMapper(Catalog catalog, Provider provider) {
+        this(catalog, provider, "public");
+    }
+
+    ColumnMapper(Catalog catalog, Provider provider, String defaultSchema) {
+        this.defaultSchema = defaultSchema;
         this.catalog = catalog;
         this.provider = provider;
         this.rules = ModelRules.of(provider);
@@ -73,7 +81,7 @@ final class ColumnMapper {
         }
         Block.Enum en = catalog.enums.get(f.type().name());
         if (en != null) {
-            return rules.enumTypes() ? ColumnType.enumRef(Catalog.enumName(en))
+            return rules.enumTypes() ? ColumnType.enumRef(catalog.qualifiedEnum(en, defaultSchema))
                     : ColumnType.of("enum").withEnumValues(en.values().stream().map(Catalog::valueName).toList());
         }
         Optional<Attribute> nat = f.attributes().stream().filter(a -> a.name().startsWith("db.")).findFirst();

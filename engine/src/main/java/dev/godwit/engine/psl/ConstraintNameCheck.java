@@ -31,7 +31,8 @@ final class ConstraintNameCheck {
             }
             String table = Catalog.tableName(m);
             for (Named n : constraints(m, table, names)) {
-                byName.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n);
+                // several schemas: an index or constraint name is taken within its own schema only
+                byName.computeIfAbsent(Catalog.namespace(m).orElse("") + '\0' + n.name(), k -> new ArrayList<>()).add(n);
             }
         }
         byName.values().stream().filter(l -> l.size() > 1).flatMap(List::stream).forEach(n -> errors.add(new PslError(

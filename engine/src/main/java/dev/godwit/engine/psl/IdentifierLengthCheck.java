@@ -4,7 +4,6 @@ import dev.godwit.engine.psl.ast.Attribute;
 import dev.godwit.engine.psl.ast.Block;
 import dev.godwit.engine.psl.ast.Field;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,57 +18,50 @@ final class IdentifierLengthCheck {
     }
 
     static void run(Catalog catalog, String provider, List<PslError> errors) {
-        boolean pg = provider.equals("postgresql");
-        if (!pg && !provider.equals("mysql")) {
+        Optional<ModelRules> rules = ModelRules.named(provider);
+        if (rules.isEmpty()) {
             return;
         }
+        IdentifierLimit limit = rules.get().identifierLimit();
         for (Block b : catalog.file.blocks()) {
             if (!(b instanceof Block.Model m)) {
                 continue;
             }
             String table = Catalog.tableName(m);
-            if (tooLong(table, pg)) {
+            if (limit.tooLong(table)) {
                 errors.add(new PslError("Error validating model \"" + m.name() + "\": the table name `" + table + "` is too long for "
-                        + providerName(pg) + ": " + limit(pg) + " (give a shorter name with @@map)",
+                        + limit.database() + ": " + atMost(limit) + " (give a shorter name with @@map)",
                         m.attribute("map").map(Attribute::span).orElse(m.nameSpan())));
             }
             for (Field f : m.fields()) {
                 String column = Catalog.columnName(f);
-                if (tooLong(column, pg)) {
+                if (limit.tooLong(column)) {
                     errors.add(new PslError("Error validating field `" + f.name() + "` in model `" + m.name() + "`: the column name `" + column
-                            + "` is too long for " + providerName(pg) + ": " + limit(pg) + " (give a shorter name with @map)",
+                            + "` is too long for " + limit.database() + ": " + atMost(limit) + " (give a shorter name with @map)",
                             f.attribute("map").map(Attribute::span).orElse(f.nameSpan())));
                 }
                 for (String kind : List.of("id", "unique", "relation")) {
-                    f.attribute(kind).ifPresent(a -> mapName(m, a, "@" + kind, pg, errors));
+                    f.attribute(kind).ifPresent(a -> mapName(m, a, "@" + kind, limit, errors));
                 }
             }
             for (Attribute a : m.attributes()) {
                 if (List.of("id", "unique", "index", "fulltext").contains(a.name())) {
-                    mapName(m, a, "@@" + a.name(), pg, errors);
+                    mapName(m, a, "@@" + a.name(), limit, errors);
                 }
             }
         }
     }
 
-    private static void mapName(Block.Model m, Attribute a, String label, boolean pg, List<PslError> errors) {
+    private static void mapName(Block.Model m, Attribute a, String label, IdentifierLimit limit, List<PslError> errors) {
         Optional<String> name = Catalog.string(a, "map", -1);
-        if (name.isPresent() && tooLong(name.get(), pg)) {
+        if (name.isPresent() && limit.tooLong(name.get())) {
             errors.add(new PslError("Error validating model \"" + m.name() + "\": The constraint name '" + name.get()
                     + "' specified in the `map` argument for the `" + label + "` constraint is too long for your chosen provider. "
-                    + "The maximum allowed length is " + (pg ? "63 bytes." : "64 characters."), a.span()));
+                    + "The maximum allowed length is " + limit.unit() + ".", a.span()));
         }
     }
 
-    private static boolean tooLong(String name, boolean pg) {
-        return pg ? name.getBytes(StandardCharsets.UTF_8).length > 63 : name.codePointCount(0, name.length()) > 64;
-    }
-
-    private static String providerName(boolean pg) {
-        return pg ? "PostgreSQL" : "MySQL";
-    }
-
-    private static String limit(boolean pg) {
-        return pg ? "at most 63 bytes" : "at most 64 characters";
+    private static String atMost(IdentifierLimit limit) {
+        return "at most " + limit.unit();
     }
 }

@@ -40,7 +40,7 @@ final class JoinTables {
 
     private JoinTables(Schema schema, Provider provider) {
         this.schema = schema;
-        this.names = new ConstraintNames(provider == Provider.MYSQL ? 64 : 63);
+        this.names = new ConstraintNames(ModelRules.of(provider).identifierLimit().max());
     }
 
     /** The join tables of {@code schema} by table name; {@code modelNames} maps table names to model names. */

@@ -8,6 +8,7 @@ import dev.godwit.engine.schema.ColumnType;
 import dev.godwit.engine.schema.Identity;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -19,6 +20,28 @@ import java.util.function.UnaryOperator;
 public interface ModelRules {
 
     Provider provider();
+
+    /** The column type each scalar type gets without a {@code @db.*} attribute, as Prisma 7 maps it. */
+    Map<String, ColumnType> scalarTypes();
+
+    /** The {@code @db.*} native types, by name without the {@code db.} prefix. */
+    Map<String, NativeTypes.Spec> nativeTypes();
+
+    /** How long a table, column, constraint or index name may be. */
+    IdentifierLimit identifierLimit();
+
+    /**
+     * Whether Prisma's connector reports {@code @db.*} errors in the same round as attribute errors (MySQL), not
+     * after the relation and model rules.
+     */
+    default boolean nativeTypesWithAttributes() {
+        return false;
+    }
+
+    /** The names a schema's datasource may give this family as {@code provider}, Prisma's own first. */
+    default List<String> schemaProviderNames() {
+        return List.of(provider().prismaName());
+    }
 
     /** Errors this database adds to Prisma's own validation of a model (what it cannot create). */
     default void check(Block.Model model, List<PslError> errors) {
@@ -68,8 +91,9 @@ public interface ModelRules {
     /** The rules of the family a schema names ({@code provider = "mysql"}), when it is one godwit speaks. */
     static Optional<ModelRules> named(String prismaName) {
         for (Provider p : Provider.values()) {
-            if (p.prismaName().equals(prismaName)) {
-                return Optional.of(of(p));
+            ModelRules rules = of(p);
+            if (rules.schemaProviderNames().contains(prismaName)) {
+                return Optional.of(rules);
             }
         }
         return Optional.empty();

@@ -57,7 +57,8 @@ public final class Psl {
         Datasource ds = datasource(file, errors);
         Unsupported.check(file, file.blocks().stream().filter(b -> b instanceof Block.Config c && c.keyword().equals("datasource"))
                 .map(b -> (Block.Config) b).findFirst().orElse(null), errors);
-        String provider = ds == null || ds.provider() == null ? "postgresql" : ds.provider() == Provider.MYSQL ? "mysql" : "postgresql";
+        Provider family = ds == null || ds.provider() == null ? Provider.ASSUMED : ds.provider();
+        String provider = family.prismaName();
         List<Relation> relations = List.of();
         try {
             if (errors.isEmpty()) {
@@ -67,10 +68,11 @@ public final class Psl {
                 // Prisma's rounds: attributes first, then relation and model rules, native types last
                 List<PslError> rules = new ArrayList<>();
                 List<PslError> natives = new ArrayList<>();
+                MultiSchemaCheck.blocks(catalog, family, errors);
                 Validator.validate(catalog, provider, errors, rules, natives);
                 relations = Relations.resolve(catalog, errors, rules);
-                if (provider.equals("mysql")) {
-                    // Prisma's MySQL connector reports native types with the attribute round, not after it
+                if (ModelRules.of(family).nativeTypesWithAttributes()) {
+                    // as Prisma's connector for this family reports them
                     errors.addAll(natives);
                     natives.clear();
                 }
@@ -114,15 +116,11 @@ public final class Psl {
         } else if (!(p.get().value() instanceof Expr.Str s)) {
             errors.add(new PslError("The `provider` must be a string, e.g. \"postgresql\".", p.get().value().span()));
         } else {
-            provider = switch (s.value()) {
-                case "postgresql", "postgres" -> Provider.POSTGRESQL;
-                case "mysql" -> Provider.MYSQL;
-                default -> {
-                    errors.add(new PslError("Datasource provider not known or not supported by godwit: \"" + s.value()
-                            + "\". Use \"postgresql\" or \"mysql\".", s.span()));
-                    yield null;
-                }
-            };
+            provider = ModelRules.named(s.value()).map(ModelRules::provider).orElse(null);
+            if (provider == null) {
+                errors.add(new PslError("Datasource provider not known or not supported by godwit: \"" + s.value()
+                        + "\". Use \"postgresql\" or \"mysql\".", s.span()));
+            }
         }
         for (Block.Setting st : c.settings()) {
             switch (st.key()) {
@@ -130,6 +128,9 @@ public final class Psl {
                 }
                 default -> errors.add(new PslError("Property not known: \"" + st.key() + "\".", st.keySpan()));
             }
+        }
+        if (provider != null) {
+            MultiSchemaCheck.datasource(c, provider, errors);
         }
         String relationMode = "foreignKeys";
         var mode = c.setting("relationMode");

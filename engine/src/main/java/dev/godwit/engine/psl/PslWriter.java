@@ -7,6 +7,7 @@ import dev.godwit.engine.schema.EnumType;
 import dev.godwit.engine.schema.ForeignKey;
 import dev.godwit.engine.schema.Identity;
 import dev.godwit.engine.schema.Index;
+import dev.godwit.engine.schema.QualifiedName;
 import dev.godwit.engine.schema.IndexPart;
 import dev.godwit.engine.schema.ReferentialAction;
 import dev.godwit.engine.schema.Schema;
@@ -57,7 +58,7 @@ public final class PslWriter {
     private PslWriter(Schema schema, Provider provider) {
         this.schema = schema;
         this.provider = provider;
-        this.names = new ConstraintNames(provider == Provider.MYSQL ? 64 : 63);
+        this.names = new ConstraintNames(ModelRules.of(provider).identifierLimit().max());
         for (Table t : schema.tables()) {
             for (ForeignKey fk : t.foreignKeys()) {
                 referencing.computeIfAbsent(fk.refTable(), k -> new ArrayList<>()).add(Map.entry(t, fk));
@@ -108,7 +109,7 @@ public final class PslWriter {
             joinTables.keySet().forEach(modelNames::remove);
         }
         for (EnumType e : schema.enums()) {
-            String name = unique(typeName(e.name(), "Enum"), used);
+            String name = unique(typeName(local(e.name()), "Enum"), used);
             enumNames.put(e.name(), name);
             enumValueNames.put(name, valueNames(e.values()));
         }
@@ -142,7 +143,7 @@ public final class PslWriter {
         Set<String> used = new HashSet<>();
         for (Table t : schema.tables()) {
             if (!skip.contains(t.name())) {
-                modelNames.put(t.name(), unique(typeName(t.name(), "Model"), used));
+                modelNames.put(t.name(), unique(typeName(local(t.name()), "Model"), used));
             }
         }
         return used;
@@ -150,6 +151,20 @@ public final class PslWriter {
 
     private List<Table> models() {
         return schema.tables().stream().filter(t -> !joinTables.containsKey(t.name())).toList();
+    }
+
+    /** A table's or enum's name without its database schema (a model of several schemas has qualified names). */
+    private String local(String name) {
+        return schema.multiSchema() ? QualifiedName.local(name) : name;
+    }
+
+    /** {@code @@schema("auth")} in a model of several schemas; names without a schema are in the URL's schema. */
+    private java.util.Optional<String> namespaceAttribute(String name) {
+        if (!schema.multiSchema()) {
+            return java.util.Optional.empty();
+        }
+        String ns = QualifiedName.namespace(name);
+        return java.util.Optional.of("@@schema(" + str(ns == null ? schema.name() : ns) + ")");
     }
 
     /** A model or enum name: a valid identifier that is not one of the schema language's type names. */
@@ -172,8 +187,14 @@ public final class PslWriter {
             String id = valueNames.get(v);
             sb.append("  ").append(id).append(id.equals(v) ? "" : " @map(" + str(v) + ")").append('\n');
         }
-        if (!name.equals(dbName)) {
-            sb.append("\n  @@map(").append(str(dbName)).append(")\n");
+        List<String> blockAttrs = new ArrayList<>();
+        if (!name.equals(local(dbName))) {
+            blockAttrs.add("@@map(" + str(local(dbName)) + ")");
+        }
+        namespaceAttribute(dbName).ifPresent(blockAttrs::add);
+        if (!blockAttrs.isEmpty()) {
+            sb.append('\n');
+            blockAttrs.forEach(a -> sb.append("  ").append(a).append('\n'));
         }
         return sb.append("}\n").toString();
     }
@@ -192,7 +213,7 @@ public final class PslWriter {
             String field = fieldOf.get(c.name());
             List<String> attrs = new ArrayList<>();
             if (singlePk && t.primaryKey().columns().get(0).equals(c.name())) {
-                attrs.add("@id" + mapArg(t.primaryKey().name(), names.primaryKey(t.name()), true));
+                attrs.add("@id" + mapArg(t.primaryKey().name(), names.primaryKey(local(t.name())), true));
             }
             String def = defaultOf(t, c);
             if (def != null) {
@@ -200,7 +221,7 @@ public final class PslWriter {
             }
             Index single = t.indexes().stream().filter(i -> singleUnique(i) && c.name().equals(i.parts().get(0).column())).findFirst().orElse(null);
             if (single != null) {
-                attrs.add("@unique" + mapArg(single.name(), names.unique(t.name(), List.of(c.name())), true));
+                attrs.add("@unique" + mapArg(single.name(), names.unique(local(t.name()), List.of(c.name())), true));
             }
             if (!field.equals(c.name())) {
                 attrs.add("@map(" + str(c.name()) + ")");
@@ -216,7 +237,7 @@ public final class PslWriter {
         relations(t, fieldOf, fieldNames, lines);
         if (t.primaryKey() != null && !singlePk) {
             blockAttrs.add("@@id([" + t.primaryKey().columns().stream().map(fieldOf::get).collect(Collectors.joining(", ")) + "]"
-                    + mapArg(t.primaryKey().name(), names.primaryKey(t.name()), false) + ")");
+                    + mapArg(t.primaryKey().name(), names.primaryKey(local(t.name())), false) + ")");
         }
         boolean uniqueCriterion = t.primaryKey() != null;
         for (Index i : t.indexes()) {
@@ -233,9 +254,10 @@ public final class PslWriter {
         if (!uniqueCriterion) {
             blockAttrs.add("@@ignore");
         }
-        if (!model.equals(t.name())) {
-            blockAttrs.add("@@map(" + str(t.name()) + ")");
+        if (!model.equals(local(t.name()))) {
+            blockAttrs.add("@@map(" + str(local(t.name())) + ")");
         }
+        namespaceAttribute(t.name()).ifPresent(blockAttrs::add);
         int w1 = lines.stream().mapToInt(l -> l.name().length()).max().orElse(0);
         int w2 = lines.stream().mapToInt(l -> l.type().length()).max().orElse(0);
         StringBuilder sb = new StringBuilder();
@@ -264,9 +286,9 @@ public final class PslWriter {
         List<String> columns = i.parts().stream().map(IndexPart::column).toList();
         String cols = i.parts().stream().map(p -> fieldOf.get(p.column()) + partArgs(p)).collect(Collectors.joining(", "));
         if ("fulltext".equals(i.method())) {
-            return "@@fulltext([" + cols + "]" + mapArg(i.name(), names.index(t.name(), columns), false) + ")";
+            return "@@fulltext([" + cols + "]" + mapArg(i.name(), names.index(local(t.name()), columns), false) + ")";
         }
-        String expected = i.unique() ? names.unique(t.name(), columns) : names.index(t.name(), columns);
+        String expected = i.unique() ? names.unique(local(t.name()), columns) : names.index(local(t.name()), columns);
         String type = i.method() == null || i.method().equals("btree") || provider == Provider.MYSQL ? "" : ", type: " + indexType(i.method());
         return (i.unique() ? "@@unique([" : "@@index([") + cols + "]" + mapArg(i.name(), expected, false) + type + ")";
     }
@@ -319,7 +341,7 @@ public final class PslWriter {
             args.add("references: [" + fk.refColumns().stream().map(c -> refFields.getOrDefault(c, c)).collect(Collectors.joining(", ")) + "]");
             args.add("onDelete: " + action(fk.onDelete()));
             args.add("onUpdate: " + action(fk.onUpdate()));
-            String expected = names.foreignKey(t.name(), fk.columns());
+            String expected = names.foreignKey(local(t.name()), fk.columns());
             if (!fk.name().equals(expected)) {
                 args.add("map: " + str(fk.name()));
             }

@@ -27,7 +27,7 @@ final class PulledTypes {
                 return new String[]{scalar, null};
             }
         }
-        Map<String, NativeTypes.Spec> specs = NativeTypes.of(provider == Provider.MYSQL ? "mysql" : "postgresql");
+        Map<String, NativeTypes.Spec> specs = ModelRules.of(provider).nativeTypes();
         List<List<Integer>> candidates = new ArrayList<>();
         candidates.add(List.of());
         if (ct.length() != null) {
@@ -54,7 +54,7 @@ final class PulledTypes {
                 if (made.equals(ct)) {
                     // a scalar whose argument range takes these arguments: MySQL BIT(n > 1) is Bytes, only BIT(1) a Boolean
                     String scalar = SCALAR_ORDER.stream().filter(spec.scalars()::contains)
-                            .filter(x -> NativeTypeRanges.problem(provider == Provider.MYSQL ? "mysql" : "postgresql", nativeName, args, x) == null)
+                            .filter(x -> NativeTypeRanges.problem(provider.prismaName(), nativeName, args, x) == null)
                             .findFirst().orElse(null);
                     if (scalar == null) {
                         continue;

@@ -12,6 +12,7 @@ import dev.godwit.engine.schema.ForeignKey;
 import dev.godwit.engine.schema.Index;
 import dev.godwit.engine.schema.IndexPart;
 import dev.godwit.engine.schema.PrimaryKey;
+import dev.godwit.engine.schema.QualifiedName;
 import dev.godwit.engine.schema.ReferentialAction;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.schema.Table;
@@ -27,7 +28,9 @@ final class SchemaMapper {
     private final List<Relation> relations;
     private final Provider provider;
     private final ConstraintNames names;
-    private final ColumnMapper columns;
+    private ColumnMapper columns;
+    /** The schema of the database URL: a multi-schema model's names are qualified outside it. */
+    private String defaultSchema = "public";
 
     private final boolean foreignKeys;
 
@@ -36,18 +39,21 @@ final class SchemaMapper {
         this.catalog = catalog;
         this.relations = relations;
         this.provider = provider;
-        this.names = new ConstraintNames(provider == Provider.MYSQL ? 64 : 63);
+        this.names = new ConstraintNames(ModelRules.of(provider).identifierLimit().max());
         this.columns = new ColumnMapper(catalog, provider);
     }
 
     Schema map(String schemaName) {
+        this.defaultSchema = schemaName;
+        this.columns = new ColumnMapper(catalog, provider, schemaName);
         List<Table> tables = new ArrayList<>();
         catalog.models.values().forEach(m -> tables.add(table(m)));
         relations.stream().filter(r -> r.kind() == Relation.Kind.MANY_TO_MANY).forEach(r -> tables.add(joinTable(r)));
         List<EnumType> enums = provider == Provider.POSTGRESQL
-                ? catalog.enums.values().stream().map(e -> new EnumType(Catalog.enumName(e), e.values().stream().map(Catalog::valueName).toList())).toList()
+                ? catalog.enums.values().stream().map(e -> new EnumType(catalog.qualifiedEnum(e, schemaName), e.values().stream().map(Catalog::valueName).toList())).toList()
                 : List.of();
-        return new Schema(schemaName, tables.stream().map(this::withImpliedIndexes).toList(), enums, List.of(), List.of(), List.of());
+        return new Schema(schemaName, tables.stream().map(this::withImpliedIndexes).toList(), enums, List.of(), List.of(), List.of(),
+                catalog.namespaces);
     }
 
     private Table table(Block.Model m) {
@@ -85,7 +91,7 @@ final class SchemaMapper {
                 fks.add(foreignKey(table, r));
             }
         }
-        return new Table(table, cols, pk, indexes, fks, List.of(), null, tableAttributes());
+        return new Table(catalog.qualifiedTable(m, defaultSchema), cols, pk, indexes, fks, List.of(), null, tableAttributes());
     }
 
     private String pkName(String table, Attribute a) {
@@ -155,7 +161,7 @@ final class SchemaMapper {
         ReferentialAction onDelete = rel.named("onDelete").map(a -> action(a.value()))
                 .orElse(required ? ReferentialAction.RESTRICT : ReferentialAction.SET_NULL);
         ReferentialAction onUpdate = rel.named("onUpdate").map(a -> action(a.value())).orElse(ReferentialAction.CASCADE);
-        return new ForeignKey(name, cols, Catalog.tableName(r.other()), refs, onDelete, onUpdate, ForeignKey.Deferrable.NOT);
+        return new ForeignKey(name, cols, catalog.qualifiedTable(r.other(), defaultSchema), refs, onDelete, onUpdate, ForeignKey.Deferrable.NOT);
     }
 
     private static ReferentialAction action(Expr e) {
@@ -185,11 +191,13 @@ final class SchemaMapper {
                 ? List.of(Index.of(names.suffixed(table, "_AB_unique"), true, List.of(IndexPart.column("A"), IndexPart.column("B"))), index)
                 : List.of(index);
         List<ForeignKey> fks = !foreignKeys ? List.of() : List.of(
-                new ForeignKey(names.suffixed(table, "_A_fkey"), List.of("A"), Catalog.tableName(r.model()), List.of(idColumn(r.model())),
+                new ForeignKey(names.suffixed(table, "_A_fkey"), List.of("A"), catalog.qualifiedTable(r.model(), defaultSchema), List.of(idColumn(r.model())),
                         ReferentialAction.CASCADE, ReferentialAction.CASCADE, ForeignKey.Deferrable.NOT),
-                new ForeignKey(names.suffixed(table, "_B_fkey"), List.of("B"), Catalog.tableName(r.other()), List.of(idColumn(r.other())),
+                new ForeignKey(names.suffixed(table, "_B_fkey"), List.of("B"), catalog.qualifiedTable(r.other(), defaultSchema), List.of(idColumn(r.other())),
                         ReferentialAction.CASCADE, ReferentialAction.CASCADE, ForeignKey.Deferrable.NOT));
-        return new Table(table, List.of(a, b), pk, indexes, fks, List.of(), null, tableAttributes());
+        // Prisma keeps the join table in the schema of model A
+        String qualified = QualifiedName.of(QualifiedName.namespace(catalog.qualifiedTable(r.model(), defaultSchema)), table);
+        return new Table(qualified, List.of(a, b), pk, indexes, fks, List.of(), null, tableAttributes());
     }
 
     private Field idField(Block.Model m) {

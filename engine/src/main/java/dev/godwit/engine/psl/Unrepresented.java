@@ -131,7 +131,7 @@ public final class Unrepresented {
         List<Sequence> sequences = new ArrayList<>(desired.sequences());
         Set<String> sequenceNames = desired.sequences().stream().map(Sequence::name).collect(Collectors.toSet());
         current.sequences().stream().filter(s -> !sequenceNames.contains(s.name())).forEach(sequences::add);
-        return new Schema(desired.name(), tables, desired.enums(), sequences, views, desired.unmanaged());
+        return new Schema(desired.name(), tables, desired.enums(), sequences, views, desired.unmanaged(), desired.namespaces());
     }
 
     private static Table keep(Table before, Table t, Provider provider) {

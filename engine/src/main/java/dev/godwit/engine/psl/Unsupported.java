@@ -1,6 +1,5 @@
 package dev.godwit.engine.psl;
 
-import dev.godwit.engine.psl.ast.Attribute;
 import dev.godwit.engine.psl.ast.Block;
 import dev.godwit.engine.psl.ast.Expr;
 import dev.godwit.engine.psl.ast.SchemaFile;
@@ -9,20 +8,15 @@ import java.util.List;
 
 /**
  * Schema-language features godwit does not carry out yet. They are errors at their line rather
- * than ignored: ignoring {@code @@schema} would put every table into one schema, and ignoring
- * {@code extensions} would leave types like {@code citext} undefined, a database Prisma would not make.
+ * than ignored: ignoring {@code extensions} would leave types like {@code citext} undefined, a database Prisma would not make.
  */
 final class Unsupported {
-    private static final String SCHEMAS = "godwit does not support several database schemas yet (`schemas`, `@@schema`): "
-            + "it would put every model into the one schema of the database URL.";
 
     private Unsupported() {
     }
 
     static void check(SchemaFile file, Block.Config datasource, List<PslError> errors) {
         if (datasource != null) {
-            datasource.settings().stream().filter(s -> s.key().equals("schemas"))
-                    .forEach(s -> errors.add(new PslError(SCHEMAS, s.keySpan())));
             datasource.settings().stream().filter(s -> s.key().equals("extensions")).forEach(s -> errors.add(new PslError(
                     previewOn(file, "postgresqlExtensions")
                             ? "godwit does not create PostgreSQL extensions yet: create them in a migration of their own "
@@ -36,8 +30,6 @@ final class Unsupported {
                 errors.add(new PslError("Error validating: View definitions are only available with the `views` preview feature.",
                         v.span()));
             }
-            List<Attribute> attributes = b instanceof Block.Model m ? m.attributes() : b instanceof Block.Enum e ? e.attributes() : List.of();
-            attributes.stream().filter(a -> a.name().equals("schema")).forEach(a -> errors.add(new PslError(SCHEMAS, a.span())));
         }
     }
 

@@ -60,7 +60,8 @@ final class Validator {
             }
             Block prev = names.putIfAbsent(b.name(), b);
             if (b instanceof Block.Model m) {
-                Block other = tables.putIfAbsent(Catalog.tableName(m), m);
+                // several schemas: a table name is taken within its own schema only
+                Block other = tables.putIfAbsent(Catalog.namespace(m).orElse("") + '\0' + Catalog.tableName(m), m);
                 if (other != null && prev == null) {
                     error("The model with database name \"" + Catalog.tableName(m) + "\" could not be defined because another model or view with this name exists: \""
                             + other.name() + "\"", m.attribute("map").map(Attribute::span).orElse(m.nameSpan()));

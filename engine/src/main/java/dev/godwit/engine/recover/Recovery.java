@@ -44,12 +44,19 @@ public final class Recovery {
     private final Dialect dialect;
     private final HistoryTable history;
     private final Migrator migrator;
+    /** Prisma's lock is held by the caller (a fleet holds it once for many targets): not taken again here. */
+    private final boolean lockHeldByCaller;
 
     public Recovery(Target target) {
+        this(target, false);
+    }
+
+    public Recovery(Target target, boolean lockHeldByCaller) {
         this.target = target;
+        this.lockHeldByCaller = lockHeldByCaller;
         this.dialect = target.dialect();
         this.history = new HistoryTable(dialect, target.schema());
-        this.migrator = new Migrator(target);
+        this.migrator = new Migrator(target, lockHeldByCaller);
     }
 
     /** The migration named, which must have an unresolved failed attempt; a usage error says why not. */
@@ -74,7 +81,7 @@ public final class Recovery {
      * statement of it took effect (running it again would fail on them) or when that is not known.
      */
     public AttemptLedger setAsideForRetry(MigrationsFolder folder, String name, String reason, Duration lockTimeout) {
-        try (Connection c = TargetSession.open(target); MigrationLock ignored = dialect.lock(c, lockTimeout)) {
+        try (Connection c = TargetSession.open(target); MigrationLock ignored = lock(c, lockTimeout)) {
             MigrationStatus s = failedMigration(migrator.status(folder).migrations(), name);
             AttemptLedger ledger = migrator.ledger(s);
             if (!ledger.nothingTookEffect()) {
@@ -127,7 +134,7 @@ public final class Recovery {
         if (plan.refused()) {
             throw new GodwitException(ErrorKind.ACTION_NEEDED, "cannot finish " + plan.name() + ": " + plan.refusals().get(0), null);
         }
-        try (Connection c = TargetSession.open(target); MigrationLock ignored = dialect.lock(c, lockTimeout)) {
+        try (Connection c = TargetSession.open(target); MigrationLock ignored = lock(c, lockTimeout)) {
             MigrationStatus s = stillFailed(folder, plan.name(), plan.attemptId());
             new FinishRun(dialect, history, c, plan, s.failedAttempt().orElseThrow()).run();
             String note = ResolveNote.line("applied", join(reason, plan.statements().isEmpty() ? "finished: no statement was left to run"
@@ -147,7 +154,7 @@ public final class Recovery {
             throw new GodwitException(ErrorKind.ACTION_NEEDED, "cannot undo " + plan.migration() + ": " + plan.refusals().get(0),
                     "complete it instead (`godwit resolve --finish " + plan.migration() + "`), or repair the database by hand");
         }
-        try (Connection c = TargetSession.open(target); MigrationLock ignored = dialect.lock(c, lockTimeout)) {
+        try (Connection c = TargetSession.open(target); MigrationLock ignored = lock(c, lockTimeout)) {
             MigrationStatus s = stillFailed(folder, plan.migration(), attemptId);
             String note = ResolveNote.line("rolled back", join(reason, plan.nothingToUndo() ? "undone: the database held nothing of it"
                     : "undone: " + plan.statements().size() + " statement(s) reversed what took effect"));
@@ -200,6 +207,10 @@ public final class Recovery {
                     "run the command again to plan from the history as it is now");
         }
         return s;
+    }
+
+    private MigrationLock lock(Connection c, Duration timeout) throws SQLException {
+        return lockHeldByCaller ? () -> { } : dialect.lock(c, timeout);
     }
 
     private void markRolledBack(Connection c, MigrationStatus s, String note) throws SQLException {

@@ -42,7 +42,12 @@ public final class UndoPlanner {
     }
 
     public static UndoPlan plan(Target target, MigrationsFolder folder, String name, Replay replay) {
-        Migrator migrator = new Migrator(target);
+        return plan(target, folder, name, replay, false);
+    }
+
+    /** {@code lockHeldByCaller}: the caller holds Prisma's lock, so an unfinished attempt is no apply running now. */
+    public static UndoPlan plan(Target target, MigrationsFolder folder, String name, Replay replay, boolean lockHeldByCaller) {
+        Migrator migrator = new Migrator(target, lockHeldByCaller);
         List<MigrationStatus> states = migrator.status(folder).migrations();
         MigrationStatus failed = Recovery.failedMigration(states, name);
         AttemptLedger ledger = migrator.ledger(failed);

@@ -7,9 +7,13 @@ import java.util.Optional;
 /**
  * What one database schema holds, as godwit understands it. Every list is sorted by name so that
  * equal schemas are equal records whatever order the catalog returned them in.
+ *
+ * @param namespaces the database schemas a multi-schema model spans (Prisma's {@code schemas = [...]}), sorted;
+ *                   empty for one schema. When set, every table, enum, view and sequence name is a
+ *                   {@link QualifiedName}, and so is every foreign key's referenced table and column enum.
  */
 public record Schema(String name, List<Table> tables, List<EnumType> enums, List<Sequence> sequences,
-                     List<View> views, List<UnmanagedObject> unmanaged) {
+                     List<View> views, List<UnmanagedObject> unmanaged, List<String> namespaces) {
 
     public Schema {
         Objects.requireNonNull(name, "name");
@@ -19,6 +23,13 @@ public record Schema(String name, List<Table> tables, List<EnumType> enums, List
         views = Sorting.byName(views, View::name);
         unmanaged = unmanaged.stream().sorted(java.util.Comparator.comparing(UnmanagedObject::kind)
                 .thenComparing(UnmanagedObject::name)).toList();
+        namespaces = namespaces.stream().sorted().distinct().toList();
+    }
+
+    /** One database schema: names are plain. */
+    public Schema(String name, List<Table> tables, List<EnumType> enums, List<Sequence> sequences,
+                  List<View> views, List<UnmanagedObject> unmanaged) {
+        this(name, tables, enums, sequences, views, unmanaged, List.of());
     }
 
     public static Schema empty(String name) {
@@ -35,7 +46,11 @@ public record Schema(String name, List<Table> tables, List<EnumType> enums, List
 
     /** The same content under another name (a schema's name is where it lives, not what it holds). */
     public Schema withName(String newName) {
-        return new Schema(newName, tables, enums, sequences, views, unmanaged);
+        return new Schema(newName, tables, enums, sequences, views, unmanaged, namespaces);
+    }
+
+    public boolean multiSchema() {
+        return !namespaces.isEmpty();
     }
 
     public boolean isEmpty() {

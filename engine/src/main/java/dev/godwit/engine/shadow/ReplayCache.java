@@ -69,7 +69,13 @@ public final class ReplayCache {
     }
 
     public Result schema(List<LocalMigration> migrations, DatabaseUrl main, Optional<DatabaseUrl> shadowUrl, Consumer<String> note) {
-        String provider = main.provider().prismaName();
+        return schema(migrations, main, shadowUrl, List.of(), note);
+    }
+
+    /** As above, reading the database schemas {@code namespaces} of a multi-schema model (they are part of the key). */
+    public Result schema(List<LocalMigration> migrations, DatabaseUrl main, Optional<DatabaseUrl> shadowUrl, List<String> namespaces,
+                         Consumer<String> note) {
+        String provider = main.provider().prismaName() + (namespaces.isEmpty() ? "" : " " + String.join(",", namespaces));
         List<String> keys = chainKeys(provider, migrations);
         if (migrations.isEmpty()) {
             return new Result(null, 0, 0, null);
@@ -99,7 +105,7 @@ public final class ReplayCache {
                 shadow.replay(List.of(recreate(shadow, start, migrations.get(prefix - 1).name())));
             }
             shadow.replay(rest);
-            result = shadow.inspect();
+            result = shadow.inspect(namespaces);
         }
         write(keys.get(keys.size() - 1), result);
         return new Result(result, rest.size(), prefix, description);
@@ -110,10 +116,15 @@ public final class ReplayCache {
      * output), which callers may run early, on another thread. {@link #schema} gives the same schema.
      */
     public Optional<Schema> cached(List<LocalMigration> migrations, Provider provider) {
+        return cached(migrations, provider, List.of());
+    }
+
+    /** As above, for the database schemas {@code namespaces} of a multi-schema model. */
+    public Optional<Schema> cached(List<LocalMigration> migrations, Provider provider, List<String> namespaces) {
         if (migrations.isEmpty()) {
             return Optional.empty();
         }
-        List<String> keys = chainKeys(provider.prismaName(), migrations);
+        List<String> keys = chainKeys(provider.prismaName() + (namespaces.isEmpty() ? "" : " " + String.join(",", namespaces)), migrations);
         return read(keys.get(keys.size() - 1));
     }
 

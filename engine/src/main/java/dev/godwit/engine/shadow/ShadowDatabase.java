@@ -68,8 +68,13 @@ public final class ShadowDatabase implements AutoCloseable {
 
     /** What the shadow holds now. */
     public Schema inspect() {
+        return inspect(List.of());
+    }
+
+    /** What the shadow holds now in the database schemas of a multi-schema model (none: its one schema). */
+    public Schema inspect(List<String> namespaces) {
         try (Connection c = connect()) {
-            return target.dialect().inspector().inspect(c, target.schema());
+            return target.dialect().inspector().inspect(c, target.schema(), namespaces);
         } catch (SQLException e) {
             throw new GodwitException(ErrorKind.RUNTIME, "reading the shadow database (" + description + "): " + e.getMessage(), null, e);
         }

@@ -8,7 +8,7 @@ import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.dialect.ServerAdmin;
 import dev.godwit.engine.embedded.EmbeddedServer;
 import dev.godwit.engine.project.DatabaseUrl;
-import dev.godwit.engine.Provider;
+import dev.godwit.engine.project.UrlForm;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -80,7 +80,7 @@ public final class ShadowProvider {
         try (Connection c = connect(mainTarget)) {
             admin.createDatabase(c, name);
         } catch (SQLException e) {
-            if (admin.isPermissionDenied(e) && main.provider() == Provider.POSTGRESQL) {
+            if (admin.isPermissionDenied(e) && UrlForm.of(main.provider()).embeddedServer()) {
                 return embedded();
             }
             throw failure(mainTarget, "creating the temporary shadow database " + name, e);

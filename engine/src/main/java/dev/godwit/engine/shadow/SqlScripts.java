@@ -39,13 +39,16 @@ public final class SqlScripts {
         }
     }
 
-    /** The schema {@code scripts} make, replayed in a shadow for the database at {@code main}; {@code label} names them in the note. */
+    /**
+     * The schema {@code scripts} make, replayed in a shadow for the database at {@code main}; {@code label} names them
+     * in the note; {@code namespaces}: the database schemas to read back (empty: the shadow's own).
+     */
     public static Schema replay(List<LocalMigration> scripts, String label, DatabaseUrl main, Optional<DatabaseUrl> shadowUrl,
-                                Consumer<String> note) {
+                                List<String> namespaces, Consumer<String> note) {
         try (ShadowDatabase shadow = ShadowProvider.open(main, shadowUrl)) {
             note.accept("replaying " + label + " into the " + shadow.describe());
             shadow.replay(scripts);
-            return shadow.inspect();
+            return shadow.inspect(namespaces);
         }
     }
 }

@@ -86,7 +86,7 @@ final class Planning {
         String name = workspace.target().schema();
         if (!desired.isSchemaLanguage()) {
             return SqlScripts.replay(SqlScripts.files(Path.of(desired.sql()).toAbsolutePath()), "SQL " + desired.sql(),
-                    workspace.url(), workspace.shadowUrl(), listener::note).withName(name);
+                    workspace.url(), workspace.shadowUrl(), workspace.target().namespaces(), listener::note).withName(name);
         }
         Path file = schemaFile(desired);
         PslSchema psl = parsed != null ? parsed.get() : Psl.parseFile(file);
@@ -109,7 +109,8 @@ final class Planning {
             return null;
         }
         ReplayCache cache = new ReplayCache(workspace.cacheDir());
-        return Background.start("cache-read", () -> cache.cached(folder.migrations(), provider.get()));
+        List<String> namespaces = workspace.target().namespaces();
+        return Background.start("cache-read", () -> cache.cached(folder.migrations(), provider.get(), namespaces));
     }
 
     /** The schema the migrations folder describes: a hit of {@link #readCacheAhead} (null: none started), else the cache or a replay. */
@@ -123,7 +124,7 @@ final class Planning {
             }
         }
         ReplayCache.Result r = new ReplayCache(workspace.cacheDir()).schema(folder.migrations(), workspace.url(), workspace.shadowUrl(),
-                listener::note);
+                workspace.target().namespaces(), listener::note);
         if (r.schema() == null) {
             return Schema.empty(workspace.target().schema());
         }

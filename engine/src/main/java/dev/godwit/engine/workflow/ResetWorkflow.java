@@ -10,6 +10,7 @@ import dev.godwit.engine.migrate.Migrator;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -36,7 +37,19 @@ public final class ResetWorkflow {
         Target target = workspace.target();
         try (Connection c = target.dataSource().getConnection()) {
             c.setAutoCommit(true);
-            target.dialect().serverAdmin().emptySchema(c, target.schema());
+            if (target.namespaces().isEmpty()) {
+                target.dialect().serverAdmin().emptySchema(c, target.schema());
+            } else {
+                // several database schemas: as Prisma, drop the listed schemas and the history table; the rest of the
+                // URL's schema, when it is not listed, is not the project's
+                for (String namespace : target.namespaces()) {
+                    target.dialect().serverAdmin().emptySchema(c, namespace);
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TABLE IF EXISTS " + target.dialect().quote(target.schema()) + "."
+                            + target.dialect().quote("_prisma_migrations"));
+                }
+            }
         } catch (SQLException e) {
             throw new GodwitException(ErrorKind.RUNTIME, target.display() + ": emptying the schema: " + e.getMessage(), null, e);
         }

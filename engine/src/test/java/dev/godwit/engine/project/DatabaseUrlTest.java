@@ -199,6 +199,20 @@ class DatabaseUrlTest {
                 u.jdbcUrl());
     }
 
+    /** Prisma reads the first path segment: "host/db/" names db; "host/a/b" stays an error (which one was meant?). */
+    @Test
+    void oneTrailingSlashAfterTheDatabaseIsAccepted() {
+        DatabaseUrl u = DatabaseUrl.parse("postgresql://u:pw@h:5432/app/?schema=s");
+        assertEquals("app", u.database());
+        assertEquals("s", u.schema());
+        assertEquals("jdbc:postgresql://h:5432/app?currentSchema=s", u.jdbcUrl());
+        assertEquals("app_shadow", u.withDatabase("app_shadow").database());
+        assertEquals("app", DatabaseUrl.parse("mysql://root@h:3306/app/").database());
+        assertNull(DatabaseUrl.parse("mysql://root@h:3306/").database());
+        GodwitException e = assertThrows(GodwitException.class, () -> DatabaseUrl.parse("postgresql://h/a/b"));
+        assertTrue(e.getMessage().contains("must not contain"), e.getMessage());
+    }
+
     @Test
     void withDatabaseKeepsForm() {
         DatabaseUrl u = DatabaseUrl.parse("postgresql://u:pw@h:5432/app?schema=s");

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Features godwit does not carry out are errors at their lines, never silently ignored. */
 class UnsupportedFeaturesTest {
     @Test
-    void severalSchemasAreRefusedAtEachPlaceTheyAppear() {
+    void severalSchemasMapToQualifiedNamesAndTheirMistakesNameTheirLines() {
         String text = """
                 datasource db {
                   provider = "postgresql"
@@ -19,7 +19,8 @@ class UnsupportedFeaturesTest {
                 }
 
                 model User {
-                  id Int @id
+                  id   Int  @id
+                  kind Kind
                   @@schema("base")
                 }
 
@@ -28,9 +29,14 @@ class UnsupportedFeaturesTest {
                   @@schema("shop")
                 }
                 """;
-        PslException e = assertThrows(PslException.class, () -> Psl.parse("schema.prisma", text));
-        assertEquals(java.util.List.of(3, 8, 13), e.lines());
-        assertTrue(e.getMessage().contains("several database schemas"), e.getMessage());
+        dev.godwit.engine.schema.Schema s = Psl.parse("schema.prisma", text).toSchema("public");
+        assertEquals(List.of("base", "shop"), s.namespaces());
+        assertEquals("base.User", s.tables().get(0).name());
+        assertEquals("shop.Kind", s.tables().get(0).column("kind").orElseThrow().type().enumRef());
+        PslException e = assertThrows(PslException.class, () -> Psl.parse("schema.prisma", text.replace("@@schema(\"shop\")", "@@schema(\"blog\")")));
+        assertEquals(List.of(14), e.lines());
+        assertTrue(e.getMessage().contains("schema.prisma:14:3"), e.getMessage());
+        assertTrue(e.getMessage().contains("This schema is not defined in the datasource"), e.getMessage());
     }
 
     @Test

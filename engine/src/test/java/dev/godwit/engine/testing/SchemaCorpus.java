@@ -85,6 +85,15 @@ public final class SchemaCorpus {
         }
     }
 
+    /** The database schemas {@code namespaces} of a multi-schema model (none: the one schema of the database). */
+    public static Schema inspect(TestDatabase db, List<String> namespaces) {
+        try (Connection c = db.connect()) {
+            return db.target().dialect().inspector().inspect(c, db.schema(), namespaces);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What godwit manages: the schema under a fixed name, without the objects it only reports. */
     public static Schema managed(Schema s) {
         return new Schema("s", s.tables(), s.enums(), s.sequences(), s.views(), List.of());

@@ -18,8 +18,11 @@ import java.util.Map;
 
 /**
  * Runs several commands on one session (one connection, one embedded server):
- * from {@code -c}, from {@code -f FILE}, or from piped stdin. Stops at the first
- * failing command unless --continue-on-error; never prompts.
+ * from {@code -c}, from {@code -f FILE}, or from piped stdin; never prompts. A migration tool that
+ * goes on after a failed or refused step can do harm (a seed after a failed apply, an apply after a
+ * refused check), so a batch stops at the first command that exits non-zero and says which commands
+ * did not run; {@code --on-error continue} runs them all. The exit code is that of the first failure
+ * either way, so a script's caller sees what went wrong first, not what happened last.
  */
 public final class Batch {
     private Batch() {
@@ -51,20 +54,30 @@ public final class Batch {
     static int run(GodwitCommand root, Out out, Map<String, String> env, String script) {
         Session shared = root.session(new GlobalOptions());
         shared.setBatch(true);
-        int last = 0;
-        for (List<String> words : CommandSplitter.split(script, sqlProvider(shared))) {
+        boolean goOn = root.onError == GodwitCommand.OnError.CONTINUE || root.continueOnError;
+        List<List<String>> commands = CommandSplitter.split(script, sqlProvider(shared));
+        int first = 0;
+        for (int i = 0; i < commands.size(); i++) {
+            List<String> words = commands.get(i);
             if (words.get(0).equals("exit") || words.get(0).equals("quit")) {
                 break;
             }
             int code = runOne(shared, out, env, words);
-            if (code != 0) {
-                last = code;
-                if (!root.continueOnError) {
-                    return code;
+            if (code != 0 && first == 0) {
+                first = code;
+            }
+            if (code != 0 && !goOn) {
+                List<String> rest = commands.subList(i + 1, commands.size()).stream()
+                        .takeWhile(w -> !w.get(0).equals("exit") && !w.get(0).equals("quit"))
+                        .map(w -> w.get(0)).toList();
+                if (!rest.isEmpty()) {
+                    out.note("stopped: `" + words.get(0) + "` exited with " + code + "; not run: " + String.join(", ", rest)
+                            + " (--on-error continue runs every command)");
                 }
+                return code;
             }
         }
-        return last;
+        return first;
     }
 
     /** Whose SQL rules split the statements of sql commands: the project's provider when known, else PostgreSQL's. */
@@ -73,9 +86,9 @@ public final class Batch {
             if (session.options().url() != null) {
                 return dev.godwit.engine.project.DatabaseUrl.parse(session.options().url()).provider();
             }
-            return session.project().schemaProvider().orElse(dev.godwit.engine.Provider.POSTGRESQL);
+            return session.project().schemaProvider().orElse(dev.godwit.engine.Provider.ASSUMED);
         } catch (RuntimeException e) {
-            return dev.godwit.engine.Provider.POSTGRESQL;
+            return dev.godwit.engine.Provider.ASSUMED;
         }
     }
 
@@ -83,6 +96,6 @@ public final class Batch {
         GodwitCommand cmd = new GodwitCommand(out, env);
         cmd.useSession(shared);
         CommandLine cli = Main.commandLine(cmd, out);
-        return cli.execute(words.toArray(String[]::new));
+        return cli.execute(JsonOutput.afterCommand(cli, words.toArray(String[]::new)));
     }
 }

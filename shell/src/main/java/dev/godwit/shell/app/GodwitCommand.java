@@ -21,6 +21,7 @@ import dev.godwit.shell.command.ResolveCommand;
 import dev.godwit.shell.command.SeedCommand;
 import dev.godwit.shell.command.StatusCommand;
 import dev.godwit.shell.command.TimelineCommand;
+import dev.godwit.shell.command.UnlockCommand;
 import dev.godwit.shell.session.Out;
 import dev.godwit.shell.session.CommandRoot;
 import picocli.CommandLine;
@@ -29,15 +30,46 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 @Command(name = "godwit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Schema migrations for PostgreSQL and MySQL, compatible with Prisma Migrate.",
-        subcommands = {StatusCommand.class, ApplyCommand.class, ResolveCommand.class, InitCommand.class,
-                DiffCommand.class, DriftCommand.class, PlanCommand.class, DevCommand.class, DownCommand.class, RebaseCommand.class, BaselineCommand.class, ResetCommand.class, SeedCommand.class, PushCommand.class,
-                PullCommand.class, TimelineCommand.class, LintCommand.class, dev.godwit.shell.command.UnlockCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error."})
+        footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error.",
+                "A batch (-c, -f, stdin) stops at the first command that exits non-zero, names the commands it did not run",
+                "and exits with that code; --on-error continue runs them all and still exits with the first failure's code."})
 public final class GodwitCommand implements Runnable, CommandRoot {
+    /**
+     * The commands, in the order help lists them, each with its name and aliases. They are added
+     * to the tree by {@link Main#commandLine}, not listed in the annotation, so that a run of one
+     * command builds picocli's model of that command alone: the model of all of them costs a
+     * tenth of a short command's start-up.
+     */
+    static final List<Entry> COMMANDS = List.of(
+            new Entry(List.of("status"), StatusCommand::new),
+            new Entry(List.of("apply", "deploy"), ApplyCommand::new),
+            new Entry(List.of("resolve"), ResolveCommand::new),
+            new Entry(List.of("init"), InitCommand::new),
+            new Entry(List.of("diff"), DiffCommand::new),
+            new Entry(List.of("drift"), DriftCommand::new),
+            new Entry(List.of("plan"), PlanCommand::new),
+            new Entry(List.of("dev"), DevCommand::new),
+            new Entry(List.of("down"), DownCommand::new),
+            new Entry(List.of("rebase"), RebaseCommand::new),
+            new Entry(List.of("baseline"), BaselineCommand::new),
+            new Entry(List.of("reset"), ResetCommand::new),
+            new Entry(List.of("seed"), SeedCommand::new),
+            new Entry(List.of("push"), PushCommand::new),
+            new Entry(List.of("pull"), PullCommand::new),
+            new Entry(List.of("timeline"), TimelineCommand::new),
+            new Entry(List.of("lint"), LintCommand::new),
+            new Entry(List.of("unlock"), UnlockCommand::new));
+
+    /** A command's names (the first is its own, the rest aliases) and how to make it. */
+    record Entry(List<String> names, Supplier<Object> make) {
+    }
+
     @Mixin
     GlobalOptions globals = new GlobalOptions();
 
@@ -47,7 +79,24 @@ public final class GodwitCommand implements Runnable, CommandRoot {
     @Option(names = "-f", paramLabel = "FILE", description = "Run the commands in FILE ('-' for stdin), then exit.")
     Path file;
 
-    @Option(names = "--continue-on-error", description = "In -c/-f/stdin batches, go on after a failing command.")
+    /** What a batch does after a command that exits non-zero. */
+    public enum OnError { STOP, CONTINUE }
+
+    /** The values of --on-error as they are typed (the enum's names are upper case). */
+    static final class OnErrorValues implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("stop", "continue").iterator();
+        }
+    }
+
+    @Option(names = "--on-error", paramLabel = "stop|continue", defaultValue = "stop", completionCandidates = OnErrorValues.class,
+            description = {"In -c/-f/stdin batches, after a command exits non-zero: stop (default; the rest is listed as not run)",
+                    "or continue. Either way the exit code is the first failure's."})
+    OnError onError = OnError.STOP;
+
+    /** The earlier spelling of --on-error continue, kept for scripts that use it. */
+    @Option(names = "--continue-on-error", hidden = true)
     boolean continueOnError;
 
     private final Out out;

@@ -45,6 +45,37 @@ final class JsonOutput {
         }
     }
 
+    /**
+     * {@code --json status} as {@code status --json}: --json is an option of each command, and one typed before
+     * the command's name is meant for it as much as the global options there are. Words that are values of
+     * the root's options ({@code --env json}) are left alone; without a command the line is unchanged.
+     */
+    static String[] afterCommand(CommandLine cli, String[] args) {
+        CommandSpec root = cli.getCommandSpec();
+        int json = -1;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--json")) {
+                if (json < 0) {
+                    json = i;
+                }
+            } else if (a.startsWith("-")) {
+                OptionSpec o = a.contains("=") ? null : root.findOption(a);
+                if (o != null && o.arity().max() > 0) {
+                    i++; // its value
+                }
+            } else if (json >= 0 && cli.getSubcommands().containsKey(a)) {
+                java.util.List<String> moved = new java.util.ArrayList<>(java.util.Arrays.asList(args));
+                moved.remove(json);
+                moved.add(i, "--json"); // i: the command's index, one less now that --json is out, plus one
+                return moved.toArray(String[]::new);
+            } else {
+                return args;
+            }
+        }
+        return args;
+    }
+
     static boolean requested(ParseResult pr) {
         ParseResult sub = innermost(pr);
         return sub != pr && sub.hasMatchedOption("--json");
@@ -106,7 +137,7 @@ final class JsonOutput {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("kind", "usage");
         e.put("message", Secrets.mask(message));
-        e.put("hint", "run `godwit " + command + " --help` for the options");
+        e.put("hint", command.equals("godwit") ? "run `godwit --help` for the commands and options" : "run `godwit " + command + " --help` for the options");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", command);
         m.put("ok", false);

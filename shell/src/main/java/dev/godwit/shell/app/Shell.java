@@ -179,7 +179,7 @@ public final class Shell {
 
     private Provider provider() {
         ResolvedUrl r = session.resolvedIfKnown();
-        return r != null ? r.url().provider() : Provider.POSTGRESQL;
+        return r != null ? r.url().provider() : Provider.ASSUMED;
     }
 
     private void interrupt() {

@@ -32,6 +32,12 @@ final class UsageErrors {
                 String bare = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
                 message = root ? "unknown option `" + bare + "`" : "`" + name + "` has no option `" + bare + "`";
                 suggestion = Suggestions.didYouMean(bare, optionNames(spec));
+                List<String> owners = root ? commandsWithOption(spec, bare) : List.of();
+                if (!owners.isEmpty()) {
+                    message = "`" + bare + "` is an option of " + (owners.size() > 3 ? "the commands" : String.join(", ", owners))
+                            + ", not of godwit itself";
+                    suggestion = ": put it after the command, e.g. `" + owners.get(0) + " " + bare + "`";
+                }
             } else if (root) {
                 message = "unknown command `" + word + "`";
                 suggestion = Suggestions.didYouMean(word, commandNames(spec, inShell));
@@ -45,6 +51,18 @@ final class UsageErrors {
             return new String[]{message + (suggestion.isEmpty() ? " (`" + help + "` " + where + ")" : suggestion), null};
         }
         return new String[]{message + suggestion, "`" + help + "` " + where};
+    }
+
+    /** The commands that have an option {@code name}, in the order of the tree. */
+    private static List<String> commandsWithOption(CommandSpec root, String name) {
+        List<String> owners = new ArrayList<>();
+        root.subcommands().forEach((n, sub) -> {
+            CommandSpec s = sub.getCommandSpec();
+            if (s.name().equals(n) && !s.usageMessage().hidden() && s.findOption(name) != null) {
+                owners.add(n);
+            }
+        });
+        return owners;
     }
 
     private static List<String> optionNames(CommandSpec spec) {

@@ -3,11 +3,13 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.project.FleetConfig;
+import dev.godwit.engine.fleet.FleetGuards;
 import dev.godwit.engine.fleet.FleetRecord;
 import dev.godwit.engine.fleet.FleetRunner;
 import dev.godwit.engine.fleet.FleetTarget;
 import dev.godwit.engine.fleet.FleetTargets;
 import dev.godwit.engine.fleet.TargetOutcome;
+import dev.godwit.engine.fleet.TargetRoutes;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.project.Project;
 import dev.godwit.engine.Provider;
@@ -38,7 +40,7 @@ final class FleetRun {
 
     static int status(Session session, String fleet, Integer parallel, boolean json) {
         Setup s = setup(session, fleet);
-        FleetRunner runner = new FleetRunner(s.folder);
+        FleetRunner runner = new FleetRunner(s.folder, s.routes);
         List<TargetOutcome> outcomes = runner.status(s.targets, parallel != null ? parallel : s.config.parallel(),
                 json ? FleetRunner.Listener.NONE : FleetRunner.Listener.NONE);
         Out out = session.out();
@@ -63,9 +65,12 @@ final class FleetRun {
         FleetRunner.Options options = new FleetRunner.Options(o.parallel() != null ? o.parallel() : s.config.parallel(),
                 o.canary() != null ? o.canary() : s.config.canary(), o.maxFailures() != null ? o.maxFailures() : s.config.maxFailures(),
                 o.lockTimeout());
+        if (!confirmedOnProduction(session, fleet, s)) {
+            return 3;
+        }
         Path root = session.project().root();
         FleetRecord record = o.resume() ? FleetRecord.resume(root, fleet, s.folder) : FleetRecord.start(root, fleet, s.folder);
-        FleetRunner runner = new FleetRunner(s.folder);
+        FleetRunner runner = new FleetRunner(s.folder, s.routes).replayCache(root.resolve(".godwit").resolve("cache"));
         // Ctrl-C or a TERM signal: no new target starts, those under way finish, and the record stays true.
         Thread onSignal = new Thread(() -> runner.stopAndWait(Duration.ofMinutes(5)), "godwit-fleet-stop");
         Runtime.getRuntime().addShutdownHook(onSignal);
@@ -147,13 +152,41 @@ final class FleetRun {
                 t.put("failed", o.failed());
             }
             t.put("error", o.error());
+            if (!o.notes().isEmpty()) {
+                t.put("readied", o.notes());
+            }
             t.put("durationMs", o.took().toMillis());
             return t;
         }).toList());
         return m;
     }
 
-    private record Setup(FleetConfig config, List<FleetTarget> targets, MigrationsFolder folder) {
+    /**
+     * The production guard of a single apply, once for the fleet: from CI (no terminal) a deploy goes ahead, as
+     * Prisma's does, with a note naming the production targets; typed at a terminal the user types the fleet's
+     * name, as the database's name for one database.
+     */
+    private static boolean confirmedOnProduction(Session session, String fleet, Setup s) {
+        Map<String, String> production = FleetGuards.production(session.project(), s.targets, session.processEnv());
+        if (production.isEmpty()) {
+            return true;
+        }
+        String which = production.size() + " of its " + s.targets.size() + " targets " + (production.size() == 1 ? "is a" : "are")
+                + " production database" + (production.size() == 1 ? "" : "s") + " (" + production.values().iterator().next() + "): "
+                + String.join(", ", production.keySet().stream().limit(5).toList()) + (production.size() > 5 ? ", …" : "");
+        if (session.terminal().isEmpty() || session.prompter() == null) {
+            session.out().note("fleet " + fleet + ": " + which);
+            return true;
+        }
+        boolean ok = session.prompter().confirm("This will apply the pending migrations on every target of fleet " + fleet + " (PRODUCTION).\n"
+                + which + ".", fleet);
+        if (!ok) {
+            session.out().note("cancelled: nothing was changed");
+        }
+        return ok;
+    }
+
+    private record Setup(FleetConfig config, List<FleetTarget> targets, MigrationsFolder folder, TargetRoutes routes) {
     }
 
     private static Setup setup(Session session, String fleet) {
@@ -173,7 +206,14 @@ final class FleetRun {
         }
         MigrationsFolder folder = MigrationsFolder.read(p.migrationsDir(), provider);
         folder.warnings().forEach(session.out()::warn);
-        return new Setup(config, targets, folder);
+        Out out = session.out();
+        TargetRoutes routes = new TargetRoutes(url -> FleetGuards.directUrl(p, session.options().env(), session.processEnv(), url),
+                note -> {
+                    synchronized (out) {
+                        out.note(note);
+                    }
+                });
+        return new Setup(config, targets, folder, routes);
     }
 
     /** One line per finished target: "[ 12/500] tenant_012  applied 20 in 1.2 s". */
@@ -199,6 +239,7 @@ final class FleetRun {
                 default -> o.state().label();
             };
             out.println(counter + o.target() + "  " + what);
+            o.notes().forEach(n -> out.println(" ".repeat(counter.length() + 2) + "readied after the interrupted run: " + n));
         }
     }
 }

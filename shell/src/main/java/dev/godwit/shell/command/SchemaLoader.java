@@ -59,6 +59,7 @@ final class SchemaLoader {
 
     private Loaded replayed(List<LocalMigration> scripts, String label) {
         DatabaseUrl main = session.resolvedUrl().url();
-        return new Loaded(SqlScripts.replay(scripts, label, main, session.shadowUrl(), session.out()::note), main.provider(), label);
+        return new Loaded(SqlScripts.replay(scripts, label, main, session.shadowUrl(),
+                session.target().namespaces(), session.out()::note), main.provider(), label);
     }
 }

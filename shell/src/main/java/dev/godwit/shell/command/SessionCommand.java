@@ -23,7 +23,9 @@ public abstract class SessionCommand implements Callable<Integer> {
     public final Integer call() {
         boolean sharedBefore = root.existingSession() != null;
         Session shared = root.session(local);
-        Session session = sharedBefore ? shared.forCommand(local) : shared;
+        // In a batch or the shell the session is shared; options typed before the command name
+        // (`--env prod status`) belong to this command as much as those after it.
+        Session session = sharedBefore ? shared.forCommand(root.globals().mergedWith(local)) : shared;
         try {
             return run(session);
         } finally {

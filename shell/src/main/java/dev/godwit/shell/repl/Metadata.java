@@ -100,7 +100,7 @@ public final class Metadata implements AutoCloseable {
         try {
             Project p = session.project();
             envs = List.copyOf(p.environments().keySet());
-            Provider provider = p.schemaProvider().orElseGet(() -> offline ? Provider.POSTGRESQL : session.resolvedUrl().url().provider());
+            Provider provider = p.schemaProvider().orElseGet(() -> offline ? Provider.ASSUMED : session.resolvedUrl().url().provider());
             MigrationsFolder folder = MigrationsFolder.read(p.migrationsDir(), provider);
             folder.migrations().stream().map(LocalMigration::name).forEach(local::add);
             if (offline) {

@@ -17,7 +17,7 @@ public final class CommandSplitter {
     }
 
     public static List<List<String>> split(String script) {
-        return split(script, dev.godwit.engine.Provider.POSTGRESQL);
+        return split(script, dev.godwit.engine.Provider.ASSUMED);
     }
 
     /** Splits with the SQL rules of {@code provider} for the statements of {@code sql} commands. */

@@ -131,6 +131,10 @@ public final class Session implements AutoCloseable {
                 ds = route.dataSource();
             }
             target = route.apply(Connections.target(url, statements.wrap(ds)));
+            Project p = projectOrNull();
+            if (p != null && !p.schemaNamespaces().isEmpty() && url.provider() == Provider.POSTGRESQL) {
+                target = target.withNamespaces(p.schemaNamespaces());
+            }
         }
         return target;
     }

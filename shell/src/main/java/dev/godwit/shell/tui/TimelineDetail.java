@@ -43,7 +43,8 @@ final class TimelineDetail {
 
     TimelineDetail(MigrationStatus m, boolean expanded, int width, Provider provider, ZoneId zone) {
         this(m, expanded, width, provider, zone, m.isApplied() || m.failedAttempt().isEmpty() ? Optional.empty()
-                : Optional.of(AttemptLedgers.of(m.failedAttempt().get(), Optional.empty(), provider == Provider.POSTGRESQL)));
+                : Optional.of(AttemptLedgers.of(m.failedAttempt().get(), Optional.empty(),
+                        dev.godwit.engine.dialect.Dialect.of(provider).transactionalDdl())));
     }
 
     /** {@code ledger}: which statements of the unresolved failed attempt took effect, when there is one. */

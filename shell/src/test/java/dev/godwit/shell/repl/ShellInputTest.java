@@ -139,6 +139,16 @@ class ShellInputTest {
                 said = output.after(() -> type(keys, "status"), "applied");
                 assertFalse(said.contains("error"), "still on dev: " + said);
 
+                // Global options typed before the command are that command's, as after it.
+                said = output.after(() -> type(keys, "--env prod status"), "error");
+                assertTrue(said.contains("GODWIT_TEST_NEVER_SET_URL"), "status ran on prod: " + said);
+                said = output.after(() -> type(keys, "--json status"), "upToDate");
+                assertTrue(said.contains("\"upToDate\" : true"), said);
+                said = output.after(() -> type(keys, "--dry-run apply"), "error");
+                assertTrue(said.contains("`--dry-run` is an option of apply, not of godwit itself: put it after the command, e.g. `apply --dry-run`"), said);
+                said = output.after(() -> type(keys, "status"), "applied");
+                assertFalse(said.contains("error"), "still on dev: " + said);
+
                 assertFalse(output.text().contains("exit code"), output.text());
                 type(keys, "\\q");
                 assertEquals(0, exit.get(30, TimeUnit.SECONDS));

@@ -1,6 +1,8 @@
 package dev.godwit.engine.dialect.mysql;
 
 import dev.godwit.engine.Provider;
+import dev.godwit.engine.psl.IdentifierLimit;
+import dev.godwit.engine.psl.NativeTypes;
 import dev.godwit.engine.psl.ModelRules;
 import dev.godwit.engine.psl.PslError;
 import dev.godwit.engine.psl.ast.Attribute;
@@ -11,6 +13,7 @@ import dev.godwit.engine.psl.ast.Field;
 import dev.godwit.engine.schema.ColumnType;
 import dev.godwit.engine.schema.Identity;
 
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -23,10 +26,36 @@ import java.util.function.UnaryOperator;
  * (checked with {@code prisma validate}; see the conformance folder godwit-mysql-rejected).
  */
 public final class MysqlModelRules implements ModelRules {
+    private static final Map<String, ColumnType> SCALAR_TYPES = Map.of(
+            "String", ColumnType.of("varchar").withLength(191), "Int", ColumnType.of("int"), "BigInt", ColumnType.of("bigint"),
+            "Float", ColumnType.of("double"), "Decimal", ColumnType.of("decimal").withPrecision(65, 30),
+            "Boolean", ColumnType.of("tinyint").withLength(1), "DateTime", ColumnType.of("datetime").withPrecision(3, null),
+            "Json", ColumnType.of("json"), "Bytes", ColumnType.of("longblob"));
+
 
     @Override
     public Provider provider() {
         return Provider.MYSQL;
+    }
+
+    @Override
+    public Map<String, ColumnType> scalarTypes() {
+        return SCALAR_TYPES;
+    }
+
+    @Override
+    public Map<String, NativeTypes.Spec> nativeTypes() {
+        return MysqlNativeTypes.TYPES;
+    }
+
+    @Override
+    public boolean nativeTypesWithAttributes() {
+        return true;
+    }
+
+    @Override
+    public IdentifierLimit identifierLimit() {
+        return new IdentifierLimit(64, false, "MySQL");
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.godwit.engine.diff.Change.*;
 import dev.godwit.engine.schema.ForeignKey;
 import dev.godwit.engine.schema.Index;
 import dev.godwit.engine.schema.IndexPart;
+import dev.godwit.engine.schema.QualifiedName;
 import dev.godwit.engine.schema.Sequence;
 import dev.godwit.engine.schema.Table;
 import dev.godwit.engine.schema.View;
@@ -30,6 +31,20 @@ public final class PostgresDdl implements DdlWriter {
 
     static String q(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * A table, enum, view or sequence name: {@code "auth"."User"} for a {@link QualifiedName} of a multi-schema
+     * model, {@code "User"} otherwise.
+     */
+    static String qn(String name) {
+        String namespace = QualifiedName.namespace(name);
+        return namespace == null ? q(name) : q(namespace) + "." + q(QualifiedName.local(name));
+    }
+
+    /** An index of a table: it lives in the table's schema. */
+    static String qIndex(String table, String index) {
+        return qn(QualifiedName.of(QualifiedName.namespace(table), index));
     }
 
     static String literal(String value) {
@@ -58,34 +73,37 @@ public final class PostgresDdl implements DdlWriter {
     }
 
     private DdlStep single(Change change) {
+        if (change instanceof CreateSchema c) {
+            return step("CreateSchema", change, List.of("CREATE SCHEMA IF NOT EXISTS " + q(c.name()) + ";"));
+        }
         if (change instanceof CreateTable c) {
             return step("CreateTable", change, createTable(c.definition()));
         }
         if (change instanceof DropTable d) {
-            return step("DropTable", change, List.of("DROP TABLE " + q(d.definition().name()) + ";"));
+            return step("DropTable", change, List.of("DROP TABLE " + qn(d.definition().name()) + ";"));
         }
         if (change instanceof AddIndex a) {
             return step("CreateIndex", change, List.of(createIndex(a.tableName(), a.index())));
         }
         if (change instanceof DropIndex d) {
             return step("DropIndex", change, List.of(d.index().constraint()
-                    ? "ALTER TABLE " + q(d.tableName()) + " DROP CONSTRAINT " + q(d.index().name()) + ";"
-                    : "DROP INDEX " + q(d.index().name()) + ";"));
+                    ? "ALTER TABLE " + qn(d.tableName()) + " DROP CONSTRAINT " + q(d.index().name()) + ";"
+                    : "DROP INDEX " + qIndex(d.tableName(), d.index().name()) + ";"));
         }
         if (change instanceof AddForeignKey a) {
-            return step("AddForeignKey", change, List.of("ALTER TABLE " + q(a.tableName()) + " ADD CONSTRAINT "
+            return step("AddForeignKey", change, List.of("ALTER TABLE " + qn(a.tableName()) + " ADD CONSTRAINT "
                     + q(a.foreignKey().name()) + " " + foreignKey(a.foreignKey()) + ";"));
         }
         if (change instanceof DropForeignKey d) {
-            return step("DropForeignKey", change, List.of("ALTER TABLE " + q(d.tableName())
+            return step("DropForeignKey", change, List.of("ALTER TABLE " + qn(d.tableName())
                     + " DROP CONSTRAINT " + q(d.foreignKey().name()) + ";"));
         }
         if (change instanceof CreateEnum c) {
-            return step("CreateEnum", change, List.of("CREATE TYPE " + q(c.enumType().name()) + " AS ENUM ("
+            return step("CreateEnum", change, List.of("CREATE TYPE " + qn(c.enumType().name()) + " AS ENUM ("
                     + c.enumType().values().stream().map(PostgresDdl::literal).collect(Collectors.joining(", ")) + ");"));
         }
         if (change instanceof DropEnum d) {
-            return step("DropEnum", change, List.of("DROP TYPE " + q(d.enumType().name()) + ";"));
+            return step("DropEnum", change, List.of("DROP TYPE " + qn(d.enumType().name()) + ";"));
         }
         if (change instanceof RecreateEnum r) {
             return step("AlterEnum", change, PostgresEnumRecreation.statements(r, columns));
@@ -95,18 +113,18 @@ public final class PostgresDdl implements DdlWriter {
         }
         if (change instanceof DropView d) {
             return step("DropView", change, List.of("DROP " + (d.view().materialized() ? "MATERIALIZED " : "")
-                    + "VIEW " + q(d.view().name()) + ";"));
+                    + "VIEW " + qn(d.view().name()) + ";"));
         }
         if (change instanceof CreateSequence c) {
-            return step("CreateSequence", change, List.of("CREATE SEQUENCE " + q(c.sequence().name())
+            return step("CreateSequence", change, List.of("CREATE SEQUENCE " + qn(c.sequence().name())
                     + sequenceOptions(c.sequence()) + ";"));
         }
         if (change instanceof AlterSequence a) {
-            return step("AlterSequence", change, List.of("ALTER SEQUENCE " + q(a.to().name())
+            return step("AlterSequence", change, List.of("ALTER SEQUENCE " + qn(a.to().name())
                     + sequenceOptions(a.to()) + ";"));
         }
         if (change instanceof DropSequence d) {
-            return step("DropSequence", change, List.of("DROP SEQUENCE " + q(d.sequence().name()) + ";"));
+            return step("DropSequence", change, List.of("DROP SEQUENCE " + qn(d.sequence().name()) + ";"));
         }
         if (change instanceof AddEnumValue a) {
             return step("AlterEnum", change, List.of(addEnumValue(a)));
@@ -118,18 +136,18 @@ public final class PostgresDdl implements DdlWriter {
             return step("RenameColumn", change, PostgresRenames.column(r));
         }
         if (change instanceof RenameIndex r) {
-            return step("RenameIndex", change, List.of("ALTER INDEX " + q(r.from()) + " RENAME TO " + q(r.to()) + ";"));
+            return step("RenameIndex", change, List.of("ALTER INDEX " + qIndex(r.tableName(), r.from()) + " RENAME TO " + q(r.to()) + ";"));
         }
         if (change instanceof RenamePrimaryKey r) {
-            return step("RenamePrimaryKey", change, List.of("ALTER TABLE " + q(r.tableName()) + " RENAME CONSTRAINT "
+            return step("RenamePrimaryKey", change, List.of("ALTER TABLE " + qn(r.tableName()) + " RENAME CONSTRAINT "
                     + q(r.from()) + " TO " + q(r.to()) + ";"));
         }
         if (change instanceof RenameForeignKey r) {
-            return step("RenameForeignKey", change, List.of("ALTER TABLE " + q(r.tableName()) + " RENAME CONSTRAINT "
+            return step("RenameForeignKey", change, List.of("ALTER TABLE " + qn(r.tableName()) + " RENAME CONSTRAINT "
                     + q(r.foreignKey().name()) + " TO " + q(r.to()) + ";"));
         }
         if (change instanceof RenameEnum r) {
-            return step("RenameEnum", change, List.of("ALTER TYPE " + q(r.from()) + " RENAME TO " + q(r.to()) + ";"));
+            return step("RenameEnum", change, List.of("ALTER TYPE " + qn(r.from()) + " RENAME TO " + q(QualifiedName.local(r.to())) + ";"));
         }
         if (change instanceof TableAlteration a) {
             return step("AlterTable", change, columns.alterTable(a.tableName(), List.of(change)));
@@ -149,7 +167,7 @@ public final class PostgresDdl implements DdlWriter {
             constraints.add("    CONSTRAINT " + q(t.primaryKey().name()) + " PRIMARY KEY (" + list(t.primaryKey().columns(), ",") + ")");
         }
         t.checks().forEach(k -> constraints.add("    CONSTRAINT " + q(k.name()) + " CHECK (" + k.expression() + ")"));
-        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(q(t.name())).append(" (\n");
+        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(qn(t.name())).append(" (\n");
         sb.append(String.join(",\n", lines));
         if (!constraints.isEmpty()) {
             sb.append(",\n\n").append(String.join(",\n", constraints));
@@ -158,23 +176,23 @@ public final class PostgresDdl implements DdlWriter {
         List<String> out = new ArrayList<>();
         out.add(sb.toString());
         if (t.comment() != null) {
-            out.add("COMMENT ON TABLE " + q(t.name()) + " IS " + literal(t.comment()) + ";");
+            out.add("COMMENT ON TABLE " + qn(t.name()) + " IS " + literal(t.comment()) + ";");
         }
         t.columns().stream().filter(c -> c.comment() != null).forEach(c -> out.add(
-                "COMMENT ON COLUMN " + q(t.name()) + "." + q(c.name()) + " IS " + literal(c.comment()) + ";"));
+                "COMMENT ON COLUMN " + qn(t.name()) + "." + q(c.name()) + " IS " + literal(c.comment()) + ";"));
         return out;
     }
 
     static String createIndex(String table, Index i) {
         if (i.constraint()) {
-            return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(i.name()) + " UNIQUE (" + list(i.columnNames(), ", ") + ")"
+            return "ALTER TABLE " + qn(table) + " ADD CONSTRAINT " + q(i.name()) + " UNIQUE (" + list(i.columnNames(), ", ") + ")"
                     + (i.include().isEmpty() ? "" : " INCLUDE (" + list(i.include(), ", ") + ")") + ";";
         }
         StringBuilder sb = new StringBuilder("CREATE ");
         if (i.unique()) {
             sb.append("UNIQUE ");
         }
-        sb.append("INDEX ").append(q(i.name())).append(" ON ").append(q(table));
+        sb.append("INDEX ").append(q(i.name())).append(" ON ").append(qn(table));
         if (!"btree".equals(i.method())) {
             sb.append(" USING ").append(i.method().toUpperCase(java.util.Locale.ROOT)).append(' ');
         }
@@ -203,7 +221,7 @@ public final class PostgresDdl implements DdlWriter {
     }
 
     static String foreignKey(ForeignKey fk) {
-        String sql = "FOREIGN KEY (" + list(fk.columns(), ", ") + ") REFERENCES " + q(fk.refTable()) + "(" + list(fk.refColumns(), ", ")
+        String sql = "FOREIGN KEY (" + list(fk.columns(), ", ") + ") REFERENCES " + qn(fk.refTable()) + "(" + list(fk.refColumns(), ", ")
                 + ") ON DELETE " + fk.onDelete().sql() + " ON UPDATE " + fk.onUpdate().sql();
         return switch (fk.deferrable()) {
             case NOT -> sql;
@@ -213,7 +231,7 @@ public final class PostgresDdl implements DdlWriter {
     }
 
     private static String addEnumValue(AddEnumValue a) {
-        String sql = "ALTER TYPE " + q(a.enumName()) + " ADD VALUE " + literal(a.value());
+        String sql = "ALTER TYPE " + qn(a.enumName()) + " ADD VALUE " + literal(a.value());
         return switch (a.position()) {
             case END -> sql + ";";
             case BEFORE -> sql + " BEFORE " + literal(a.neighbour()) + ";";
@@ -226,7 +244,7 @@ public final class PostgresDdl implements DdlWriter {
         if (def.endsWith(";")) {
             def = def.substring(0, def.length() - 1);
         }
-        return "CREATE " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW " + q(v.name()) + " AS\n" + def + ";";
+        return "CREATE " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW " + qn(v.name()) + " AS\n" + def + ";";
     }
 
     private static String sequenceOptions(Sequence s) {

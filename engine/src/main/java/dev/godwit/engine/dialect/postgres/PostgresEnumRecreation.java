@@ -3,6 +3,7 @@ package dev.godwit.engine.dialect.postgres;
 import dev.godwit.engine.diff.Change.EnumUsage;
 import dev.godwit.engine.diff.Change.RecreateEnum;
 import dev.godwit.engine.schema.Column;
+import dev.godwit.engine.schema.QualifiedName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 
 import static dev.godwit.engine.dialect.postgres.PostgresDdl.literal;
 import static dev.godwit.engine.dialect.postgres.PostgresDdl.q;
+import static dev.godwit.engine.dialect.postgres.PostgresDdl.qn;
 
 /**
  * PostgreSQL cannot remove or move an enum value: create the new type beside the old one,
@@ -23,24 +25,24 @@ final class PostgresEnumRecreation {
         String name = r.to().name();
         String tmp = name + "_new";
         List<String> out = new ArrayList<>();
-        out.add("CREATE TYPE " + q(tmp) + " AS ENUM (" + r.to().values().stream().map(PostgresDdl::literal)
+        out.add("CREATE TYPE " + qn(tmp) + " AS ENUM (" + r.to().values().stream().map(PostgresDdl::literal)
                 .collect(Collectors.joining(", ")) + ");");
         for (EnumUsage u : r.usages()) {
             Column c = u.column();
             String dims = "[]".repeat(c.type().arrayDims());
             if (c.defaultValue() != null) {
-                out.add("ALTER TABLE " + q(u.table()) + " ALTER COLUMN " + q(c.name()) + " DROP DEFAULT;");
+                out.add("ALTER TABLE " + qn(u.table()) + " ALTER COLUMN " + q(c.name()) + " DROP DEFAULT;");
             }
-            out.add("ALTER TABLE " + q(u.table()) + " ALTER COLUMN " + q(c.name()) + " TYPE " + q(tmp) + dims
-                    + " USING (" + q(c.name()) + "::text" + dims + "::" + q(tmp) + dims + ");");
+            out.add("ALTER TABLE " + qn(u.table()) + " ALTER COLUMN " + q(c.name()) + " TYPE " + qn(tmp) + dims
+                    + " USING (" + q(c.name()) + "::text" + dims + "::" + qn(tmp) + dims + ");");
         }
-        out.add("ALTER TYPE " + q(name) + " RENAME TO " + q(name + "_old") + ";");
-        out.add("ALTER TYPE " + q(tmp) + " RENAME TO " + q(name) + ";");
-        out.add("DROP TYPE " + q(name + "_old") + ";");
+        out.add("ALTER TYPE " + qn(name) + " RENAME TO " + q(QualifiedName.local(name) + "_old") + ";");
+        out.add("ALTER TYPE " + qn(tmp) + " RENAME TO " + q(QualifiedName.local(name)) + ";");
+        out.add("DROP TYPE " + qn(name + "_old") + ";");
         for (EnumUsage u : r.usages()) {
             Column c = u.column();
             if (c.defaultValue() != null && defaultSurvives(c.defaultValue(), r)) {
-                out.add("ALTER TABLE " + q(u.table()) + " ALTER COLUMN " + q(c.name()) + " SET DEFAULT " + c.defaultValue() + ";");
+                out.add("ALTER TABLE " + qn(u.table()) + " ALTER COLUMN " + q(c.name()) + " SET DEFAULT " + c.defaultValue() + ";");
             }
         }
         return out;

@@ -10,6 +10,7 @@ import dev.godwit.engine.schema.ForeignKey;
 import dev.godwit.engine.schema.Identity;
 import dev.godwit.engine.schema.Index;
 import dev.godwit.engine.schema.PrimaryKey;
+import dev.godwit.engine.schema.QualifiedName;
 import dev.godwit.engine.schema.ReferentialAction;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.schema.Sequence;
@@ -63,36 +64,86 @@ public final class PostgresInspector implements Inspector {
         }
     }
 
+    /** The objects of one database schema; names qualified with it when it is one of several. */
+    private record Part(List<Table> tables, List<EnumType> enums, List<Sequence> sequences, List<View> views,
+                        List<UnmanagedObject> unmanaged) {
+    }
+
     @Override
     public Schema inspect(Connection c, String schema) throws SQLException {
+        Part p = read(c, schema, null);
+        return new Schema(schema, p.tables(), p.enums(), p.sequences(), p.views(), p.unmanaged());
+    }
+
+    @Override
+    public Schema inspect(Connection c, String schema, List<String> namespaces) throws SQLException {
+        if (namespaces.isEmpty()) {
+            return inspect(c, schema);
+        }
+        List<String> existing = new ArrayList<>();
+        try (var ps = c.prepareStatement("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", namespaces.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+        }
+        List<Table> tables = new ArrayList<>();
+        List<EnumType> enums = new ArrayList<>();
+        List<Sequence> sequences = new ArrayList<>();
+        List<View> views = new ArrayList<>();
+        List<UnmanagedObject> unmanaged = new ArrayList<>();
+        for (String namespace : existing) {
+            Part p = read(c, namespace, schema);
+            tables.addAll(p.tables());
+            enums.addAll(p.enums());
+            sequences.addAll(p.sequences());
+            views.addAll(p.views());
+            unmanaged.addAll(p.unmanaged());
+        }
+        return new Schema(schema, tables, enums, sequences, views, unmanaged, existing);
+    }
+
+    /**
+     * One database schema's objects. {@code defaultSchema}: null for a model of one schema (plain names); else the
+     * schema of the database URL, whose names stay plain as Prisma writes them while the others are qualified.
+     */
+    private static Part read(Connection c, String schema, String defaultSchema) throws SQLException {
+        boolean qualified = defaultSchema != null;
+        java.util.function.UnaryOperator<String> name = n -> qualified ? qualify(schema, n, defaultSchema) : n;
         Map<String, Draft> tables = new LinkedHashMap<>();
-        TABLES.forEach(c, schema, rs -> tables.put(rs.getString("relname"), new Draft(rs.getString("relname"), rs.getString("comment"))));
-        COLUMNS.forEach(c, schema, rs -> readColumn(rs, tables.get(rs.getString("relname"))));
-        CONSTRAINTS.forEach(c, schema, rs -> readConstraint(rs, tables.get(rs.getString("relname"))));
+        TABLES.forEach(c, schema, rs -> tables.put(rs.getString("relname"), new Draft(name.apply(rs.getString("relname")), rs.getString("comment"))));
+        COLUMNS.forEach(c, schema, rs -> readColumn(rs, tables.get(rs.getString("relname")), defaultSchema));
+        CONSTRAINTS.forEach(c, schema, rs -> readConstraint(rs, tables.get(rs.getString("relname")), defaultSchema));
         INDEXES.forEach(c, schema, rs -> readIndex(rs, tables.get(rs.getString("table_name"))));
 
         Map<String, List<String>> enumValues = new LinkedHashMap<>();
         ENUMS.forEach(c, schema, rs -> enumValues.computeIfAbsent(rs.getString("typname"), k -> new ArrayList<>()).add(rs.getString("enumlabel")));
-        List<EnumType> enums = enumValues.entrySet().stream().map(e -> new EnumType(e.getKey(), e.getValue())).toList();
+        List<EnumType> enums = enumValues.entrySet().stream().map(e -> new EnumType(name.apply(e.getKey()), e.getValue())).toList();
 
         List<Sequence> sequences = new ArrayList<>();
-        SEQUENCES.forEach(c, schema, rs -> sequences.add(new Sequence(rs.getString("relname"), PostgresTypes.parse(rs.getString("type"), null).name(),
+        SEQUENCES.forEach(c, schema, rs -> sequences.add(new Sequence(name.apply(rs.getString("relname")), PostgresTypes.parse(rs.getString("type"), null).name(),
                 rs.getLong("seqstart"), rs.getLong("seqincrement"), rs.getLong("seqmin"), rs.getLong("seqmax"),
                 rs.getLong("seqcache"), rs.getBoolean("seqcycle"))));
         List<View> views = new ArrayList<>();
-        VIEWS.forEach(c, schema, rs -> views.add(new View(rs.getString("relname"), rs.getString("definition").strip(), "m".equals(rs.getString("relkind")))));
+        VIEWS.forEach(c, schema, rs -> views.add(new View(name.apply(rs.getString("relname")), rs.getString("definition").strip(), "m".equals(rs.getString("relkind")))));
         List<UnmanagedObject> unmanaged = new ArrayList<>();
-        UNMANAGED.forEach(c, schema, rs -> unmanaged.add(new UnmanagedObject(rs.getString("kind"), rs.getString("name"), rs.getString("detail"))));
-
-        return new Schema(schema, tables.values().stream().map(Draft::build).toList(), enums, sequences, views, unmanaged);
+        UNMANAGED.forEach(c, schema, rs -> unmanaged.add(new UnmanagedObject(rs.getString("kind"), name.apply(rs.getString("name")), rs.getString("detail"))));
+        return new Part(tables.values().stream().map(Draft::build).toList(), enums, sequences, views, unmanaged);
     }
 
-    private static void readColumn(ResultSet rs, Draft table) throws SQLException {
+    private static String qualify(String namespace, String name, String defaultSchema) {
+        return namespace.equals(defaultSchema) ? name : QualifiedName.of(namespace, name);
+    }
+
+    private static void readColumn(ResultSet rs, Draft table, String defaultSchema) throws SQLException {
         if (table == null) {
             return;
         }
         String name = rs.getString("attname");
-        String enumName = "e".equals(rs.getString("base_kind")) ? rs.getString("base_name") : null;
+        String enumName = !"e".equals(rs.getString("base_kind")) ? null
+                : defaultSchema != null ? qualify(rs.getString("base_schema"), rs.getString("base_name"), defaultSchema) : rs.getString("base_name");
         ColumnType type = PostgresTypes.parse(rs.getString("formatted"), enumName);
         String rawDefault = rs.getString("default_expr");
         String generated = null;
@@ -116,7 +167,7 @@ public final class PostgresInspector implements Inspector {
         table.columnsByNum.put(rs.getInt("attnum"), name);
     }
 
-    private static void readConstraint(ResultSet rs, Draft table) throws SQLException {
+    private static void readConstraint(ResultSet rs, Draft table, String defaultSchema) throws SQLException {
         if (table == null) {
             return;
         }
@@ -124,7 +175,8 @@ public final class PostgresInspector implements Inspector {
         List<String> columns = strings(rs.getArray("columns"));
         switch (rs.getString("contype")) {
             case "p" -> table.primaryKey = new PrimaryKey(name, columns);
-            case "f" -> table.foreignKeys.add(new ForeignKey(name, columns, rs.getString("ref_table"), strings(rs.getArray("ref_columns")),
+            case "f" -> table.foreignKeys.add(new ForeignKey(name, columns,
+                    defaultSchema != null ? qualify(rs.getString("ref_schema"), rs.getString("ref_table"), defaultSchema) : rs.getString("ref_table"), strings(rs.getArray("ref_columns")),
                     action(rs.getString("confdeltype")), action(rs.getString("confupdtype")),
                     !rs.getBoolean("condeferrable") ? ForeignKey.Deferrable.NOT
                             : rs.getBoolean("condeferred") ? ForeignKey.Deferrable.DEFERRED : ForeignKey.Deferrable.IMMEDIATE));

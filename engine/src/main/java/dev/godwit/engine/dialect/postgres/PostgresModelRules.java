@@ -1,22 +1,51 @@
 package dev.godwit.engine.dialect.postgres;
 
 import dev.godwit.engine.Provider;
+import dev.godwit.engine.psl.IdentifierLimit;
+import dev.godwit.engine.psl.NativeTypes;
 import dev.godwit.engine.psl.ModelRules;
 import dev.godwit.engine.psl.ast.Expr;
 import dev.godwit.engine.psl.ast.Field;
 import dev.godwit.engine.schema.ColumnType;
 import dev.godwit.engine.schema.Identity;
 
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** How a schema maps to PostgreSQL tables: lists as arrays, enums as types, defaults as the server prints them. */
 public final class PostgresModelRules implements ModelRules {
+    private static final Map<String, ColumnType> SCALAR_TYPES = Map.of(
+            "String", ColumnType.of("text"), "Int", ColumnType.of("integer"), "BigInt", ColumnType.of("bigint"),
+            "Float", ColumnType.of("double precision"), "Decimal", ColumnType.of("numeric").withPrecision(65, 30),
+            "Boolean", ColumnType.of("boolean"), "DateTime", ColumnType.of("timestamp").withPrecision(3, null),
+            "Json", ColumnType.of("jsonb"), "Bytes", ColumnType.of("bytea"));
+
 
     @Override
     public Provider provider() {
         return Provider.POSTGRESQL;
+    }
+
+    @Override
+    public Map<String, ColumnType> scalarTypes() {
+        return SCALAR_TYPES;
+    }
+
+    @Override
+    public Map<String, NativeTypes.Spec> nativeTypes() {
+        return PostgresNativeTypes.TYPES;
+    }
+
+    @Override
+    public IdentifierLimit identifierLimit() {
+        return new IdentifierLimit(63, true, "PostgreSQL");
+    }
+
+    @Override
+    public List<String> schemaProviderNames() {
+        return List.of("postgresql", "postgres");
     }
 
     @Override

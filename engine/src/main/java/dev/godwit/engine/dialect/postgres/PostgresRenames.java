@@ -4,12 +4,14 @@ import dev.godwit.engine.diff.Change.RenameColumn;
 import dev.godwit.engine.diff.Change.RenameTable;
 import dev.godwit.engine.schema.Column;
 import dev.godwit.engine.schema.Identity;
+import dev.godwit.engine.schema.QualifiedName;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.godwit.engine.dialect.postgres.PostgresDdl.q;
+import static dev.godwit.engine.dialect.postgres.PostgresDdl.qn;
 
 /**
  * Renaming a table or column on PostgreSQL. The sequence behind a serial or identity column is
@@ -26,7 +28,7 @@ final class PostgresRenames {
     static List<String> table(RenameTable r) {
         String from = r.definition().name();
         List<String> out = new ArrayList<>();
-        out.add("ALTER TABLE " + q(from) + " RENAME TO " + q(r.to()) + ";");
+        out.add("ALTER TABLE " + qn(from) + " RENAME TO " + q(QualifiedName.local(r.to())) + ";");
         for (Column c : r.definition().columns()) {
             if (ownsSequence(c)) {
                 out.add(renameSequence(sequenceName(from, c.name()), sequenceName(r.to(), c.name())));
@@ -37,7 +39,7 @@ final class PostgresRenames {
 
     static List<String> column(RenameColumn r) {
         List<String> out = new ArrayList<>();
-        out.add("ALTER TABLE " + q(r.tableName()) + " RENAME COLUMN " + q(r.column().name()) + " TO " + q(r.to()) + ";");
+        out.add("ALTER TABLE " + qn(r.tableName()) + " RENAME COLUMN " + q(r.column().name()) + " TO " + q(r.to()) + ";");
         if (ownsSequence(r.column())) {
             out.add(renameSequence(sequenceName(r.tableName(), r.column().name()), sequenceName(r.tableName(), r.to())));
         }
@@ -53,7 +55,7 @@ final class PostgresRenames {
      * know when it writes the script; such a sequence is left as it is (its name is not part of the schema).
      */
     private static String renameSequence(String from, String to) {
-        return "ALTER SEQUENCE IF EXISTS " + q(from) + " RENAME TO " + q(to) + ";";
+        return "ALTER SEQUENCE IF EXISTS " + qn(from) + " RENAME TO " + q(QualifiedName.local(to)) + ";";
     }
 
     /**
@@ -61,7 +63,7 @@ final class PostgresRenames {
      * the longer of the two parts shortened first until the whole fits in 63 bytes.
      */
     static String sequenceName(String table, String column) {
-        byte[] t = table.getBytes(StandardCharsets.UTF_8);
+        byte[] t = QualifiedName.local(table).getBytes(StandardCharsets.UTF_8);
         byte[] c = column.getBytes(StandardCharsets.UTF_8);
         int available = MAX_NAME - "_".length() - "_seq".length();
         int tn = t.length;
@@ -73,7 +75,7 @@ final class PostgresRenames {
                 cn--;
             }
         }
-        return clip(t, tn) + "_" + clip(c, cn) + "_seq";
+        return QualifiedName.of(QualifiedName.namespace(table), clip(t, tn) + "_" + clip(c, cn) + "_seq");
     }
 
     /** The first {@code n} bytes, not splitting a character. */

@@ -39,7 +39,7 @@ public final class ReadOnlyGuard {
             if (!sameCuts(canonical, statements)) {
                 return new Refusal(1, canonical.size(), excerpt(text),
                         "splits into statements differently depending on the server's quoting settings "
-                                + (p == Provider.MYSQL ? "(NO_BACKSLASH_ESCAPES, ANSI_QUOTES)" : "(standard_conforming_strings)")
+                                + (SqlGrammar.of(p) == SqlGrammar.MYSQL_LIKE ? "(NO_BACKSLASH_ESCAPES, ANSI_QUOTES)" : "(standard_conforming_strings)")
                                 + ", so the guard cannot tell what would run");
             }
             for (SqlStatement st : statements) {
@@ -81,7 +81,7 @@ public final class ReadOnlyGuard {
 
     /** {backslash escapes in plain strings, ANSI_QUOTES}, the server's default first. */
     private static boolean[][] readings(Provider p) {
-        return p == Provider.MYSQL
+        return SqlGrammar.of(p) == SqlGrammar.MYSQL_LIKE
                 ? new boolean[][]{{true, false}, {false, false}, {true, true}, {false, true}}
                 : new boolean[][]{{false, false}, {true, false}};
     }

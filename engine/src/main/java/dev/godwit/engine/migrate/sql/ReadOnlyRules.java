@@ -103,7 +103,7 @@ final class ReadOnlyRules {
 
     /** Why the statement is not plainly a read, as "what it does", or null when it is one. */
     static String whyNotRead(List<Token> t, Provider p) {
-        boolean mysql = p == Provider.MYSQL;
+        boolean mysql = SqlGrammar.of(p) == SqlGrammar.MYSQL_LIKE;
         for (int i = 0; i < t.size(); i++) {
             Token k = t.get(i);
             if (k.kind() == Kind.EXECUTABLE_COMMENT) {

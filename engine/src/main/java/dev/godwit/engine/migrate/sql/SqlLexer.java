@@ -64,7 +64,7 @@ final class SqlLexer {
     boolean unterminatedQuote;
 
     SqlLexer(CharSequence s, Provider provider) {
-        this(s, provider, provider == Provider.MYSQL, false);
+        this(s, provider, SqlGrammar.of(provider) == SqlGrammar.MYSQL_LIKE, false);
     }
 
     /**
@@ -75,7 +75,7 @@ final class SqlLexer {
     SqlLexer(CharSequence s, Provider provider, boolean backslashEscapes, boolean ansiQuotes) {
         this.s = s;
         this.length = s.length();
-        this.mysql = provider == Provider.MYSQL;
+        this.mysql = SqlGrammar.of(provider) == SqlGrammar.MYSQL_LIKE;
         this.backslashEscapes = backslashEscapes;
         this.ansiQuotes = mysql && ansiQuotes;
     }

@@ -125,7 +125,7 @@ public final class SqlSplitter {
 
         Run(String script, Provider provider, SqlLexer lexer) {
             this.s = script;
-            this.mysql = provider == Provider.MYSQL;
+            this.mysql = SqlGrammar.of(provider) == SqlGrammar.MYSQL_LIKE;
             this.lx = lexer;
             if (!script.isEmpty() && script.charAt(0) == '\uFEFF') {
                 lineStart = 1; // a byte order mark is not a column

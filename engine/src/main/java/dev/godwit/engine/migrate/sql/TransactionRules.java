@@ -22,7 +22,7 @@ public final class TransactionRules {
      */
     public static boolean isTransactionControl(SqlStatement st, Provider provider) {
         KeywordTokens t = new KeywordTokens(StatementKeywords.leading(st.text(), 3, provider));
-        boolean pg = provider == Provider.POSTGRESQL;
+        boolean pg = SqlGrammar.of(provider) == SqlGrammar.POSTGRES_LIKE;
         return switch (t.at(0)) {
             case "BEGIN" -> !(t.is(1, "NOT") && t.is(2, "ATOMIC"));
             case "START" -> t.is(1, "TRANSACTION");
@@ -53,7 +53,7 @@ public final class TransactionRules {
     /** How the statement controls transactions, {@link Control#NONE} for most. */
     public static Control control(SqlStatement st, Provider provider) {
         KeywordTokens t = new KeywordTokens(StatementKeywords.leading(st.text(), 6, provider));
-        boolean pg = provider == Provider.POSTGRESQL;
+        boolean pg = SqlGrammar.of(provider) == SqlGrammar.POSTGRES_LIKE;
         return switch (t.at(0)) {
             case "BEGIN" -> t.is(1, "NOT") && t.is(2, "ATOMIC") ? Control.NONE : Control.BEGIN;
             case "START" -> t.is(1, "TRANSACTION") ? Control.BEGIN : Control.NONE;
@@ -68,7 +68,7 @@ public final class TransactionRules {
     }
 
     private static Control autocommit(KeywordTokens t, Provider provider) {
-        if (provider == Provider.POSTGRESQL) {
+        if (SqlGrammar.of(provider) != SqlGrammar.MYSQL_LIKE) {
             return Control.NONE;
         }
         int i = 1;

@@ -3,6 +3,7 @@ SELECT c.relname, k.conname, k.contype,
        ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
              JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord) AS columns,
        rc.relname AS ref_table,
+       (SELECT rn.nspname FROM pg_catalog.pg_namespace rn WHERE rn.oid = rc.relnamespace) AS ref_schema,
        ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(attnum, ord)
              JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum ORDER BY u.ord) AS ref_columns,
        k.confdeltype, k.confupdtype, k.condeferrable, k.condeferred,

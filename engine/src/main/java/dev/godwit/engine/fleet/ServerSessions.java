@@ -1,0 +1,133 @@
+package dev.godwit.engine.fleet;
+
+import dev.godwit.engine.Provider;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * The server sessions a fleet target works through. A client killed with -9 leaves its sessions on the server for
+ * a while: a statement under way runs to its end (a MySQL DDL, a PostgreSQL statement until it next talks to the
+ * client). What such a session leaves is only final once it is gone, so a resumed target waits for that first.
+ */
+final class ServerSessions {
+    private ServerSessions() {
+    }
+
+    /**
+     * The session's identity: PostgreSQL's backend pid with its start time (pids are reused), MySQL's connection
+     * id (never reused while the server runs).
+     */
+    static String id(Connection c, Provider provider) throws SQLException {
+        String sql = provider == Provider.POSTGRESQL
+                ? "SELECT pid || '@' || (extract(epoch FROM backend_start) * 1000000)::bigint FROM pg_stat_activity WHERE pid = pg_backend_pid()"
+                : "SELECT CONNECTION_ID()";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : "?";
+        }
+    }
+
+    static boolean alive(Connection c, Provider provider, String id) throws SQLException {
+        String sql = provider == Provider.POSTGRESQL
+                ? "SELECT count(*) FROM pg_stat_activity WHERE pid || '@' || (extract(epoch FROM backend_start) * 1000000)::bigint = ?"
+                : "SELECT count(*) FROM information_schema.PROCESSLIST WHERE ID = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** Waits at most {@code wait} for the sessions to end; the ones still there then. */
+    static List<String> awaitGone(Connection c, Provider provider, List<String> ids, Duration wait) throws SQLException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            List<String> alive = new java.util.ArrayList<>();
+            for (String id : ids) {
+                if (alive(c, provider, id)) {
+                    alive.add(id);
+                }
+            }
+            if (alive.isEmpty() || System.nanoTime() > deadline) {
+                return alive;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return alive;
+            }
+        }
+    }
+
+    /** A data source that tells {@code opened} the session of each connection before handing it out. */
+    static DataSource reporting(DataSource inner, Provider provider, Consumer<String> opened) {
+        return new DataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return told(inner.getConnection());
+            }
+
+            @Override
+            public Connection getConnection(String user, String password) throws SQLException {
+                return told(inner.getConnection(user, password));
+            }
+
+            private Connection told(Connection c) throws SQLException {
+                try {
+                    opened.accept(id(c, provider));
+                    return c;
+                } catch (SQLException | RuntimeException e) {
+                    c.close();
+                    throw e;
+                }
+            }
+
+            @Override
+            public PrintWriter getLogWriter() throws SQLException {
+                return inner.getLogWriter();
+            }
+
+            @Override
+            public void setLogWriter(PrintWriter out) throws SQLException {
+                inner.setLogWriter(out);
+            }
+
+            @Override
+            public void setLoginTimeout(int seconds) throws SQLException {
+                inner.setLoginTimeout(seconds);
+            }
+
+            @Override
+            public int getLoginTimeout() throws SQLException {
+                return inner.getLoginTimeout();
+            }
+
+            @Override
+            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+                return inner.getParentLogger();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> iface) throws SQLException {
+                return inner.unwrap(iface);
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> iface) throws SQLException {
+                return inner.isWrapperFor(iface);
+            }
+        };
+    }
+}

@@ -1,0 +1,33 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "auth";
+
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "base";
+
+-- CreateEnum
+CREATE TYPE "auth"."Role" AS ENUM ('USER', 'ADMIN');
+
+-- CreateTable
+CREATE TABLE "base"."Order" (
+    "id" SERIAL NOT NULL,
+    "total" INTEGER NOT NULL,
+    "accountId" INTEGER,
+
+    CONSTRAINT "Order_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "auth"."Account" (
+    "id" SERIAL NOT NULL,
+    "email" TEXT NOT NULL,
+    "role" "auth"."Role" NOT NULL DEFAULT 'USER',
+
+    CONSTRAINT "Account_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Account_email_key" ON "auth"."Account"("email");
+
+-- AddForeignKey
+ALTER TABLE "base"."Order" ADD CONSTRAINT "Order_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "auth"."Account"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
