@@ -42,8 +42,18 @@ public final class DriftCommand extends SessionCommand {
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long to wait for the migration lock (--adopt).")
     int lockTimeoutSeconds;
 
+    @picocli.CommandLine.Mixin
+    FleetOptions fleet = new FleetOptions();
+
     @Override
     protected int run(Session session) {
+        if (fleet.active()) {
+            if (adopt != null) {
+                throw new dev.godwit.engine.GodwitException(dev.godwit.engine.ErrorKind.USAGE, "drift --fleet does not take --adopt",
+                        "adopt on one target: `godwit --url URL drift --adopt NAME`");
+            }
+            return FleetRun.drift(session, fleet.fleet, fleet.parallel, json);
+        }
         DriftReport report = check(session);
         if (adopt != null) {
             return adopt(session, report);
