@@ -133,7 +133,8 @@ public final class DataLossCheck {
 
     /** A table as the database names it now, quoted. */
     private String table(String name) {
-        return q(renames.originalTable(name));
+        String original = renames.originalTable(name);
+        return dialect == null ? original : dialect.quoteTable(original);
     }
 
     private String q(String ident) {
