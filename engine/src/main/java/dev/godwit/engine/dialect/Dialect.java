@@ -63,6 +63,23 @@ public interface Dialect {
         return lock(connection, timeout);
     }
 
+    /**
+     * The part of the migration lock that covers a whole {@link #lockScope} (held once for many fleet targets); the
+     * rest, if any, each target takes for itself ({@link #targetLock}). By default the whole lock.
+     */
+    default MigrationLock scopeLock(Connection connection, javax.sql.DataSource dataSource, Duration timeout) throws SQLException {
+        return lock(connection, dataSource, timeout);
+    }
+
+    /**
+     * The part of the migration lock that one target (the connection's database) needs of its own under a hold of
+     * {@link #scopeLock}, or empty when the scope's lock covers it.
+     */
+    default Optional<MigrationLock> targetLock(Connection connection, javax.sql.DataSource dataSource, Duration timeout)
+            throws SQLException {
+        return Optional.empty();
+    }
+
     /** The replication cluster this server is a node of, when it is one that matters to migrations (Galera). */
     default Optional<ClusterState> clusterState(Connection connection) throws SQLException {
         return Optional.empty();

@@ -5,7 +5,6 @@ import dev.godwit.engine.db.Target;
 import dev.godwit.engine.project.DatabaseUrl;
 import org.junit.jupiter.api.Assumptions;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +14,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real three-node MariaDB Galera cluster on loopback for tests. {@code GODWIT_TEST_GALERA_PORTS}
@@ -103,7 +102,6 @@ public final class GaleraCluster {
     }
 
     private static List<Integer> start() {
-        Path script = script();
         if (!Files.isExecutable(Path.of("/usr/sbin/mariadbd")) && !onPath("mariadbd")) {
             throw new IllegalStateException("no mariadbd on this machine (set GODWIT_TEST_GALERA_PORTS to use a running cluster)");
         }
@@ -112,47 +110,10 @@ public final class GaleraCluster {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "godwit-test-galera-" + ProcessHandle.current().pid());
         System.err.println("NOTICE: starting a 3-node Galera cluster for the tests on ports " + base + "-" + (base + 2)
                 + " (set GODWIT_TEST_GALERA_PORTS to use a running one)");
-        List<String> env = List.of("GALERA_SQL_BASE=" + base, "GALERA_IST_BASE=" + (base + 3), "GALERA_SST_BASE=" + (base + 6),
-                "GALERA_GCOMM_BASE=" + (base + 3000));
-        int rc = run(script, env, "up", dir, 300);
-        if (rc != 0) {
-            run(script, env, "down", dir, 90);
-            throw new IllegalStateException(script + " up failed (exit " + rc + "; its output is in " + dir + ".log)");
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(script, env, "down", dir, 90)));
+        Map<String, String> env = Map.of("GALERA_SQL_BASE", String.valueOf(base), "GALERA_IST_BASE", String.valueOf(base + 3),
+                "GALERA_SST_BASE", String.valueOf(base + 6), "GALERA_GCOMM_BASE", String.valueOf(base + 3000));
+        ServerScript.named("galera-cluster", env, dir).upUntilExit(300, 90);
         return List.of(base, base + 1, base + 2);
-    }
-
-    private static int run(Path script, List<String> env, String command, Path dir, int seconds) {
-        ProcessBuilder pb = new ProcessBuilder(script.toString(), command, dir.toString());
-        for (String e : env) {
-            String[] kv = e.split("=", 2);
-            pb.environment().put(kv[0], kv[1]);
-        }
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(dir + ".log").toFile()));
-        try {
-            Process p = pb.start();
-            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static Path script() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path s = d.resolve("scripts/test-servers/galera-cluster");
-            if (Files.isExecutable(s)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("scripts/test-servers/galera-cluster not found above " + Path.of("").toAbsolutePath());
     }
 
     private static boolean onPath(String program) {

@@ -2,13 +2,10 @@ package dev.godwit.engine.testing;
 
 import org.junit.jupiter.api.Assumptions;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Real PgBouncers on loopback in front of the test PostgreSQL ({@code GODWIT_TEST_PG_URL}), started with
@@ -66,47 +63,12 @@ public final class PgBouncers {
             throw new IllegalStateException("GODWIT_TEST_PG_URL is not set (a PgBouncer needs a PostgreSQL server to stand in front of)");
         }
         URI upstream = URI.create(pg);
-        Path script = script();
         int port = 21000 + (int) (ProcessHandle.current().pid() % 500) * 4 + PORTS.size() + FAILURES.size();
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "godwit-test-pgbouncer-" + ProcessHandle.current().pid() + "-" + port);
         Map<String, String> env = Map.of("PGBOUNCER_PORT", String.valueOf(port), "PGBOUNCER_POOL_MODE", config.mode(),
                 "PGBOUNCER_IGNORE_PARAMS", config.ignoredParameters(), "PGBOUNCER_UPSTREAM_HOST", upstream.getHost(),
                 "PGBOUNCER_UPSTREAM_PORT", String.valueOf(upstream.getPort() > 0 ? upstream.getPort() : 5432));
-        int rc = run(script, env, "up", dir);
-        if (rc != 0) {
-            run(script, env, "down", dir);
-            throw new IllegalStateException(script + " up failed (exit " + rc + "; its output is in " + dir + ".log)");
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(script, env, "down", dir)));
+        ServerScript.named("pgbouncer-pool", env, dir).upUntilExit(300, 300);
         return port;
-    }
-
-    private static int run(Path script, Map<String, String> env, String command, Path dir) {
-        ProcessBuilder pb = new ProcessBuilder(script.toString(), command, dir.toString());
-        pb.environment().putAll(env);
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(dir + ".log").toFile()));
-        try {
-            Process p = pb.start();
-            if (!p.waitFor(300, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static Path script() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path s = d.resolve("scripts/test-servers/pgbouncer-pool");
-            if (Files.isExecutable(s)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("scripts/test-servers/pgbouncer-pool not found above " + Path.of("").toAbsolutePath());
     }
 }
