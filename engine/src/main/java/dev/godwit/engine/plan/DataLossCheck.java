@@ -42,6 +42,11 @@ public final class DataLossCheck {
 
     /** As {@link #check(List, Schema, Target)}, for changes planned with {@code renames} (which lose nothing themselves). */
     public static List<Finding> check(List<Change> changes, Schema current, Target target, Renames renames) {
+        return checkEach(changes, current, target, renames).stream().flatMap(List::stream).toList();
+    }
+
+    /** As {@link #check(List, Schema, Target, Renames)}, the findings of each change apart: one list per change, in order. */
+    public static List<List<Finding>> checkEach(List<Change> changes, Schema current, Target target, Renames renames) {
         if (target == null) {
             return new DataLossCheck(null, renames).run(changes, current, null);
         }
@@ -54,13 +59,15 @@ public final class DataLossCheck {
         }
     }
 
-    private List<Finding> run(List<Change> changes, Schema current, Connection c) {
-        List<Finding> out = new ArrayList<>();
+    private List<List<Finding>> run(List<Change> changes, Schema current, Connection c) {
+        List<List<Finding>> each = new ArrayList<>();
         Set<String> pkTables = new HashSet<>();
         // Looked up once per change: a set, not Schema.table's scan, or a plan adding unique indexes
         // to a schema of thousands of tables costs changes × tables.
         Set<String> existing = current.tables().stream().map(Table::name).collect(Collectors.toCollection(HashSet::new));
         for (Change ch : changes) {
+            List<Finding> out = new ArrayList<>();
+            each.add(out);
             if (ch instanceof Change.DropTable d) {
                 long rows = count(c, "SELECT COUNT(*) FROM " + table(d.definition().name()));
                 if (rows > 0) {
@@ -101,7 +108,7 @@ public final class DataLossCheck {
                 }
             }
         }
-        return out;
+        return each;
     }
 
     private void alter(Change.AlterColumn a, Connection c, List<Finding> out) {
@@ -137,7 +144,8 @@ public final class DataLossCheck {
 
     /** A table as the database names it now, quoted. */
     private String table(String name) {
-        return q(renames.originalTable(name));
+        String original = renames.originalTable(name);
+        return dialect == null ? original : dialect.quoteTable(original);
     }
 
     private String q(String ident) {

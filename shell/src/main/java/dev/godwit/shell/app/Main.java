@@ -39,6 +39,10 @@ public final class Main {
     public static int run(String[] args, PrintStream stdout, PrintStream stderr, Map<String, String> env, Prompter prompter) {
         boolean noColor = Arrays.asList(args).contains("--no-color");
         Out out = new Out(stdout, stderr, Out.colorWanted(noColor));
+        int columns = Out.startingColumns(env);
+        if (columns > 0) {
+            out.wrapTo(() -> columns);
+        }
         GodwitCommand root = new GodwitCommand(out, env);
         root.answerWith(prompter);
         CommandLine cli = args.length > 0 ? commandLine(root, out, args[0]) : commandLine(root, out);

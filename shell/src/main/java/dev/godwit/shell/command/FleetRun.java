@@ -3,6 +3,7 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.project.FleetConfig;
+import dev.godwit.engine.fleet.FleetDrift;
 import dev.godwit.engine.fleet.FleetGuards;
 import dev.godwit.engine.fleet.FleetRecord;
 import dev.godwit.engine.fleet.FleetRunner;
@@ -14,6 +15,7 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.project.Project;
 import dev.godwit.engine.Provider;
 import dev.godwit.shell.session.Session;
+import dev.godwit.shell.render.DriftText;
 import dev.godwit.shell.render.Durations;
 import dev.godwit.shell.render.Json;
 import dev.godwit.shell.session.Out;
@@ -53,10 +55,56 @@ final class FleetRun {
                         String.valueOf(o.failed()), o.error() == null ? "" : o.error()));
             }
             out.println("Fleet " + fleet + ": " + outcomes.size() + " targets, " + s.folder.migrations().size() + " migrations");
-            t.lines().forEach(out::println);
+            t.lines().forEach(out::printlnAsIs);
             out.println(counts(outcomes));
         }
         return outcomes.stream().allMatch(o -> o.state() == TargetOutcome.State.UP_TO_DATE) ? 0 : 3;
+    }
+
+    /**
+     * {@code drift --fleet NAME}: each target against what its applied migrations give; exit 0 when no target
+     * drifted, 3 when one did, 1 when one could not be checked.
+     */
+    static int drift(Session session, String fleet, Integer parallel, boolean json) {
+        Setup s = setup(session, fleet);
+        List<FleetDrift.Result> results = new FleetDrift(s.folder, s.routes, session.shadowUrl())
+                .run(s.targets, parallel != null ? parallel : s.config.parallel());
+        List<TargetOutcome> outcomes = results.stream().map(FleetDrift.Result::outcome).toList();
+        Out out = session.out();
+        if (json) {
+            Map<String, Object> m = json(fleet, "drift", outcomes, null);
+            m.put("targets", results.stream().map(r -> {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("target", r.outcome().target());
+                t.put("state", r.outcome().state().name().toLowerCase());
+                t.put("differences", r.report() == null ? 0 : r.report().drift().size());
+                t.put("error", r.report() == null ? r.outcome().error() : null);
+                t.put("drift", r.report() == null ? null : DriftText.json(r.report()));
+                return t;
+            }).toList());
+            out.println(Json.write(m));
+        } else {
+            TableText t = new TableText(List.of("target", "drift", "applied", "differences", "what"));
+            for (FleetDrift.Result r : results) {
+                TargetOutcome o = r.outcome();
+                t.row(List.of(o.target(), o.state() == TargetOutcome.State.UP_TO_DATE ? "none" : o.state().label(),
+                        String.valueOf(o.applied().size()), r.report() == null ? "" : String.valueOf(r.report().drift().size()),
+                        o.error() == null ? "" : o.error()));
+            }
+            out.println("Fleet " + fleet + ": " + outcomes.size() + " targets, each against the schema its applied migrations give");
+            t.lines().forEach(out::println);
+            long drifted = outcomes.stream().filter(o -> o.state() == TargetOutcome.State.DRIFTED).count();
+            long failed = outcomes.stream().filter(o -> o.state() == TargetOutcome.State.FAILED).count();
+            out.println(outcomes.size() + " targets: " + (outcomes.size() - drifted - failed) + " without drift, " + drifted + " drifted"
+                    + (failed > 0 ? ", " + failed + " not checked" : ""));
+            if (drifted > 0) {
+                out.println("Next: `godwit --url URL drift` on one target shows its differences and the scripts that revert or adopt them");
+            }
+        }
+        if (outcomes.stream().anyMatch(o -> o.state() == TargetOutcome.State.FAILED)) {
+            return 1;
+        }
+        return outcomes.stream().anyMatch(o -> o.state() == TargetOutcome.State.DRIFTED) ? 3 : 0;
     }
 
     static int apply(Session session, String fleet, ApplyOptions o) {
@@ -111,7 +159,7 @@ final class FleetRun {
         }
         out.println("");
         if (t.size() > 0) {
-            t.lines().forEach(out::println);
+            t.lines().forEach(out::printlnAsIs);
         }
         int migrations = outcomes.stream().mapToInt(o -> o.applied().size()).sum();
         out.println(counts(outcomes) + "; " + migrations + (migrations == 1 ? " migration" : " migrations") + " applied in " + Durations.format(took));

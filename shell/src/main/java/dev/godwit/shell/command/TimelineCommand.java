@@ -50,7 +50,7 @@ public final class TimelineCommand extends SessionCommand {
     private static boolean fits(Session session, Terminal terminal) {
         String note = dev.godwit.shell.tui.ScreenSize.tooSmall(terminal, "timeline", TimelineScreen.MIN_COLUMNS, TimelineScreen.MIN_ROWS);
         if (note != null) {
-            session.out().note(note + " (`status`; `history` lists every attempt)");
+            session.out().note(note + " (`godwit status`; `godwit history` lists every attempt)");
         }
         return note == null;
     }
@@ -63,6 +63,6 @@ public final class TimelineCommand extends SessionCommand {
 
     private static GodwitException notATerminal() {
         return new GodwitException(ErrorKind.USAGE, "timeline is a full-screen view and needs a terminal (stdin and stdout are not one)",
-                "run it in a terminal, or use `godwit status` (or `status --json`) for the same facts as text");
+                "run it in a terminal, or use `godwit status` (or `godwit status --json`) for the same facts as text");
     }
 }
