@@ -42,7 +42,9 @@ public final class PullCommand extends SessionCommand {
         Provider provider = session.resolvedUrl().url().provider();
         Path file = session.project().schemaFile();
         PslWriter.Pulled pulled = PslWriter.pull(live, provider, header(file, provider));
-        String text = withViews(file, pulled.text());
+        boolean views = pulled.views();
+        // with the views preview, the view blocks come from the database; without it, the file's own stay as they are
+        String text = views ? pulled.text() : withViews(file, pulled.text());
         try {
             Psl.parse(file.getFileName().toString(), text);
         } catch (GodwitException e) {
@@ -66,6 +68,9 @@ public final class PullCommand extends SessionCommand {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + file + ": " + e.getMessage());
+        }
+        if (views) {
+            writeViewDefinitions(file.getParent(), pulled.viewFiles());
         }
         String manyToMany = pulled.manyToMany().isEmpty() ? "" : ", " + pulled.manyToMany().size() + " implicit many-to-many relation(s)";
         session.out().println("Wrote " + file + ": " + pulled.models() + " model(s), " + pulled.enums() + " enum(s)" + manyToMany
@@ -101,6 +106,22 @@ public final class PullCommand extends SessionCommand {
         session.out().println((written.isEmpty() ? "No file changed in " + folder : "Wrote " + String.join(", ", written) + " in " + folder)
                 + ": " + pulled.models() + " model(s), " + pulled.enums() + " enum(s)" + manyToMany + " from " + session.target().display() + ".");
         return 0;
+    }
+
+    /**
+     * As Prisma's introspection with the views preview: each view's SELECT into {@code views/<schema>/<name>.sql} beside
+     * the schema (the text as the database prints it; Prisma reformats it).
+     */
+    private static void writeViewDefinitions(Path dir, Map<String, String> files) {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path out = dir.resolve(f.getKey());
+            try {
+                Files.createDirectories(out.getParent());
+                Files.writeString(out, f.getValue(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + out + ": " + e.getMessage());
+            }
+        }
     }
 
     /** The file's view blocks follow the pulled models: Prisma Migrate does not manage views, and pull never drops them. */

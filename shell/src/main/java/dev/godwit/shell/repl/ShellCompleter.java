@@ -191,7 +191,7 @@ public final class ShellCompleter implements Completer {
         Metadata.Snapshot m = metadata.get();
         switch (o.longestName()) {
             case "--env" -> values(m.environments(), "environments", candidates);
-            case "--rolled-back" -> values(m.failed(), "failed migrations", candidates);
+            case "--rolled-back", "--retry", "--finish", "--undo" -> values(m.failed(), "failed migrations", candidates);
             case "--applied" -> values(m.notApplied(), "migrations not applied", candidates);
             case "--project", "--dir" -> dirs.complete(reader, line, candidates);
             case "-f" -> files.complete(reader, line, candidates);
@@ -223,7 +223,7 @@ public final class ShellCompleter implements Completer {
     private void arguments(String command, LineReader reader, ParsedLine line, List<Candidate> candidates) {
         Metadata.Snapshot m = metadata.get();
         switch (command) {
-            case "show" -> values(m.migrations(), "migrations", candidates);
+            case "show", "lint" -> values(m.migrations(), "migrations", candidates);
             // a failed migration has a record here, which rebase refuses
             case "rebase" -> values(m.notApplied().stream().filter(n -> !m.failed().contains(n)).toList(), "migrations not applied", candidates);
             case "inspect" -> values(m.tables(), "tables", candidates);

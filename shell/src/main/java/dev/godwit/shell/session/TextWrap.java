@@ -24,7 +24,7 @@ public final class TextWrap {
         while (lead < line.length() && line.charAt(lead) == ' ') {
             lead++;
         }
-        String indent = line.startsWith("-- ", lead) ? " ".repeat(lead) + "--   " : " ".repeat(Math.min(lead + 2, width / 3));
+        String indent = line.startsWith("-- ", lead) ? " ".repeat(lead) + "--   " : " ".repeat(hangingIndent(line, lead, width));
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder(line.substring(0, lead));
         int col = column + lead;
@@ -54,8 +54,42 @@ public final class TextWrap {
         return out;
     }
 
-    /** Where the word that starts at {@code from} ends: at a space, but not at one inside a pair of backticks. */
+    /**
+     * Where continuation lines start: under the second column of a two-column line ("  use     Switch to …", the
+     * first word then a gap of two or more spaces) when that is in the left half; else two past the line's indent.
+     */
+    private static int hangingIndent(String line, int lead, int width) {
+        int firstEnd = line.indexOf(' ', lead);
+        if (firstEnd > lead && line.startsWith("  ", firstEnd)) {
+            int second = firstEnd;
+            while (second < line.length() && line.charAt(second) == ' ') {
+                second++;
+            }
+            if (second < line.length() && second <= width / 2) {
+                return second;
+            }
+        }
+        return Math.min(lead + 2, width / 3);
+    }
+
+    /**
+     * Where the word that starts at {@code from} ends: at a space, but not at one inside a pair of backticks, nor
+     * between a number and its unit ("12 ms", "1 min").
+     */
     private static int wordEnd(String line, int from) {
+        int end = plainWordEnd(line, from);
+        if (end > from && Character.isDigit(line.charAt(end - 1))) {
+            java.util.regex.Matcher unit = UNIT.matcher(line).region(end, line.length());
+            if (unit.lookingAt()) {
+                end = plainWordEnd(line, end + 1);
+            }
+        }
+        return end;
+    }
+
+    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile(" (ms|s|min)(?=$|[ .,;:)])");
+
+    private static int plainWordEnd(String line, int from) {
         int end = from;
         while (end < line.length() && line.charAt(end) != ' ') {
             if (line.charAt(end) == '`') {

@@ -68,6 +68,10 @@ class ShellCompleterTest {
                 LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
 
                 assertEquals(List.of("20240102000000_bad"), complete(c, reader, "resolve --rolled-back "));
+                for (String recovery : List.of("--retry", "--finish", "--undo")) {
+                    assertEquals(List.of("20240102000000_bad"), complete(c, reader, "resolve " + recovery + " "), recovery);
+                }
+                assertEquals(List.of("20240101000000_ok", "20240102000000_bad", "20240103000000_later"), complete(c, reader, "lint 2024"));
                 assertEquals(List.of("20240102000000_bad", "20240103000000_later"), complete(c, reader, "resolve --applied "));
                 assertEquals(List.of("20240101000000_ok", "20240102000000_bad", "20240103000000_later"), complete(c, reader, "show 2024"));
                 assertEquals(List.of("20240103000000_later"), complete(c, reader, "rebase "),

@@ -51,6 +51,14 @@ class TextWrapTest {
     }
 
     @Test
+    void twoColumnListsGoOnUnderTheirSecondColumnAndNumbersKeepTheirUnits() {
+        assertEquals(List.of("  use             Switch to another environment", "                  of the project"),
+                TextWrap.wrap("  use             Switch to another environment of the project", 48, 0));
+        assertEquals(List.of("Applied 3 migrations to 127.0.0.1/blog in", "  181 ms."),
+                TextWrap.wrap("Applied 3 migrations to 127.0.0.1/blog in 181 ms.", 44, 0));
+    }
+
+    @Test
     void outWrapsMessagesButNotTablesScriptsOrJson() {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
