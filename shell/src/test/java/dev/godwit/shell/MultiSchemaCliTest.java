@@ -138,6 +138,32 @@ class MultiSchemaCliTest {
         }
     }
 
+    @Test
+    void mysqlRefusesSeveralDatabasesAsPrismaDoes() throws Exception {
+        try (TestDatabase db = TestDatabases.mysql()) {
+            TestProject p = new TestProject(tmp, db);
+            Files.writeString(p.root().resolve("prisma/schema.prisma"), """
+                    datasource db {
+                      provider = "mysql"
+                      schemas  = ["shop", "auth"]
+                    }
+
+                    model User {
+                      id Int @id
+
+                      @@schema("auth")
+                    }
+                    """);
+            GodwitRun plan = p.run("plan", "--name", "init");
+            assertEquals(2, plan.exitCode(), plan.all());
+            assertTrue(plan.stderr().contains("schema.prisma:3:14"), plan.all());
+            assertTrue(plan.stderr().contains("The `schemas` property is not supported on the current connector."), plan.all());
+            try (var folders = Files.list(p.root().resolve("prisma/migrations"))) {
+                assertEquals(0, folders.filter(Files::isDirectory).count(), "no migration written");
+            }
+        }
+    }
+
     private static List<String> tables(TestDatabase db) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(

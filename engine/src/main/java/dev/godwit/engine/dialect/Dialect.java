@@ -23,6 +23,12 @@ public interface Dialect {
     /** Quotes an identifier for this database. */
     String quote(String identifier);
 
+    /** Quotes a table's name: {@code "auth"."User"} for a {@link dev.godwit.engine.schema.QualifiedName} of a multi-schema model. */
+    default String quoteTable(String name) {
+        String namespace = dev.godwit.engine.schema.QualifiedName.namespace(name);
+        return namespace == null ? quote(name) : quote(namespace) + "." + quote(dev.godwit.engine.schema.QualifiedName.local(name));
+    }
+
     /** Points the session at the schema the project works in (PostgreSQL search_path; MySQL: nothing). */
     void prepareSession(Connection connection, String schema) throws SQLException;
 

@@ -49,7 +49,8 @@ public final class PullWorkflow {
         Provider provider = workspace.url().provider();
         Path file = workspace.project().schemaFile();
         PslWriter.Pulled pulled = PslWriter.pull(live, provider, header(file, provider));
-        String text = withViews(file, pulled.text());
+        // with the views preview, the view blocks come from the database; without it, the file's own stay as they are
+        String text = pulled.views() ? pulled.text() : withViews(file, pulled.text());
         try {
             Psl.parse(file.getFileName().toString(), text);
         } catch (GodwitException e) {
@@ -77,6 +78,9 @@ public final class PullWorkflow {
             Files.writeString(file, pull.text(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + file + ": " + e.getMessage());
+        }
+        if (pulled.views()) {
+            writeViewDefinitions(file.getParent(), pulled.viewFiles());
         }
         String manyToMany = pulled.manyToMany().isEmpty() ? "" : ", " + pulled.manyToMany().size() + " implicit many-to-many relation(s)";
         listener.step("Wrote " + file + ": " + pulled.models() + " model(s), " + pulled.enums() + " enum(s)" + manyToMany
@@ -110,6 +114,22 @@ public final class PullWorkflow {
         String manyToMany = pulled.manyToMany().isEmpty() ? "" : ", " + pulled.manyToMany().size() + " implicit many-to-many relation(s)";
         listener.step((written.isEmpty() ? "No file changed in " + folder : "Wrote " + String.join(", ", written) + " in " + folder)
                 + ": " + pulled.models() + " model(s), " + pulled.enums() + " enum(s)" + manyToMany + " from " + workspace.target().display() + ".");
+    }
+
+    /**
+     * As Prisma's introspection with the views preview: each view's SELECT into {@code views/<schema>/<name>.sql} beside
+     * the schema (the text as the database prints it; Prisma reformats it).
+     */
+    private static void writeViewDefinitions(Path dir, Map<String, String> files) {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path out = dir.resolve(f.getKey());
+            try {
+                Files.createDirectories(out.getParent());
+                Files.writeString(out, f.getValue(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + out + ": " + e.getMessage());
+            }
+        }
     }
 
     /** The file's view blocks follow the pulled models: Prisma Migrate does not manage views, and pull never drops them. */

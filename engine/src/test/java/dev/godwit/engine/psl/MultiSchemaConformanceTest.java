@@ -55,6 +55,31 @@ class MultiSchemaConformanceTest {
         return tests.stream();
     }
 
+    /**
+     * {@code 108_multi_schema}: after its migration and a table made by hand in {@code auth}, godwit's drift script is
+     * Prisma's {@code migrate diff --from-migrations … --to-config-datasource} text, and what godwit pulls maps to what
+     * Prisma's {@code db pull} wrote.
+     */
+    @org.junit.jupiter.api.Test
+    void driftAndPullOfTheReferenceCaseAreWhatPrismaGave() throws Exception {
+        Path dir = ConformanceTest.resource("multi-schema/108_multi_schema");
+        Schema history = map(dir.resolve("schema.prisma"));
+        try (TestDatabase db = TestDatabases.postgres()) {
+            SchemaCorpus.load(db, dir.resolve("expected.postgresql.sql"));
+            SchemaCorpus.run(db, List.of("CREATE TABLE auth.extra (id int PRIMARY KEY)"));
+            Schema live = SchemaCorpus.inspect(db, history.namespaces());
+            String drift = PG.ddlWriter().script(Differ.diff(history, live, PG.diffHooks()));
+            assertEquals(Files.readString(dir.resolve("drift.postgresql.sql")).strip(), drift.strip());
+
+            String header = "datasource db {\n  provider = \"postgresql\"\n  schemas  = [\"auth\", \"base\"]\n}";
+            String pulled = PslWriter.pull(live, Provider.POSTGRESQL, header).text();
+            Schema byGodwit = Psl.parse("schema.prisma", pulled).toSchema("public");
+            Schema byPrisma = map(dir.resolve("pulled.prisma"));
+            assertEquals(SchemaCorpus.ignoringColumnOrder(byPrisma), SchemaCorpus.ignoringColumnOrder(byGodwit), pulled);
+            assertEquals(byPrisma.namespaces(), byGodwit.namespaces());
+        }
+    }
+
     private static Schema map(Path file) {
         return ConformanceTest.map(file);
     }

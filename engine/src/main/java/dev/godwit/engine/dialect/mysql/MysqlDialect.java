@@ -37,6 +37,11 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public String quoteTable(String name) {
+        return quote(name); // one schema per database: a name is never qualified
+    }
+
+    @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
     }

@@ -114,7 +114,12 @@ public final class PostgresInspector implements Inspector {
         java.util.function.UnaryOperator<String> name = n -> qualified ? qualify(schema, n, defaultSchema) : n;
         Map<String, Draft> tables = new LinkedHashMap<>();
         TABLES.forEach(c, schema, rs -> tables.put(rs.getString("relname"), new Draft(name.apply(rs.getString("relname")), rs.getString("comment"))));
-        COLUMNS.forEach(c, schema, rs -> readColumn(rs, tables.get(rs.getString("relname")), defaultSchema));
+        // a row of no table is a view's: its columns go with the view
+        Map<String, Draft> viewColumns = new HashMap<>();
+        COLUMNS.forEach(c, schema, rs -> {
+            Draft table = tables.get(rs.getString("relname"));
+            readColumn(rs, table != null ? table : viewColumns.computeIfAbsent(rs.getString("relname"), k -> new Draft(k, null)), defaultSchema);
+        });
         CONSTRAINTS.forEach(c, schema, rs -> readConstraint(rs, tables.get(rs.getString("relname")), defaultSchema));
         INDEXES.forEach(c, schema, rs -> readIndex(rs, tables.get(rs.getString("table_name"))));
 
@@ -127,7 +132,8 @@ public final class PostgresInspector implements Inspector {
                 rs.getLong("seqstart"), rs.getLong("seqincrement"), rs.getLong("seqmin"), rs.getLong("seqmax"),
                 rs.getLong("seqcache"), rs.getBoolean("seqcycle"))));
         List<View> views = new ArrayList<>();
-        VIEWS.forEach(c, schema, rs -> views.add(new View(name.apply(rs.getString("relname")), rs.getString("definition").strip(), "m".equals(rs.getString("relkind")))));
+        VIEWS.forEach(c, schema, rs -> views.add(new View(name.apply(rs.getString("relname")), rs.getString("definition").strip(), "m".equals(rs.getString("relkind")),
+                viewColumns.containsKey(rs.getString("relname")) ? viewColumns.get(rs.getString("relname")).columns : List.of())));
         List<UnmanagedObject> unmanaged = new ArrayList<>();
         UNMANAGED.forEach(c, schema, rs -> unmanaged.add(new UnmanagedObject(rs.getString("kind"), name.apply(rs.getString("name")), rs.getString("detail"))));
         return new Part(tables.values().stream().map(Draft::build).toList(), enums, sequences, views, unmanaged);
