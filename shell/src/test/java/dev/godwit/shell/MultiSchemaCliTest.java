@@ -127,6 +127,23 @@ class MultiSchemaCliTest {
     }
 
     @Test
+    void aConfiguredShadowDatabaseIsEmptiedInEveryListedSchemaBeforeEachReplay() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres(); TestDatabase shadow = TestDatabases.postgres()) {
+            TestProject p = new TestProject(tmp, db);
+            Files.writeString(p.root().resolve("godwit.toml"), "[project]\nmigrations = \"prisma/migrations\"\n\n[env.dev]\nurl = \""
+                    + db.url() + "\"\nshadow_url = \"" + shadow.url() + "\"\n");
+            Files.writeString(p.root().resolve("prisma/schema.prisma"), SCHEMA);
+            assertEquals(0, p.run("plan", "--name", "init").exitCode());
+            assertEquals(0, p.run("apply").exitCode());
+            // each drift check replays the history into the shadow: the second finds the first one's schemas emptied
+            for (int i = 0; i < 2; i++) {
+                GodwitRun drift = p.run("drift");
+                assertEquals(0, drift.exitCode(), drift.all());
+            }
+        }
+    }
+
+    @Test
     void aMistakeInTheSchemasNamesFileLineAndColumn() throws Exception {
         try (TestDatabase db = TestDatabases.postgres()) {
             TestProject p = new TestProject(tmp, db);
