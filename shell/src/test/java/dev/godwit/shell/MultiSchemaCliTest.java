@@ -89,6 +89,9 @@ class MultiSchemaCliTest {
             assertEquals(List.of("auth.Account", "base.Order", "public._prisma_migrations"), tables(db));
             GodwitRun status = p.run("status");
             assertEquals(0, status.exitCode(), status.all());
+            GodwitRun inspect = p.run("inspect");
+            assertTrue(inspect.stdout().contains("Tables in auth, base"), inspect.all());
+            assertTrue(inspect.stdout().contains("auth.Account") && inspect.stdout().contains("base.Order"), inspect.all());
             GodwitRun again = p.run("plan", "--name", "nothing");
             assertTrue(again.all().contains("No changes") || again.all().contains("no changes") || again.all().contains("up to date"), again.all());
 

@@ -38,9 +38,12 @@ class MultiSchemaConformanceTest {
     /**
      * Pairs whose script text differs from Prisma's on purpose (the catalog they leave is the same): 110, godwit drops
      * and re-adds the foreign key to the moved table, which Prisma's script leaves out and then fails on; 112, Prisma
-     * re-creates the enum in BEGIN/COMMIT and also resets the default of the other schema's same-named enum column.
+     * re-creates the enum in BEGIN/COMMIT and also resets the default of the other schema's same-named enum column;
+     * 114, godwit writes an enum list's default as PostgreSQL prints it back ({@code ARRAY['A'::s."E"]}), as it does in
+     * one schema, where Prisma casts the whole array.
      */
-    private static final java.util.Set<String> TEXT_DIFFERS = java.util.Set.of("110_evo_move_model", "112_evo_enum_same_name");
+    private static final java.util.Set<String> TEXT_DIFFERS = java.util.Set.of("110_evo_move_model", "112_evo_enum_same_name",
+            "114_enum_defaults_across_schemas");
 
     @TestFactory
     Stream<DynamicTest> multiSchema() throws IOException {
@@ -94,7 +97,9 @@ class MultiSchemaConformanceTest {
         Schema wanted = map(dir.resolve("schema.prisma"));
         List<Change> changes = Differ.diff(Schema.empty("public"), wanted, PG.diffHooks());
         String script = PG.ddlWriter().script(changes);
-        assertEquals(steps(read(dir.resolve("expected.postgresql.sql"))), steps(script), "the same steps as Prisma's, each the same text");
+        if (!TEXT_DIFFERS.contains(dir.getFileName().toString())) {
+            assertEquals(steps(read(dir.resolve("expected.postgresql.sql"))), steps(script), "the same steps as Prisma's, each the same text");
+        }
         try (TestDatabase prisma = TestDatabases.postgres(); TestDatabase godwit = TestDatabases.postgres()) {
             SchemaCorpus.load(prisma, dir.resolve("expected.postgresql.sql"));
             Schema byPrisma = SchemaCorpus.inspect(prisma, wanted.namespaces());
