@@ -67,7 +67,7 @@ function __godwit_spec
             set -g __gw_posmax 0
         case resolve
             set -g __gw_opts '--applied' 'Mark MIGRATION as applied without running it' '--rolled-back' 'Mark the failed MIGRATION as rolled back' '--retry' 'Nothing of the failed MIGRATION took effect: mark it rolled back and apply the pending migrations' '--finish' 'Run the statements of the failed MIGRATION that did not take effect, then mark it applied' '--undo' 'Reverse what the failed MIGRATION left in the database, then mark it rolled back' '--reason' 'Why; kept in the history with the time and your user name' '--yes' 'Do not ask (needed without a terminal for --retry, --finish and --undo)' '--lock-timeout' 'How long to wait for the migration lock' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
-            set -g __gw_vopts ' --applied=notapplied --rolled-back=failed --retry=none --finish=none --undo=none --reason=none --lock-timeout=none '
+            set -g __gw_vopts ' --applied=notapplied --rolled-back=failed --retry=failed --finish=failed --undo=failed --reason=none --lock-timeout=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case init
@@ -81,8 +81,8 @@ function __godwit_spec
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case drift
-            set -g __gw_opts '--adopt' 'Write the drift as migration <timestamp>_NAME and mark it applied' '--yes' 'Do not ask before --adopt (needed without a terminal)' '--json' 'Print the report as JSON' '--no-screen' 'Print the report as text even on a terminal (where it opens full screen)' '--lock-timeout' 'How long to wait for the migration lock (--adopt)'
-            set -g __gw_vopts ' --adopt=none --lock-timeout=none '
+            set -g __gw_opts '--adopt' 'Write the drift as migration <timestamp>_NAME and mark it applied' '--yes' 'Do not ask before --adopt (needed without a terminal)' '--json' 'Print the report as JSON' '--no-screen' 'Print the report as text even on a terminal (where it opens full screen)' '--lock-timeout' 'How long to wait for the migration lock (--adopt)' '--fleet' 'Work on every target of the fleet NAME of godwit.toml ([fleet.NAME])' '--parallel' 'With --fleet: how many targets at a time (default: the fleet\'s parallel, else 4)'
+            set -g __gw_vopts ' --adopt=none --lock-timeout=none --fleet=none --parallel=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case plan
@@ -131,14 +131,14 @@ function __godwit_spec
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case timeline
-            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
-            set -g __gw_vopts ' '
+            set -g __gw_opts '--fleet' 'Work on every target of the fleet NAME of godwit.toml ([fleet.NAME])' '--parallel' 'With --fleet: how many targets at a time (default: the fleet\'s parallel, else 4)' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
+            set -g __gw_vopts ' --fleet=none --parallel=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case lint
             set -g __gw_opts '--pending' 'The migrations the database has not applied (the default)' '--all' 'Every migration of the folder' '--offline' 'Do not connect: no live sizes (severities assume a table of unknown size)' '--provider' 'With --offline outside a project: the SQL\'s database' '--show-ignored' 'Also list the findings that ignores silence, with their reasons' '--json' 'Print the findings as JSON'
             set -g __gw_vopts ' --provider=words:postgresql,mysql '
-            set -g __gw_pos 'none'
+            set -g __gw_pos 'migration'
             set -g __gw_posmax 99
         case unlock
             set -g __gw_opts '--yes' 'End the holder without asking (not on production)' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'

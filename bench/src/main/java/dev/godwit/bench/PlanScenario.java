@@ -139,7 +139,7 @@ final class PlanScenario {
     }
 
     /** Prisma writes a new migration folder; it is removed after each run so every run sees the same history. */
-    private Proc prismaCreateOnly(String url, Path project) throws Exception {
+    Proc prismaCreateOnly(String url, Path project) throws Exception {
         Proc r = h.prisma(url, project, "migrate dev --create-only --name extra");
         List<Path> written;
         try (Stream<Path> dirs = Files.list(project.resolve("prisma").resolve("migrations"))) {
@@ -155,7 +155,7 @@ final class PlanScenario {
     }
 
     /** N migrations, each creating one table, and a schema.prisma with their models plus one new model. */
-    private Path history(int n) throws IOException {
+    Path history(int n) throws IOException {
         Path root = s.workDir().resolve("plan-" + n);
         Path migrations = root.resolve("prisma").resolve("migrations");
         Files.createDirectories(migrations);
@@ -179,7 +179,7 @@ final class PlanScenario {
         return root;
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
+    static Path copy(Path from, Path to) throws IOException {
         deleteTree(to);
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : all.toList()) {

@@ -276,7 +276,7 @@ final class Scenarios {
     }
 
     /** A project with {@code n} migrations, each a CREATE TABLE with a few columns and an index, in Prisma's and Flyway's layouts. */
-    private Path generate(Provider p, int n) throws IOException {
+    Path generate(Provider p, int n) throws IOException {
         Path root = s.workDir().resolve(p.prismaName() + "-" + n);
         if (Files.isDirectory(root)) {
             return root;

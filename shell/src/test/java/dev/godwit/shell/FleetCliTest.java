@@ -128,4 +128,34 @@ class FleetCliTest {
             assertTrue(again.stdout().contains("3 targets: 3 up to date"), again.all());
         }
     }
+
+    @Test
+    void driftOverAFleetNamesTheTargetChangedByHand() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            for (int i = 1; i <= 3; i++) {
+                db.execute("CREATE SCHEMA tenant_" + i);
+            }
+            TestProject p = project(tmp.resolve("p"), db, "[fleet.tenants]\nschemas = \"tenant\\\\_%\"\n");
+            assertEquals(0, p.run("apply", "--fleet", "tenants").exitCode());
+            db.execute("ALTER TABLE tenant_2.t2 ADD COLUMN note text");
+
+            GodwitRun drift = p.run("drift", "--fleet", "tenants");
+            assertEquals(3, drift.exitCode(), drift.all());
+            assertTrue(drift.stdout().matches("(?s).*tenant_2 \\| drifted .*"), drift.all());
+            assertTrue(drift.stdout().matches("(?s).*tenant_1 \\| none .*") && drift.stdout().matches("(?s).*tenant_3 \\| none .*"), drift.all());
+            assertTrue(drift.stdout().contains("3 targets: 2 without drift, 1 drifted"), drift.all());
+
+            GodwitRun json = p.run("drift", "--fleet", "tenants", "--json");
+            assertEquals(3, json.exitCode(), json.all());
+            JsonNode j = new ObjectMapper().readTree(json.stdout());
+            assertEquals(1, j.path("counts").path("drifted").asInt(), json.stdout());
+            JsonNode t2 = j.path("targets").get(1);
+            assertEquals("tenant_2", t2.path("target").asText());
+            assertEquals(1, t2.path("differences").asInt(), json.stdout());
+            assertTrue(t2.path("drift").toString().contains("note"), "the report names the column: " + t2);
+
+            db.execute("ALTER TABLE tenant_2.t2 DROP COLUMN note");
+            assertEquals(0, p.run("drift", "--fleet", "tenants").exitCode());
+        }
+    }
 }

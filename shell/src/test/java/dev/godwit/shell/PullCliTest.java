@@ -53,6 +53,31 @@ class PullCliTest {
     }
 
     @Test
+    void postgresViewsArePulledAsViewBlocksOnlyWithThePreviewFeature() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            TestProject p = new TestProject(tmp, db).add("20240101000000_init", POSTGRES_INIT
+                    + "CREATE VIEW \"post titles\" AS SELECT \"id\", \"title\" FROM \"Post\";\n");
+            assertEquals(0, p.run("apply").exitCode());
+            Path schema = p.root().resolve("prisma/schema.prisma");
+            GodwitRun plain = p.run("pull");
+            assertEquals(0, plain.exitCode(), plain.all());
+            assertFalse(Files.readString(schema).contains("view "), Files.readString(schema));
+            assertFalse(Files.exists(p.root().resolve("prisma/views")));
+
+            Files.writeString(schema, "generator client {\n  provider        = \"prisma-client\"\n  previewFeatures = [\"views\"]\n}\n\n"
+                    + "datasource db {\n  provider = \"postgresql\"\n}\n");
+            GodwitRun views = p.run("pull");
+            assertEquals(0, views.exitCode(), views.all());
+            String pulled = Files.readString(schema);
+            assertTrue(pulled.contains("view post_titles {\n  id    Int?\n  title String?\n\n  @@map(\"post titles\")\n}\n"), pulled);
+            assertTrue(Files.readString(p.root().resolve("prisma/views/public/post_titles.sql")).contains("FROM \"Post\""));
+            GodwitRun plan = p.run("plan", "--name", "nothing");
+            assertEquals(0, plan.exitCode(), plan.all());
+            assertFalse(plan.all().contains("Wrote"), "a view block migrates nothing:\n" + plan.all());
+        }
+    }
+
+    @Test
     void mysqlPullThenPlanFindsNoChange() throws Exception {
         try (TestDatabase db = TestDatabases.mysql()) {
             String table = " DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n";

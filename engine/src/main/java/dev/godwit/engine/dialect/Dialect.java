@@ -23,6 +23,12 @@ public interface Dialect {
     /** Quotes an identifier for this database. */
     String quote(String identifier);
 
+    /** Quotes a table's name: {@code "auth"."User"} for a {@link dev.godwit.engine.schema.QualifiedName} of a multi-schema model. */
+    default String quoteTable(String name) {
+        String namespace = dev.godwit.engine.schema.QualifiedName.namespace(name);
+        return namespace == null ? quote(name) : quote(namespace) + "." + quote(dev.godwit.engine.schema.QualifiedName.local(name));
+    }
+
     /** Points the session at the schema the project works in (PostgreSQL search_path; MySQL: nothing). */
     void prepareSession(Connection connection, String schema) throws SQLException;
 
@@ -55,6 +61,23 @@ public interface Dialect {
      */
     default MigrationLock lock(Connection connection, javax.sql.DataSource dataSource, Duration timeout) throws SQLException {
         return lock(connection, timeout);
+    }
+
+    /**
+     * The part of the migration lock that covers a whole {@link #lockScope} (held once for many fleet targets); the
+     * rest, if any, each target takes for itself ({@link #targetLock}). By default the whole lock.
+     */
+    default MigrationLock scopeLock(Connection connection, javax.sql.DataSource dataSource, Duration timeout) throws SQLException {
+        return lock(connection, dataSource, timeout);
+    }
+
+    /**
+     * The part of the migration lock that one target (the connection's database) needs of its own under a hold of
+     * {@link #scopeLock}, or empty when the scope's lock covers it.
+     */
+    default Optional<MigrationLock> targetLock(Connection connection, javax.sql.DataSource dataSource, Duration timeout)
+            throws SQLException {
+        return Optional.empty();
     }
 
     /** The replication cluster this server is a node of, when it is one that matters to migrations (Galera). */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +36,23 @@ public final class DriftCheck {
     }
 
     public static DriftReport run(Target live, DatabaseUrl liveUrl, Optional<DatabaseUrl> shadowUrl, MigrationsFolder folder) {
+        return run(live, folder, replay -> {
+            try (ShadowDatabase shadow = ShadowProvider.open(liveUrl, shadowUrl, live.namespaces())) {
+                shadow.replay(replay);
+                return new Replayed(shadow.inspect(live.namespaces()), shadow.describe());
+            }
+        });
+    }
+
+    /** The schema some applied migrations produce, and where they were replayed (for the report). */
+    public record Replayed(Schema schema, String where) {
+    }
+
+    /**
+     * As {@link #run(Target, DatabaseUrl, Optional, MigrationsFolder)}, with the replay of the applied migrations
+     * left to {@code replayer} (a fleet replays each distinct history once for all the targets that share it).
+     */
+    public static DriftReport run(Target live, MigrationsFolder folder, Function<List<LocalMigration>, Replayed> replayer) {
         Migrator migrator = new Migrator(live);
         List<MigrationStatus> states = migrator.status(folder).migrations();
         Set<String> applied = states.stream().filter(MigrationStatus::isApplied).map(MigrationStatus::name).collect(Collectors.toSet());
@@ -43,13 +61,9 @@ public final class DriftCheck {
         List<String> missing = states.stream().filter(s -> s.state() == MigrationState.MISSING_LOCALLY && s.isApplied())
                 .map(MigrationStatus::name).toList();
 
-        Schema replayed;
-        String shadowDescription;
-        try (ShadowDatabase shadow = ShadowProvider.open(liveUrl, shadowUrl)) {
-            shadowDescription = shadow.describe();
-            shadow.replay(replay);
-            replayed = shadow.inspect(live.namespaces());
-        }
+        Replayed r = replayer.apply(replay);
+        Schema replayed = r.schema();
+        String shadowDescription = r.where();
         Schema actual = LiveSchema.read(live);
         // The shadow lives under another name (MySQL: the database is the schema); only the content counts.
         Schema expected = replayed.withName(actual.name());

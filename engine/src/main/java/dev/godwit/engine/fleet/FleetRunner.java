@@ -9,6 +9,7 @@ import dev.godwit.engine.migrate.ApplyResult;
 import dev.godwit.engine.migrate.MigrationFailedException;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Migrator;
+import dev.godwit.engine.migrate.Pooler;
 import dev.godwit.engine.migrate.StatusReport;
 
 import dev.godwit.engine.recover.UndoPlanner;
@@ -213,6 +214,12 @@ public final class FleetRunner {
                     session -> record.inFlight(t.name(), session)), target.schema(), target.display(), target.pooler());
         }
         List<String> notes = new ArrayList<>();
+        try {
+            // the fleet takes Prisma's lock itself (once per database), which a transaction-mode pooler would break
+            Pooler.refuseLockThroughPooler(target);
+        } catch (GodwitException e) {
+            return new TargetOutcome(t.name(), TargetOutcome.State.FAILED, List.of(), 0, 0, firstLine(e.getMessage()), since(start));
+        }
         try (MigrationLock ignored = locks.enter(t, target, lockTimeout)) {
             if (interrupted.isPresent()) {
                 UndoPlanner.Replay replay = replayCache == null ? null : new UndoPlanner.Replay(replayCache, t.url(), Optional.empty(), n -> { });

@@ -29,6 +29,8 @@ public record TargetOutcome(String target, State state, List<String> applied, in
         APPLIED("applied"),
         /** Migrations are pending (status only). */
         PENDING("pending"),
+        /** The schema differs from what its applied migrations give (drift only). */
+        DRIFTED("drifted"),
         /** A migration failed, the connection failed, or the target refused (unresolved failure, drift of history). */
         FAILED("failed"),
         /** Not started: the canaries or too many targets failed, or the run was stopped. */

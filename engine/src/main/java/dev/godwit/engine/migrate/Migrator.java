@@ -150,7 +150,7 @@ public final class Migrator {
                 return dryRun(c, folder, listener);
             }
             try (MigrationLock ignored = lockHeldByCaller ? () -> { } : Pooler.lock(target, c, lockTimeout)) {
-                boolean created = ensureHistoryTable(c);
+                boolean created = ensureHistoryTable(c, folder);
                 if (created) {
                     listener.createdHistoryTable();
                 }
@@ -197,7 +197,7 @@ public final class Migrator {
     private ApplyResult dryRun(Connection c, MigrationsFolder folder, ApplyListener listener) throws SQLException {
         boolean exists = history.exists(c);
         if (!exists) {
-            refuseNonEmptySchema(c);
+            refuseNonEmptySchema(c, folder);
         }
         List<MigrationStatus> states = StatusCalculator.compute(folder.migrations(), exists ? history.readAll(c) : List.of());
         refuseUnresolvedFailures(states);
@@ -277,11 +277,11 @@ public final class Migrator {
                 "only a failed migration can be marked rolled back; `godwit status` lists the failed ones");
     }
 
-    private boolean ensureHistoryTable(Connection c) throws SQLException {
+    private boolean ensureHistoryTable(Connection c, MigrationsFolder folder) throws SQLException {
         if (history.exists(c)) {
             return false;
         }
-        refuseNonEmptySchema(c);
+        refuseNonEmptySchema(c, folder);
         dialect.ensureSchema(c, target.schema());
         history.create(c);
         return true;
@@ -294,7 +294,9 @@ public final class Migrator {
         }
     }
 
-    private void refuseNonEmptySchema(Connection c) throws SQLException {
+    private void refuseNonEmptySchema(Connection c, MigrationsFolder folder) throws SQLException {
+        // the hint names the folder's first migration, so that it can be typed back as printed
+        String first = folder.migrations().isEmpty() ? "<first migration name>" : folder.migrations().get(0).name();
         List<String> objects = dialect.userObjects(c, target.schema());
         if (!objects.isEmpty()) {
             throw new GodwitException(ErrorKind.ACTION_NEEDED,
@@ -302,7 +304,7 @@ public final class Migrator {
                             + ") and has no _prisma_migrations table, so godwit cannot tell which migrations it holds",
                     "baseline it: with no migrations yet, `godwit baseline` records the database's schema as the first one; "
                             + "if the first migration already matches the database, run "
-                            + "`godwit resolve --applied <first migration name>`, then `godwit apply`");
+                            + "`godwit resolve --applied " + first + "`, then `godwit apply`");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.godwit.engine.dialect.Dialect;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.diff.Renames;
 import dev.godwit.engine.schema.Schema;
+import dev.godwit.engine.schema.Table;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,6 +42,11 @@ public final class DataLossCheck {
 
     /** As {@link #check(List, Schema, Target)}, for changes planned with {@code renames} (which lose nothing themselves). */
     public static List<Finding> check(List<Change> changes, Schema current, Target target, Renames renames) {
+        return checkEach(changes, current, target, renames).stream().flatMap(List::stream).toList();
+    }
+
+    /** As {@link #check(List, Schema, Target, Renames)}, the findings of each change apart: one list per change, in order. */
+    public static List<List<Finding>> checkEach(List<Change> changes, Schema current, Target target, Renames renames) {
         if (target == null) {
             return new DataLossCheck(null, renames).run(changes, current, null);
         }
@@ -53,10 +59,15 @@ public final class DataLossCheck {
         }
     }
 
-    private List<Finding> run(List<Change> changes, Schema current, Connection c) {
-        List<Finding> out = new ArrayList<>();
+    private List<List<Finding>> run(List<Change> changes, Schema current, Connection c) {
+        List<List<Finding>> each = new ArrayList<>();
         Set<String> pkTables = new HashSet<>();
+        // Looked up once per change: a set, not Schema.table's scan, or a plan adding unique indexes
+        // to a schema of thousands of tables costs changes × tables.
+        Set<String> existing = current.tables().stream().map(Table::name).collect(Collectors.toCollection(HashSet::new));
         for (Change ch : changes) {
+            List<Finding> out = new ArrayList<>();
+            each.add(out);
             if (ch instanceof Change.DropTable d) {
                 long rows = count(c, "SELECT COUNT(*) FROM " + table(d.definition().name()));
                 if (rows > 0) {
@@ -79,16 +90,16 @@ public final class DataLossCheck {
             } else if (ch instanceof Change.AlterColumn a) {
                 alter(a, c, out);
             } else if (ch instanceof Change.AddIndex a) {
-                if (a.index().unique() && current.table(renames.originalTable(a.tableName())).isPresent()) {
+                if (a.index().unique() && existing.contains(renames.originalTable(a.tableName()))) {
                     String cols = a.index().parts().stream().map(p -> p.column() != null ? p.column() : p.expression())
                             .collect(Collectors.joining(","));
                     out.add(Finding.warning("A unique constraint covering the columns `[" + cols + "]` on the table `" + a.tableName()
                             + "` will be added. If there are existing duplicate values, this will fail."));
                 }
             } else if (ch instanceof Change.AddPrimaryKey p) {
-                primaryKey(p.tableName(), current, pkTables, out);
+                primaryKey(p.tableName(), existing, pkTables, out);
             } else if (ch instanceof Change.DropPrimaryKey p) {
-                primaryKey(p.tableName(), current, pkTables, out);
+                primaryKey(p.tableName(), existing, pkTables, out);
             } else if (ch instanceof Change.RecreateEnum r) {
                 List<String> removed = r.from().values().stream().filter(v -> !r.to().values().contains(v)).toList();
                 if (!removed.isEmpty()) {
@@ -97,7 +108,7 @@ public final class DataLossCheck {
                 }
             }
         }
-        return out;
+        return each;
     }
 
     private void alter(Change.AlterColumn a, Connection c, List<Finding> out) {
@@ -124,8 +135,8 @@ public final class DataLossCheck {
         }
     }
 
-    private void primaryKey(String table, Schema current, Set<String> seen, List<Finding> out) {
-        if (current.table(renames.originalTable(table)).isPresent() && seen.add(table)) {
+    private void primaryKey(String table, Set<String> existing, Set<String> seen, List<Finding> out) {
+        if (existing.contains(renames.originalTable(table)) && seen.add(table)) {
             out.add(Finding.warning("The primary key for the `" + table
                     + "` table will be changed. If it partially fails, the table could be left without primary key constraint."));
         }
@@ -133,7 +144,8 @@ public final class DataLossCheck {
 
     /** A table as the database names it now, quoted. */
     private String table(String name) {
-        return q(renames.originalTable(name));
+        String original = renames.originalTable(name);
+        return dialect == null ? original : dialect.quoteTable(original);
     }
 
     private String q(String ident) {

@@ -37,8 +37,9 @@ public final class HistoryCheck {
         if (!problems.isEmpty()) {
             throw new GodwitException(ErrorKind.ACTION_NEEDED, "cannot " + action + ": the migration history has a problem:\n  - "
                     + String.join("\n  - ", problems),
-                    "fix the history first: `godwit resolve --rolled-back NAME` after repairing a failed migration, restore an edited "
-                            + "or missing migration from version control, or `godwit reset` a development database");
+                    "fix the history first: " + report.migrations().stream().filter(s -> s.state() == MigrationState.FAILED).findFirst()
+                            .map(s -> "`godwit resolve --rolled-back " + s.name() + "` after repairing that failed migration, ")
+                            .orElse("") + "restore an edited or missing migration from version control, or `godwit reset` a development database");
         }
     }
 }

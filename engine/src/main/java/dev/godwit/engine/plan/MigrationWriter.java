@@ -55,6 +55,11 @@ public final class MigrationWriter {
 
     /** Returns the folder name. */
     public static String write(Path migrationsDir, Provider provider, String name, Instant now, Plan plan) {
+        return write(migrationsDir, provider, name, now, plan.script(), plan.downScript());
+    }
+
+    /** {@code migration.sql} and (unless blank) {@code down.sql} as given; returns the folder name. */
+    public static String write(Path migrationsDir, Provider provider, String name, Instant now, String script, String downScript) {
         String folder = MigrationFolderName.of(name, after(migrationsDir, now));
         Path dir = migrationsDir.resolve(folder);
         if (Files.exists(dir)) {
@@ -66,9 +71,9 @@ public final class MigrationWriter {
             if (!Files.exists(lock)) {
                 Files.writeString(lock, MigrationsFolder.lockFileText(provider), StandardCharsets.UTF_8);
             }
-            Files.writeString(dir.resolve(MigrationsFolder.SCRIPT_FILE), plan.script(), StandardCharsets.UTF_8);
-            if (!plan.downScript().isBlank()) {
-                Files.writeString(dir.resolve(DOWN_FILE), plan.downScript(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(MigrationsFolder.SCRIPT_FILE), script, StandardCharsets.UTF_8);
+            if (!downScript.isBlank()) {
+                Files.writeString(dir.resolve(DOWN_FILE), downScript, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new GodwitException(ErrorKind.RUNTIME, "cannot write " + dir + ": " + e.getMessage());

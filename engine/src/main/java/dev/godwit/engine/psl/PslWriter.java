@@ -12,6 +12,7 @@ import dev.godwit.engine.schema.IndexPart;
 import dev.godwit.engine.schema.ReferentialAction;
 import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.schema.Table;
+import dev.godwit.engine.schema.View;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static dev.godwit.engine.psl.PslText.*;
+
 /**
  * Introspection into the Prisma schema language (Prisma's {@code db pull}): a schema model becomes
  * {@code model} and {@code enum} blocks with scalar types, {@code @db.*} native types where the
@@ -32,14 +35,16 @@ import java.util.stream.Collectors;
  * their back-relation fields, and {@code @map}/{@code @@map} where a name is not a valid identifier.
  */
 public final class PslWriter {
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern QUOTED = Pattern.compile("'((?:[^']|'')*)'(?:::.*)?");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /** A generator that lists the {@code views} preview feature: only then does Prisma write {@code view} blocks. */
+    private static final Pattern VIEWS_PREVIEW = Pattern.compile("previewFeatures\\s*=\\s*\\[[^\\]]*\"views\"");
 
     private final Schema schema;
     private final Provider provider;
     private final Map<String, String> modelNames = new HashMap<>();
     private final Map<String, String> enumNames = new LinkedHashMap<>();
+    private final Map<String, String> viewFiles = new LinkedHashMap<>();
     /** Per enum (by its name in the schema file): database value → enum value name. */
     private final Map<String, Map<String, String>> enumValueNames = new HashMap<>();
     /** MySQL inline enums, by table and column: the enum's name. */
@@ -84,7 +89,8 @@ public final class PslWriter {
      * @param unrepresented what the text cannot express, one line each (see {@link Unrepresented#warnings})
      * @param notes         other things to tell, e.g. join tables of the older shape that the next plan changes
      */
-    public record Pulled(String text, int models, int enums, List<String> manyToMany, List<String> unrepresented, List<String> notes) {
+    public record Pulled(String text, int models, int enums, List<String> manyToMany, List<String> unrepresented, List<String> notes,
+                         boolean views, Map<String, String> viewFiles) {
     }
 
     public static Pulled pull(Schema schema, Provider provider, String header) {
@@ -96,7 +102,13 @@ public final class PslWriter {
                         + writer.names.suffixed(j.table().name(), "_AB_pkey") + "\", as Prisma 6 does")
                 .toList();
         return new Pulled(text, writer.models().size(), writer.enumNames.size() + writer.inlineEnumValues.size(),
-                List.copyOf(writer.joinTables.keySet()), Unrepresented.warnings(schema, provider), notes);
+                List.copyOf(writer.joinTables.keySet()), Unrepresented.warnings(schema, provider), notes, viewsPreview(header),
+                Map.copyOf(writer.viewFiles));
+    }
+
+    /** Whether the header's generator lists the {@code views} preview feature (Prisma writes view blocks only then). */
+    static boolean viewsPreview(String header) {
+        return VIEWS_PREVIEW.matcher(header).find();
     }
 
     private String render(String header) {
@@ -130,6 +142,13 @@ public final class PslWriter {
         StringBuilder sb = new StringBuilder(header.strip()).append("\n");
         for (Table t : models()) {
             sb.append('\n').append(model(t));
+        }
+        if (viewsPreview(header)) {
+            for (View v : schema.views()) {
+                if (!v.materialized()) {
+                    sb.append('\n').append(view(v, used));
+                }
+            }
         }
         for (EnumType e : schema.enums()) {
             sb.append('\n').append(enumBlock(enumNames.get(e.name()), e.name(), e.values()));
@@ -199,8 +218,40 @@ public final class PslWriter {
         return sb.append("}\n").toString();
     }
 
-    private record Line(String name, String type, String attributes) {
+    /**
+     * A {@code view} block as Prisma's introspection writes it (materialized views are left out): every column a
+     * field of its own, optional as the catalog reports view columns, with no id or index.
+     */
+    private String view(View v, Set<String> used) {
+        String name = unique(typeName(local(v.name()), "View"), used);
+        Table asTable = Table.of(v.name(), v.columns(), null);
+        Set<String> taken = new HashSet<>();
+        List<Line> lines = new ArrayList<>();
+        for (Column c : v.columns()) {
+            String field = unique(identifier(c.name(), "field"), taken);
+            List<String> attrs = new ArrayList<>();
+            if (!field.equals(c.name())) {
+                attrs.add("@map(" + str(c.name()) + ")");
+            }
+            String[] type = type(asTable, c);
+            if (type[1] != null) {
+                // a view's column of an expression has no precision of its own: Prisma names PostgreSQL's default, 6
+                attrs.add(type[1].matches("@db\\.(Timestamptz|Timestamp|Timetz|Time)") ? type[1] + "(6)" : type[1]);
+            }
+            String suffix = c.type().arrayDims() > 0 ? "[]" : c.nullable() ? "?" : "";
+            lines.add(new Line(field, type[0] + suffix, String.join(" ", attrs)));
+        }
+        List<String> blockAttrs = new ArrayList<>();
+        if (!name.equals(local(v.name()))) {
+            blockAttrs.add("@@map(" + str(local(v.name())) + ")");
+        }
+        namespaceAttribute(v.name()).ifPresent(blockAttrs::add);
+        String namespace = schema.multiSchema() && QualifiedName.namespace(v.name()) != null ? QualifiedName.namespace(v.name()) : schema.name();
+        String sql = v.definition().strip();
+        viewFiles.put("views/" + namespace + "/" + name + ".sql", sql.endsWith(";") ? sql : sql + ";");
+        return block("view", name, lines, blockAttrs);
     }
+
 
     private String model(Table t) {
         String model = modelNames.get(t.name());
@@ -258,22 +309,11 @@ public final class PslWriter {
             blockAttrs.add("@@map(" + str(local(t.name())) + ")");
         }
         namespaceAttribute(t.name()).ifPresent(blockAttrs::add);
-        int w1 = lines.stream().mapToInt(l -> l.name().length()).max().orElse(0);
-        int w2 = lines.stream().mapToInt(l -> l.type().length()).max().orElse(0);
         StringBuilder sb = new StringBuilder();
         for (String note : notes(t, uniqueCriterion)) {
             sb.append("/// ").append(note).append('\n');
         }
-        sb.append("model ").append(model).append(" {\n");
-        for (Line l : lines) {
-            String s = "  " + pad(l.name(), w1) + " " + (l.attributes().isEmpty() ? l.type() : pad(l.type(), w2) + " " + l.attributes());
-            sb.append(s.stripTrailing()).append('\n');
-        }
-        if (!blockAttrs.isEmpty()) {
-            sb.append('\n');
-            blockAttrs.forEach(a -> sb.append("  ").append(a).append('\n'));
-        }
-        return sb.append("}\n").toString();
+        return sb.append(block("model", model, lines, blockAttrs)).toString();
     }
 
     /** A unique index on one ascending column, written as {@code @unique} on the field. */
@@ -521,46 +561,4 @@ public final class PslWriter {
         return alone ? "(map: " + str(actual) + ")" : ", map: " + str(actual);
     }
 
-    private static String identifier(String name, String fallback) {
-        if (IDENT.matcher(name).matches()) {
-            return name;
-        }
-        String s = name.replaceAll("[^A-Za-z0-9_]", "_").replaceAll("^[^A-Za-z]+", "");
-        return s.isEmpty() ? fallback : s;
-    }
-
-    private static String unique(String name, Set<String> used) {
-        String n = name;
-        for (int i = 2; !used.add(n); i++) {
-            n = name + i;
-        }
-        return n;
-    }
-
-    /** A list field's name: English plural of the model's name for the common endings. */
-    static String plural(String s) {
-        if (s.matches(".*[^aeiouAEIOU]y")) {
-            return s.substring(0, s.length() - 1) + "ies";
-        }
-        if (s.matches(".*(s|x|z|ch|sh)")) {
-            return s + "es";
-        }
-        return s + "s";
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String cap(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String pad(String s, int w) {
-        return s.length() >= w ? s : s + " ".repeat(w - s.length());
-    }
-
-    private static String str(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + "\"";
-    }
 }

@@ -18,6 +18,7 @@ import dev.godwit.engine.schema.Schema;
 import dev.godwit.engine.schema.Table;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,8 @@ import java.util.Map;
 final class SchemaMapper {
     private final Catalog catalog;
     private final List<Relation> relations;
+    /** The relations that put a foreign key on each model, in their order: looked up per model, not scanned (models × relations). */
+    private final Map<Block.Model, List<Relation>> keysByModel = new IdentityHashMap<>();
     private final Provider provider;
     private final ConstraintNames names;
     private ColumnMapper columns;
@@ -38,6 +41,11 @@ final class SchemaMapper {
         this.foreignKeys = foreignKeys;
         this.catalog = catalog;
         this.relations = relations;
+        for (Relation r : relations) {
+            if (r.kind() != Relation.Kind.MANY_TO_MANY) {
+                keysByModel.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r);
+            }
+        }
         this.provider = provider;
         this.names = new ConstraintNames(ModelRules.of(provider).identifierLimit().max());
         this.columns = new ColumnMapper(catalog, provider);
@@ -86,8 +94,8 @@ final class SchemaMapper {
             }
         }
         List<ForeignKey> fks = new ArrayList<>();
-        for (Relation r : relations) {
-            if (foreignKeys && r.kind() != Relation.Kind.MANY_TO_MANY && r.model() == m) {
+        if (foreignKeys) {
+            for (Relation r : keysByModel.getOrDefault(m, List.of())) {
                 fks.add(foreignKey(table, r));
             }
         }

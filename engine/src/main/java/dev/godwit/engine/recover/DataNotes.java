@@ -19,13 +19,13 @@ final class DataNotes {
     static Optional<String> dataNote(Target target, Change c) {
         try {
             if (c instanceof Change.DropTable t) {
-                long rows = count(target, "SELECT COUNT(*) FROM " + target.dialect().quote(t.definition().name()));
+                long rows = count(target, "SELECT COUNT(*) FROM " + target.dialect().quoteTable(t.definition().name()));
                 return Optional.of("drops the table " + t.definition().name() + " that the migration created"
                         + (rows == 0 ? " (empty)" : ", with the " + rows + (rows == 1 ? " row" : " rows") + " written since"));
             }
             if (c instanceof Change.DropColumn d) {
                 String col = target.dialect().quote(d.column().name());
-                long rows = count(target, "SELECT COUNT(" + col + ") FROM " + target.dialect().quote(d.tableName()));
+                long rows = count(target, "SELECT COUNT(" + col + ") FROM " + target.dialect().quoteTable(d.tableName()));
                 return Optional.of("drops the column " + d.tableName() + "." + d.column().name() + " that the migration added"
                         + (rows == 0 ? " (no values)" : ", with " + rows + (rows == 1 ? " value" : " values") + " in it"));
             }

@@ -23,7 +23,7 @@ public record Schema(String name, List<Table> tables, List<EnumType> enums, List
         views = Sorting.byName(views, View::name);
         unmanaged = unmanaged.stream().sorted(java.util.Comparator.comparing(UnmanagedObject::kind)
                 .thenComparing(UnmanagedObject::name)).toList();
-        namespaces = namespaces.stream().sorted().distinct().toList();
+        namespaces = namespaces == null ? List.of() : namespaces.stream().sorted().distinct().toList();
     }
 
     /** One database schema: names are plain. */

@@ -52,10 +52,11 @@ public final class ReplayCache {
 
     /**
      * What the cached schemas were read with. Bump it whenever the inspectors or the schema model read
-     * something differently (2: PostgreSQL operator classes, MariaDB JSON columns), so that a cache
+     * something differently (2: PostgreSQL operator classes, MariaDB JSON columns; 3: several database schemas,
+     * view columns), so that a cache
      * written by an older godwit is not taken for the truth.
      */
-    static final String READER_VERSION = "2";
+    static final String READER_VERSION = "3";
 
     /** One key per prefix: keys.get(i) covers the first i+1 migrations. */
     static List<String> chainKeys(String provider, List<LocalMigration> migrations) {
@@ -97,7 +98,7 @@ public final class ReplayCache {
         List<LocalMigration> rest = migrations.subList(prefix, migrations.size());
         Schema result;
         String description;
-        try (ShadowDatabase shadow = ShadowProvider.open(main, shadowUrl)) {
+        try (ShadowDatabase shadow = ShadowProvider.open(main, shadowUrl, namespaces)) {
             description = shadow.describe();
             note.accept("replaying " + rest.size() + " migration(s)" + (prefix > 0 ? " after " + prefix + " cached" : "")
                     + " into the " + description);

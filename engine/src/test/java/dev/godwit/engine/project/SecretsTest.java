@@ -139,4 +139,15 @@ class SecretsTest {
         // 100 times the text: linear is about 100 times the time; the quadratic masking this replaced was 10,000 times
         assertTrue(best[2] <= 300 * best[0], "10 kB " + best[0] / 1000 + " µs, 100 kB " + best[1] / 1000 + " µs, 1 MB " + best[2] / 1000 + " µs");
     }
+
+    @Test
+    void passwordPairsAreFoundInAnyCaseAmongOtherEqualsSigns() {
+        assertEquals("a=1 b==2 PassWord=**** c=3", Secrets.mask("a=1 b==2 PassWord=s3cr3t c=3"));
+        assertEquals("=password=****", Secrets.mask("=password=x"));
+        assertEquals("user=u&password=****&sslmode=require password=**** x=y", Secrets.mask(
+                "user=u&password=p1&sslmode=require password='p 2' x=y"));
+        String ddl = "ALTER TABLE \"t\" ADD CONSTRAINT \"c\" CHECK (\"a\" >= 0 AND \"passwords\" = 1);\n";
+        assertEquals(ddl, Secrets.mask(ddl));
+        assertEquals("passwor=1 assword=2", Secrets.mask("passwor=1 assword=2"));
+    }
 }

@@ -21,6 +21,7 @@ import dev.godwit.shell.command.ResolveCommand;
 import dev.godwit.shell.command.SeedCommand;
 import dev.godwit.shell.command.StatusCommand;
 import dev.godwit.shell.command.TimelineCommand;
+import dev.godwit.shell.command.UnlockCommand;
 import dev.godwit.shell.session.Out;
 import dev.godwit.shell.session.CommandRoot;
 import picocli.CommandLine;
@@ -29,17 +30,46 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 @Command(name = "godwit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Schema migrations for PostgreSQL and MySQL, compatible with Prisma Migrate.",
-        subcommands = {StatusCommand.class, ApplyCommand.class, ResolveCommand.class, InitCommand.class,
-                DiffCommand.class, DriftCommand.class, PlanCommand.class, DevCommand.class, DownCommand.class, RebaseCommand.class, BaselineCommand.class, ResetCommand.class, SeedCommand.class, PushCommand.class,
-                PullCommand.class, TimelineCommand.class, LintCommand.class, dev.godwit.shell.command.UnlockCommand.class},
         footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error.",
                 "A batch (-c, -f, stdin) stops at the first command that exits non-zero, names the commands it did not run",
                 "and exits with that code; --on-error continue runs them all and still exits with the first failure's code."})
 public final class GodwitCommand implements Runnable, CommandRoot {
+    /**
+     * The commands, in the order help lists them, each with its name and aliases. They are added
+     * to the tree by {@link Main#commandLine}, not listed in the annotation, so that a run of one
+     * command builds picocli's model of that command alone: the model of all of them costs a
+     * tenth of a short command's start-up.
+     */
+    static final List<Entry> COMMANDS = List.of(
+            new Entry(List.of("status"), StatusCommand::new),
+            new Entry(List.of("apply", "deploy"), ApplyCommand::new),
+            new Entry(List.of("resolve"), ResolveCommand::new),
+            new Entry(List.of("init"), InitCommand::new),
+            new Entry(List.of("diff"), DiffCommand::new),
+            new Entry(List.of("drift"), DriftCommand::new),
+            new Entry(List.of("plan"), PlanCommand::new),
+            new Entry(List.of("dev"), DevCommand::new),
+            new Entry(List.of("down"), DownCommand::new),
+            new Entry(List.of("rebase"), RebaseCommand::new),
+            new Entry(List.of("baseline"), BaselineCommand::new),
+            new Entry(List.of("reset"), ResetCommand::new),
+            new Entry(List.of("seed"), SeedCommand::new),
+            new Entry(List.of("push"), PushCommand::new),
+            new Entry(List.of("pull"), PullCommand::new),
+            new Entry(List.of("timeline"), TimelineCommand::new),
+            new Entry(List.of("lint"), LintCommand::new),
+            new Entry(List.of("unlock"), UnlockCommand::new));
+
+    /** A command's names (the first is its own, the rest aliases) and how to make it. */
+    record Entry(List<String> names, Supplier<Object> make) {
+    }
+
     @Mixin
     GlobalOptions globals = new GlobalOptions();
 

@@ -39,9 +39,13 @@ public final class Main {
     public static int run(String[] args, PrintStream stdout, PrintStream stderr, Map<String, String> env, Prompter prompter) {
         boolean noColor = Arrays.asList(args).contains("--no-color");
         Out out = new Out(stdout, stderr, Out.colorWanted(noColor));
+        int columns = Out.startingColumns(env);
+        if (columns > 0) {
+            out.wrapTo(() -> columns);
+        }
         GodwitCommand root = new GodwitCommand(out, env);
         root.answerWith(prompter);
-        CommandLine cli = commandLine(root, out);
+        CommandLine cli = args.length > 0 ? commandLine(root, out, args[0]) : commandLine(root, out);
         try {
             int code = cli.execute(JsonOutput.afterCommand(cli, args));
             if (code == 0 && cli.getParseResult() != null && !cli.getParseResult().hasSubcommand()
@@ -57,9 +61,33 @@ public final class Main {
         }
     }
 
+    /** The whole tree: every command, the shell's included (help, completion, the shell, batches). */
     public static CommandLine commandLine(GodwitCommand root, Out out) {
         CommandLine cli = new CommandLine(root);
+        for (GodwitCommand.Entry e : GodwitCommand.COMMANDS) {
+            cli.addSubcommand(e.make().get());
+        }
         dev.godwit.shell.command.ShellCommands.addTo(cli);
+        return configured(cli, root, out);
+    }
+
+    /**
+     * The tree for {@code godwit FIRST …}: when FIRST names one of the main commands, the root with
+     * that command alone (the run cannot reach any other); otherwise the whole tree, which the
+     * root's options, help, batches and the did-you-mean of a mistyped command need.
+     */
+    static CommandLine commandLine(GodwitCommand root, Out out, String first) {
+        for (GodwitCommand.Entry e : GodwitCommand.COMMANDS) {
+            if (e.names().contains(first)) {
+                CommandLine cli = new CommandLine(root);
+                cli.addSubcommand(e.make().get());
+                return configured(cli, root, out);
+            }
+        }
+        return commandLine(root, out);
+    }
+
+    private static CommandLine configured(CommandLine cli, GodwitCommand root, Out out) {
         // `status --version` prints godwit's version, as `godwit --version` does, rather than nothing
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         JsonOutput.offerEverywhere(cli);

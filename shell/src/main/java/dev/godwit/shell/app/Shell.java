@@ -138,6 +138,7 @@ public final class Shell {
         reader.setAutosuggestion(LineReader.SuggestionType.HISTORY);
         highlighter.setEnabled(color); // NO_COLOR, --no-color and dumb terminals get plain input too
         session.setPrompter(new ReaderPrompter());
+        out.wrapTo(terminal::getWidth); // 0 on a terminal that does not know its size: no wrapping
         // Full-screen views (timeline, drift) draw on this terminal between two prompts.
         session.useTerminal(terminal);
         terminal.handle(Terminal.Signal.INT, signal -> interrupt());

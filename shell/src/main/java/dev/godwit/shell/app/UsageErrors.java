@@ -45,6 +45,18 @@ final class UsageErrors {
                 message = "`" + name + "` does not take `" + word + "` here";
             }
         }
+        if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            List<String> missing = new ArrayList<>();
+            for (CommandLine.Model.ArgSpec a : m.getMissing()) {
+                missing.add(a instanceof OptionSpec o ? o.longestName() + (o.arity().max() > 0 && o.type() != boolean.class ? " " + o.paramLabel() : "")
+                        : a.paramLabel());
+            }
+            String what = root ? "godwit" : name;
+            message = "`" + what + "` needs " + (missing.size() > 1 && message.contains("one of")
+                    ? "one of " + String.join(", ", missing) : String.join(" and ", missing));
+        } else if (message != null && message.startsWith("Error: ")) {
+            message = message.substring("Error: ".length());
+        }
         String help = inShell ? (root ? "help" : "help " + name) : (root ? "godwit --help" : "godwit " + name + " --help");
         String where = root ? "lists the commands" : "shows its options";
         if (inShell) {

@@ -172,7 +172,7 @@ public final class ApplyCommand extends SessionCommand {
             }
             for (SqlStatement s : p.statements()) {
                 out.println("  -- statement " + s.index() + ", line " + s.line());
-                out.println("  " + s.text().replace("\n", "\n  ") + ";");
+                out.printlnAsIs("  " + s.text().replace("\n", "\n  ") + ";");
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.godwit.shell.command;
 
-import dev.godwit.engine.plan.Baseline;
+import dev.godwit.engine.workflow.Baseline;
 import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.ChangeText;
 import picocli.CommandLine.Command;

@@ -1,22 +1,15 @@
 package dev.godwit.shell.command;
 
-import dev.godwit.engine.ErrorKind;
-import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.migrate.ApplyResult;
-import dev.godwit.engine.migrate.MigrationsFolder;
-import dev.godwit.engine.migrate.Migrator;
-import dev.godwit.engine.plan.MigrationWriter;
-import dev.godwit.engine.diff.Renames;
-import dev.godwit.engine.plan.Plan;
-import dev.godwit.engine.schema.Schema;
+import dev.godwit.engine.workflow.DevRequest;
+import dev.godwit.engine.workflow.PlanOutcome;
+import dev.godwit.engine.workflow.PlanRequest;
+import dev.godwit.engine.workflow.PlanWorkflow;
 import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 @Command(name = "dev", mixinStandardHelpOptions = true,
         description = {"Apply pending migrations, then plan the next one from schema.prisma and apply it (Prisma's migrate dev).",
@@ -51,50 +44,25 @@ public final class DevCommand extends SessionCommand {
     protected int run(Session session) {
         Confirmation.refuseOnProduction(session, "run dev",
                 "commit the migration and run `godwit apply` in production");
-        PlanPreflight.check(session, schema);
-        MigrationsFolder folder = PlanSupport.checkedHistory(session, "plan a migration");
-        Migrator migrator = session.migrator();
-        Duration timeout = Duration.ofSeconds(lockTimeoutSeconds);
-        ApplyResult pending = migrator.apply(folder, timeout, false, new ApplyCommand.Progress(session.out()),
+        DevRequest request = new DevRequest(new PlanRequest(Workflows.desired(schema), renameOptions.renames, reorderEnums), name,
+                acceptDataLoss, Duration.ofSeconds(lockTimeoutSeconds), new ApplyCommand.Progress(session.out()),
                 ApplyCommand.lockRetry(session, null, null));
-        if (!pending.applied().isEmpty()) {
-            session.out().println("Applied " + pending.applied().size() + " pending migration(s).");
+        PlanOutcome outcome = new PlanWorkflow(Workflows.workspace(session), Workflows.listener(session),
+                Workflows.consent(session, session.interactive() && !yes)).dev(request);
+        if (outcome instanceof PlanOutcome.Blocked b) {
+            throw Workflows.blocked(b);
         }
-        Schema desired = PlanSupport.desired(session, schema);
-        Schema current = PlanSupport.history(session, folder);
-        PlanSupport.refuseDrift(session, current);
-        boolean interactive = session.interactive() && !yes;
-        Renames renames = renameOptions.resolve(session, schema, current, desired, interactive);
-        Plan plan = PlanSupport.plan(session, current, PlanSupport.target(session, current, desired, schema, renames), renames, reorderEnums);
-        if (plan.isEmpty()) {
+        if (outcome instanceof PlanOutcome.NoChanges) {
             session.out().println("Already in sync: the schema matches the migrations; no new migration.");
             return ProjectHooks.afterDev(session, skipGenerate, null);
         }
-        PlanSupport.refuseBlocking(plan);
-        LintNotes.planned(session, name == null ? "the new migration" : name, plan.script());
-        if (!PlanSupport.consent(session, interactive, plan, acceptDataLoss, "the new migration")) {
+        if (outcome instanceof PlanOutcome.NeedsConsent n) {
+            if (!n.asked()) {
+                throw Workflows.unconsented(n, "the new migration");
+            }
             session.out().println("Nothing written.");
             return 3;
         }
-        String migrationName = name;
-        if (migrationName == null) {
-            if (!interactive) {
-                throw new GodwitException(ErrorKind.USAGE, "the new migration needs a name; without a terminal godwit cannot ask",
-                        "add --name NAME");
-            }
-            migrationName = session.prompter().ask("Name of the new migration: ");
-            if (migrationName == null || migrationName.isBlank()) {
-                session.out().println("Nothing written.");
-                return 3;
-            }
-        }
-        Path dir = session.project().migrationsDir();
-        String written = MigrationWriter.write(dir, session.resolvedUrl().url().provider(), migrationName, Instant.now(), plan);
-        session.out().println("Wrote " + dir.resolve(written).resolve("migration.sql") + ".");
-        ApplyResult result = migrator.apply(session.migrations(), timeout, false, new ApplyCommand.Progress(session.out()),
-                ApplyCommand.lockRetry(session, null, null));
-        session.out().println("Applied " + written + " to " + session.target().display() + " ("
-                + result.applied().stream().mapToInt(ApplyResult.Applied::statements).sum() + " statement(s)).");
-        return ProjectHooks.afterDev(session, skipGenerate, written);
+        return ProjectHooks.afterDev(session, skipGenerate, ((PlanOutcome.Ready) outcome).written().orElseThrow());
     }
 }

@@ -5,6 +5,7 @@ import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.migrate.ExecutionMode;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.Rollback;
+import dev.godwit.engine.workflow.DownWorkflow;
 import dev.godwit.shell.session.Prompter;
 import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
@@ -33,14 +34,14 @@ public final class DownCommand extends SessionCommand {
                     "roll forward instead: plan a migration that undoes it; or, if you mean it, `godwit down --yes`"
                             + " (on a terminal you then type the database name)");
         }
-        MigrationsFolder folder = session.migrations();
-        Rollback rollback = new Rollback(session.target());
-        Rollback.Candidate down = rollback.lastApplied(folder);
-        if (!confirmed(session, folder, down)) {
+        DownWorkflow workflow = new DownWorkflow(Workflows.workspace(session), Workflows.listener(session));
+        MigrationsFolder folder = workflow.migrations();
+        Rollback.Candidate down = workflow.lastApplied(folder);
+        if (!confirmed(session, workflow, folder, down)) {
             session.out().println("Nothing changed.");
             return 3;
         }
-        Rollback.Result result = rollback.run(folder, down, Duration.ofSeconds(lockTimeoutSeconds));
+        Rollback.Result result = workflow.run(folder, down, Duration.ofSeconds(lockTimeoutSeconds));
         session.out().println("Undid " + result.name() + " on " + session.target().display() + " (" + result.statements() + " statement(s)"
                 + (result.mode() == ExecutionMode.TRANSACTION ? ", in one transaction" : "") + "); it is pending again: "
                 + "`godwit apply` runs it anew.");
@@ -51,7 +52,7 @@ public final class DownCommand extends SessionCommand {
      * Production databases are usually rolled forward with a new migration, not back, so there the
      * flag is required even where someone could answer, and that person then names the database.
      */
-    private boolean confirmed(Session session, MigrationsFolder folder, Rollback.Candidate down) {
+    private boolean confirmed(Session session, DownWorkflow workflow, MigrationsFolder folder, Rollback.Candidate down) {
         boolean production = session.production();
         Prompter prompter = session.prompter();
         if (prompter == null || (yes && !production)) {
@@ -63,7 +64,7 @@ public final class DownCommand extends SessionCommand {
         }
         StringBuilder q = new StringBuilder("Run down.sql of " + down.name() + " on " + session.target().display()
                 + (production ? " (PRODUCTION)" : "") + " and mark it rolled back?");
-        Optional<List<String>> loss = DownPreview.dataLoss(session, folder, down.name());
+        Optional<List<String>> loss = workflow.dataLoss(folder, down.name());
         if (loss.isEmpty()) {
             q.append("\nWhat it drops loses the data it holds now.");
         } else if (loss.get().isEmpty()) {

@@ -2,10 +2,9 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.drift.DriftAdoption;
 import dev.godwit.engine.migrate.MigrationFolderName;
-import dev.godwit.engine.drift.DriftCheck;
 import dev.godwit.engine.drift.DriftReport;
+import dev.godwit.engine.workflow.DriftWorkflow;
 import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.DriftText;
 import dev.godwit.shell.render.Json;
@@ -42,8 +41,18 @@ public final class DriftCommand extends SessionCommand {
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long to wait for the migration lock (--adopt).")
     int lockTimeoutSeconds;
 
+    @picocli.CommandLine.Mixin
+    FleetOptions fleet = new FleetOptions();
+
     @Override
     protected int run(Session session) {
+        if (fleet.active()) {
+            if (adopt != null) {
+                throw new dev.godwit.engine.GodwitException(dev.godwit.engine.ErrorKind.USAGE, "drift --fleet does not take --adopt",
+                        "adopt on one target: `godwit --url URL drift --adopt NAME`");
+            }
+            return FleetRun.drift(session, fleet.fleet, fleet.parallel, json);
+        }
         DriftReport report = check(session);
         if (adopt != null) {
             return adopt(session, report);
@@ -92,7 +101,7 @@ public final class DriftCommand extends SessionCommand {
     }
 
     static DriftReport check(Session session) {
-        return DriftCheck.run(session.target(), session.resolvedUrl().url(), session.shadowUrl(), session.migrations());
+        return new DriftWorkflow(Workflows.workspace(session), Workflows.listener(session)).check();
     }
 
     private int adopt(Session session, DriftReport report) {
@@ -112,15 +121,7 @@ public final class DriftCommand extends SessionCommand {
             session.out().println("Nothing written.");
             return 3;
         }
-        String written = DriftAdoption.adopt(session.migrator(), session.project().migrationsDir(),
-                session.resolvedUrl().url().provider(), adopt, report.adoptScript(), Instant.now(), Duration.ofSeconds(lockTimeoutSeconds));
-        session.out().println("Wrote " + session.project().migrationsDir().resolve(written).resolve("migration.sql")
-                + " and marked " + written + " as applied.");
-        if (!report.unmanaged().isEmpty()) {
-            session.out().warn("the migration leaves out " + report.unmanaged().size() + " object(s) godwit does not model, which still differ "
-                    + "from the history: " + String.join(", ", report.unmanaged().stream().map(u -> u.kind() + " " + u.name()).toList())
-                    + "; add their SQL to it by hand");
-        }
+        new DriftWorkflow(Workflows.workspace(session), Workflows.listener(session)).adopt(report, adopt, Duration.ofSeconds(lockTimeoutSeconds));
         return 0;
     }
 }

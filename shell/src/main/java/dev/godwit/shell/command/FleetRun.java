@@ -3,15 +3,19 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.project.FleetConfig;
+import dev.godwit.engine.fleet.FleetDrift;
+import dev.godwit.engine.fleet.FleetGuards;
 import dev.godwit.engine.fleet.FleetRecord;
 import dev.godwit.engine.fleet.FleetRunner;
 import dev.godwit.engine.fleet.FleetTarget;
 import dev.godwit.engine.fleet.FleetTargets;
 import dev.godwit.engine.fleet.TargetOutcome;
+import dev.godwit.engine.fleet.TargetRoutes;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.project.Project;
 import dev.godwit.engine.Provider;
 import dev.godwit.shell.session.Session;
+import dev.godwit.shell.render.DriftText;
 import dev.godwit.shell.render.Durations;
 import dev.godwit.shell.render.Json;
 import dev.godwit.shell.session.Out;
@@ -38,7 +42,7 @@ final class FleetRun {
 
     static int status(Session session, String fleet, Integer parallel, boolean json) {
         Setup s = setup(session, fleet);
-        FleetRunner runner = new FleetRunner(s.folder);
+        FleetRunner runner = new FleetRunner(s.folder, s.routes);
         List<TargetOutcome> outcomes = runner.status(s.targets, parallel != null ? parallel : s.config.parallel(),
                 json ? FleetRunner.Listener.NONE : FleetRunner.Listener.NONE);
         Out out = session.out();
@@ -51,10 +55,56 @@ final class FleetRun {
                         String.valueOf(o.failed()), o.error() == null ? "" : o.error()));
             }
             out.println("Fleet " + fleet + ": " + outcomes.size() + " targets, " + s.folder.migrations().size() + " migrations");
-            t.lines().forEach(out::println);
+            t.lines().forEach(out::printlnAsIs);
             out.println(counts(outcomes));
         }
         return outcomes.stream().allMatch(o -> o.state() == TargetOutcome.State.UP_TO_DATE) ? 0 : 3;
+    }
+
+    /**
+     * {@code drift --fleet NAME}: each target against what its applied migrations give; exit 0 when no target
+     * drifted, 3 when one did, 1 when one could not be checked.
+     */
+    static int drift(Session session, String fleet, Integer parallel, boolean json) {
+        Setup s = setup(session, fleet);
+        List<FleetDrift.Result> results = new FleetDrift(s.folder, s.routes, session.shadowUrl())
+                .run(s.targets, parallel != null ? parallel : s.config.parallel());
+        List<TargetOutcome> outcomes = results.stream().map(FleetDrift.Result::outcome).toList();
+        Out out = session.out();
+        if (json) {
+            Map<String, Object> m = json(fleet, "drift", outcomes, null);
+            m.put("targets", results.stream().map(r -> {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("target", r.outcome().target());
+                t.put("state", r.outcome().state().name().toLowerCase());
+                t.put("differences", r.report() == null ? 0 : r.report().drift().size());
+                t.put("error", r.report() == null ? r.outcome().error() : null);
+                t.put("drift", r.report() == null ? null : DriftText.json(r.report()));
+                return t;
+            }).toList());
+            out.println(Json.write(m));
+        } else {
+            TableText t = new TableText(List.of("target", "drift", "applied", "differences", "what"));
+            for (FleetDrift.Result r : results) {
+                TargetOutcome o = r.outcome();
+                t.row(List.of(o.target(), o.state() == TargetOutcome.State.UP_TO_DATE ? "none" : o.state().label(),
+                        String.valueOf(o.applied().size()), r.report() == null ? "" : String.valueOf(r.report().drift().size()),
+                        o.error() == null ? "" : o.error()));
+            }
+            out.println("Fleet " + fleet + ": " + outcomes.size() + " targets, each against the schema its applied migrations give");
+            t.lines().forEach(out::println);
+            long drifted = outcomes.stream().filter(o -> o.state() == TargetOutcome.State.DRIFTED).count();
+            long failed = outcomes.stream().filter(o -> o.state() == TargetOutcome.State.FAILED).count();
+            out.println(outcomes.size() + " targets: " + (outcomes.size() - drifted - failed) + " without drift, " + drifted + " drifted"
+                    + (failed > 0 ? ", " + failed + " not checked" : ""));
+            if (drifted > 0) {
+                out.println("Next: `godwit --url URL drift` on one target shows its differences and the scripts that revert or adopt them");
+            }
+        }
+        if (outcomes.stream().anyMatch(o -> o.state() == TargetOutcome.State.FAILED)) {
+            return 1;
+        }
+        return outcomes.stream().anyMatch(o -> o.state() == TargetOutcome.State.DRIFTED) ? 3 : 0;
     }
 
     static int apply(Session session, String fleet, ApplyOptions o) {
@@ -63,9 +113,12 @@ final class FleetRun {
         FleetRunner.Options options = new FleetRunner.Options(o.parallel() != null ? o.parallel() : s.config.parallel(),
                 o.canary() != null ? o.canary() : s.config.canary(), o.maxFailures() != null ? o.maxFailures() : s.config.maxFailures(),
                 o.lockTimeout());
+        if (!confirmedOnProduction(session, fleet, s)) {
+            return 3;
+        }
         Path root = session.project().root();
         FleetRecord record = o.resume() ? FleetRecord.resume(root, fleet, s.folder) : FleetRecord.start(root, fleet, s.folder);
-        FleetRunner runner = new FleetRunner(s.folder).replayCache(root.resolve(".godwit").resolve("cache"));
+        FleetRunner runner = new FleetRunner(s.folder, s.routes).replayCache(root.resolve(".godwit").resolve("cache"));
         // Ctrl-C or a TERM signal: no new target starts, those under way finish, and the record stays true.
         Thread onSignal = new Thread(() -> runner.stopAndWait(Duration.ofMinutes(5)), "godwit-fleet-stop");
         Runtime.getRuntime().addShutdownHook(onSignal);
@@ -106,7 +159,7 @@ final class FleetRun {
         }
         out.println("");
         if (t.size() > 0) {
-            t.lines().forEach(out::println);
+            t.lines().forEach(out::printlnAsIs);
         }
         int migrations = outcomes.stream().mapToInt(o -> o.applied().size()).sum();
         out.println(counts(outcomes) + "; " + migrations + (migrations == 1 ? " migration" : " migrations") + " applied in " + Durations.format(took));
@@ -156,10 +209,35 @@ final class FleetRun {
         return m;
     }
 
-    private record Setup(FleetConfig config, List<FleetTarget> targets, MigrationsFolder folder) {
+    /**
+     * The production guard of a single apply, once for the fleet: from CI (no terminal) a deploy goes ahead, as
+     * Prisma's does, with a note naming the production targets; typed at a terminal the user types the fleet's
+     * name, as the database's name for one database.
+     */
+    private static boolean confirmedOnProduction(Session session, String fleet, Setup s) {
+        Map<String, String> production = FleetGuards.production(session.project(), s.targets, session.processEnv());
+        if (production.isEmpty()) {
+            return true;
+        }
+        String which = production.size() + " of its " + s.targets.size() + " targets " + (production.size() == 1 ? "is a" : "are")
+                + " production database" + (production.size() == 1 ? "" : "s") + " (" + production.values().iterator().next() + "): "
+                + String.join(", ", production.keySet().stream().limit(5).toList()) + (production.size() > 5 ? ", …" : "");
+        if (session.terminal().isEmpty() || session.prompter() == null) {
+            session.out().note("fleet " + fleet + ": " + which);
+            return true;
+        }
+        boolean ok = session.prompter().confirm("This will apply the pending migrations on every target of fleet " + fleet + " (PRODUCTION).\n"
+                + which + ".", fleet);
+        if (!ok) {
+            session.out().note("cancelled: nothing was changed");
+        }
+        return ok;
     }
 
-    private static Setup setup(Session session, String fleet) {
+    record Setup(FleetConfig config, List<FleetTarget> targets, MigrationsFolder folder, TargetRoutes routes) {
+    }
+
+    static Setup setup(Session session, String fleet) {
         Project p = session.project();
         FleetConfig config = FleetTargets.config(p, fleet);
         List<FleetTarget> targets = FleetTargets.resolve(p, config, session.options().env(), session.processEnv());
@@ -176,7 +254,14 @@ final class FleetRun {
         }
         MigrationsFolder folder = MigrationsFolder.read(p.migrationsDir(), provider);
         folder.warnings().forEach(session.out()::warn);
-        return new Setup(config, targets, folder);
+        Out out = session.out();
+        TargetRoutes routes = new TargetRoutes(url -> FleetGuards.directUrl(p, session.options().env(), session.processEnv(), url),
+                note -> {
+                    synchronized (out) {
+                        out.note(note);
+                    }
+                });
+        return new Setup(config, targets, folder, routes);
     }
 
     /** One line per finished target: "[ 12/500] tenant_012  applied 20 in 1.2 s". */

@@ -85,7 +85,7 @@ public final class HistoryCommand extends SessionCommand {
                 }
             }
             if (hidden > 0) {
-                out.println("      … (" + hidden + " more lines: `history --logs` or `show " + a.migrationName() + "`)");
+                out.println("      … (" + hidden + " more lines: `godwit history --logs` or `godwit show " + a.migrationName() + "`)");
             }
         }
     }

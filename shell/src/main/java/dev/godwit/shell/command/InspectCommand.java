@@ -45,8 +45,8 @@ public final class InspectCommand extends SessionCommand {
             for (Table t : schema.tables()) {
                 tt.row(List.of(t.name(), "" + t.columns().size(), "" + t.indexes().size(), "" + t.foreignKeys().size()));
             }
-            out.println("Tables in " + schema.name());
-            tt.lines().forEach(out::println);
+            out.println("Tables in " + (schema.multiSchema() ? String.join(", ", schema.namespaces()) : schema.name()));
+            tt.lines().forEach(out::printlnAsIs);
             return 0;
         }
         Table t = schema.table(table).or(() -> schema.tables().stream().filter(x -> x.name().equalsIgnoreCase(table)).findFirst())
@@ -57,7 +57,7 @@ public final class InspectCommand extends SessionCommand {
         for (Column c : t.columns()) {
             cols.row(List.of(c.name(), c.type().toString(), c.nullable() ? "" : "not null", defaultOf(c)));
         }
-        cols.lines().forEach(out::println);
+        cols.lines().forEach(out::printlnAsIs);
         if (t.primaryKey() != null || !t.indexes().isEmpty()) {
             out.println("Indexes:");
             if (t.primaryKey() != null) {

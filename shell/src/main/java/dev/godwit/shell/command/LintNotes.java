@@ -51,7 +51,7 @@ final class LintNotes {
                 LintCommand.settings(session)));
         for (LintReport r : reports) {
             if (!r.standing().isEmpty()) {
-                session.out().println("Lint " + r.migration() + ": " + LintText.counts(r) + " (`lint " + r.migration() + "` for details)");
+                session.out().println("Lint " + r.migration() + ": " + LintText.counts(r) + " (`godwit lint " + r.migration() + "` for details)");
             }
         }
     }
@@ -60,7 +60,7 @@ final class LintNotes {
         if (reports.stream().allMatch(r -> r.standing().isEmpty())) {
             return;
         }
-        session.out().warn("lint: statements that lock or rewrite tables (`godwit lint` to check again; `plan --safe` writes the safe forms):");
+        session.out().warn("lint: statements that lock or rewrite tables (`godwit lint` to check again; `godwit plan --safe` writes the safe forms):");
         new LintText(session.out(), true).render(reports.stream().filter(r -> !r.standing().isEmpty()).toList(), false);
     }
 

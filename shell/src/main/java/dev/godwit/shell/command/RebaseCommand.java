@@ -1,7 +1,7 @@
 package dev.godwit.shell.command;
 
 import dev.godwit.engine.migrate.MigrationsFolder;
-import dev.godwit.engine.plan.Rebase;
+import dev.godwit.engine.workflow.Rebase;
 import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

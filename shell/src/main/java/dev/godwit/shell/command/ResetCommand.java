@@ -1,16 +1,12 @@
 package dev.godwit.shell.command;
 
-import dev.godwit.engine.ErrorKind;
-import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.Target;
-import dev.godwit.engine.migrate.ApplyResult;
 import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.engine.workflow.ResetWorkflow;
 import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 
 @Command(name = "reset", mixinStandardHelpOptions = true,
@@ -31,35 +27,15 @@ public final class ResetCommand extends SessionCommand {
         Confirmation.refuseOnProduction(session, "reset (drop every table and all data)",
                 "reset a development database instead (--env NAME)");
         Target target = session.target();
-        MigrationsFolder folder = session.migrations();
+        ResetWorkflow reset = new ResetWorkflow(Workflows.workspace(session), Workflows.listener(session));
+        MigrationsFolder folder = reset.migrations();
         if (!Confirmation.confirm(session, "reset drops every table and all data in " + target.display(), "Drop everything in "
                 + target.display() + " and apply the " + folder.migrations().size() + " migration(s) again? All data will be lost.",
                 force, "--force")) {
             session.out().println("Nothing changed.");
             return 3;
         }
-        try (Connection c = target.dataSource().getConnection()) {
-            c.setAutoCommit(true);
-            if (target.namespaces().isEmpty()) {
-                target.dialect().serverAdmin().emptySchema(c, target.schema());
-            } else {
-                // several database schemas: as Prisma, drop the listed schemas and the history table; the rest of the
-                // URL's schema, when it is not listed, is not the project's
-                for (String namespace : target.namespaces()) {
-                    target.dialect().serverAdmin().emptySchema(c, namespace);
-                }
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("DROP TABLE IF EXISTS " + target.dialect().quote(target.schema()) + "."
-                            + target.dialect().quote("_prisma_migrations"));
-                }
-            }
-        } catch (SQLException e) {
-            throw new GodwitException(ErrorKind.RUNTIME, target.display() + ": emptying the schema: " + e.getMessage(), null, e);
-        }
-        session.out().println("Dropped everything in " + target.display() + ".");
-        ApplyResult result = session.migrator().apply(folder, Duration.ofSeconds(lockTimeoutSeconds), false,
-                new ApplyCommand.Progress(session.out()));
-        session.out().println("Applied " + result.applied().size() + " migration(s).");
+        reset.reset(folder, Duration.ofSeconds(lockTimeoutSeconds), new ApplyCommand.Progress(session.out()));
         return ProjectHooks.afterReset(session, skipSeed);
     }
 }

@@ -52,8 +52,9 @@ final class SafePlanWriter {
         Path dir = session.project().migrationsDir();
         for (int i = 0; i < n; i++) {
             SafePlan.Step s = safe.steps().get(i);
-            Plan step = i == 0 ? new Plan(plan.changes(), plan.findings(), s.script(), plan.downScript()) : new Plan(List.of(), List.of(), s.script(), "");
-            String written = MigrationWriter.write(dir, session.resolvedUrl().url().provider(), name + s.suffix(), Instant.now(), step);
+            // down.sql undoes the whole plan: it goes with the first migration of the sequence
+            String written = MigrationWriter.write(dir, session.resolvedUrl().url().provider(), name + s.suffix(), Instant.now(), s.script(),
+                    i == 0 ? plan.downScript() : "");
             session.out().println("Wrote " + dir.resolve(written).resolve("migration.sql") + (i == 0 && !plan.downScript().isBlank() ? " and down.sql" : ""));
             sources.add(new Linter.Source(written, s.script()));
         }

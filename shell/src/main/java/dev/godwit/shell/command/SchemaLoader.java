@@ -1,7 +1,5 @@
 package dev.godwit.shell.command;
 
-import dev.godwit.engine.ErrorKind;
-import dev.godwit.engine.GodwitException;
 import dev.godwit.engine.db.Connections;
 import dev.godwit.engine.db.LiveSchema;
 import dev.godwit.engine.db.Target;
@@ -10,15 +8,11 @@ import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.project.DatabaseUrl;
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.schema.Schema;
-import dev.godwit.engine.shadow.ShadowDatabase;
-import dev.godwit.engine.shadow.ShadowProvider;
+import dev.godwit.engine.shadow.SqlScripts;
 import dev.godwit.shell.session.Session;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Reads the schema a diff source describes: live databases are inspected, files replayed in a shadow. */
 final class SchemaLoader {
@@ -49,7 +43,7 @@ final class SchemaLoader {
                 yield new Loaded(psl.toSchema(session.target().schema()), psl.provider(), "schema " + file.getFileName());
             }
             case SQL -> {
-                List<LocalMigration> scripts = sqlFiles(Path.of(source.argument()).toAbsolutePath());
+                List<LocalMigration> scripts = SqlScripts.files(Path.of(source.argument()).toAbsolutePath());
                 yield replayed(scripts, "SQL " + source.argument());
             }
         };
@@ -65,30 +59,7 @@ final class SchemaLoader {
 
     private Loaded replayed(List<LocalMigration> scripts, String label) {
         DatabaseUrl main = session.resolvedUrl().url();
-        try (ShadowDatabase shadow = ShadowProvider.open(main, session.shadowUrl())) {
-            session.out().note("replaying " + label + " into the " + shadow.describe());
-            shadow.replay(scripts);
-            return new Loaded(shadow.inspect(session.target().namespaces()), main.provider(), label);
-        }
-    }
-
-    /** A file, or every {@code .sql} file of a folder (and its subfolders) in name order. */
-    private static List<LocalMigration> sqlFiles(Path path) {
-        if (Files.isRegularFile(path)) {
-            return List.of(LocalMigration.load(path.getFileName().toString(), path));
-        }
-        if (!Files.isDirectory(path)) {
-            throw new GodwitException(ErrorKind.USAGE, "no such file or folder: " + path, null);
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            List<LocalMigration> found = files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".sql")).sorted()
-                    .map(f -> LocalMigration.load(path.relativize(f).toString(), f)).toList();
-            if (found.isEmpty()) {
-                throw new GodwitException(ErrorKind.USAGE, "no .sql files in " + path, null);
-            }
-            return found;
-        } catch (IOException e) {
-            throw new GodwitException(ErrorKind.RUNTIME, "cannot list " + path + ": " + e.getMessage());
-        }
+        return new Loaded(SqlScripts.replay(scripts, label, main, session.shadowUrl(),
+                session.target().namespaces(), session.out()::note), main.provider(), label);
     }
 }

@@ -118,7 +118,14 @@ public final class SqlCommand extends SessionCommand {
                     "leave out BEGIN/COMMIT/ROLLBACK: godwit commits the statements after you confirm");
         }
         throw new GodwitException(ErrorKind.RUNTIME, "refused: " + r.message() + "; sql is read-only unless --write, nothing was run",
-                "run `sql --write …` to allow changes; you will be asked to confirm");
+                writeHint(text));
+    }
+
+    /** The same statement with --write, as it can be typed back when it is short and on one line. */
+    private static String writeHint(String statement) {
+        boolean typeable = statement.length() <= 80 && statement.indexOf('\n') < 0;
+        return (typeable ? "run `godwit sql --write " + statement + (statement.endsWith(";") ? "" : ";") + "`"
+                : "run it again with --write after sql (`godwit sql --write …`)") + " to allow changes; you will be asked to confirm";
     }
 
     /**
@@ -138,7 +145,7 @@ public final class SqlCommand extends SessionCommand {
         String msg = Secrets.mask(e.getMessage() == null ? e.toString() : e.getMessage().strip().split("\\R")[0]);
         if (!write && t.dialect().isReadOnlyViolation(e)) {
             return new GodwitException(ErrorKind.RUNTIME, "refused: " + msg + " (sql is read-only unless --write; nothing was changed)",
-                    "run `sql --write …` to allow changes; you will be asked to confirm");
+                    writeHint(String.join(" ", sql).strip()));
         }
         if ("57014".equals(e.getSQLState()) || e.getErrorCode() == 1317) {
             return new GodwitException(ErrorKind.RUNTIME, "statement cancelled; the transaction was rolled back", null);
@@ -207,7 +214,7 @@ public final class SqlCommand extends SessionCommand {
             }
             tt.row(row);
         }
-        tt.lines().forEach(out::println);
+        tt.lines().forEach(out::printlnAsIs);
         out.println("(" + tt.size() + (tt.size() == 1 ? " row" : " rows") + (more ? "; more not shown" : "") + ")");
     }
 }

@@ -24,7 +24,7 @@ public final class DriftText {
         out.println("  compared with " + r.replayed().size() + " applied migration(s) replayed into the " + r.shadow());
         r.leftByFailed().forEach((migration, changes) -> {
             out.println(out.style(Out.Style.RED, "Left by the failed migration " + migration) + " (its statements that took effect made "
-                    + (changes.size() == 1 ? "it" : "them") + "; `godwit resolve --undo " + migration + "` or `--finish " + migration + "`):");
+                    + (changes.size() == 1 ? "it" : "them") + "; `godwit resolve --undo " + migration + "` or `godwit resolve --finish " + migration + "`):");
             for (String line : ChangeText.lines(changes)) {
                 out.println("  " + line);
             }

@@ -28,9 +28,18 @@ public final class LintText {
 
     private void line(String text) {
         if (toStderr) {
-            out.stderr().println(dev.godwit.engine.project.Secrets.mask(text));
+            out.message(text);
         } else {
             out.println(text);
+        }
+    }
+
+    /** A line of SQL: never broken, so that it can be copied as it is (a comment stays a comment). */
+    private void sqlLine(String text) {
+        if (toStderr) {
+            out.messageAsIs(text);
+        } else {
+            out.printlnAsIs(text);
         }
     }
 
@@ -58,7 +67,7 @@ public final class LintText {
         if (f.safe() != null && !f.ignored()) {
             line(indent + "  " + out.style(Out.Style.CYAN, "safe:"));
             for (String line : f.safe().split("\n")) {
-                line(indent + "    " + line);
+                sqlLine(indent + "    " + line);
             }
         }
     }

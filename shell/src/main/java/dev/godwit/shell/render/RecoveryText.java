@@ -35,7 +35,7 @@ public final class RecoveryText {
                 + ", then marks it applied:");
         for (SqlStatement s : plan.statements()) {
             out.println("  -- statement " + s.index() + ", line " + s.line());
-            out.println("  " + s.text().replace("\n", "\n  ") + ";");
+            out.printlnAsIs("  " + s.text().replace("\n", "\n  ") + ";");
         }
     }
 
@@ -52,7 +52,7 @@ public final class RecoveryText {
                     + ", then marks it rolled back:");
             for (String s : plan.statements()) {
                 String sql = s.strip().endsWith(";") ? s.strip() : s.strip() + ";";
-                out.println("  " + sql.replace("\n", "\n  "));
+                out.printlnAsIs("  " + sql.replace("\n", "\n  "));
             }
         }
         plan.notes().forEach(n -> out.println("  note: " + n));
@@ -101,9 +101,9 @@ public final class RecoveryText {
             if (starts != null && ledger != null) {
                 AttemptLedger.Fate fate = ledger.fate(starts.index());
                 String tag = mark(fate) + " " + gutter + "  ";
-                out.println(out.style(tone(fate), tag) + lines[i] + out.style(Style.DIM, "   -- " + starts.index() + ": " + fate.label()));
+                out.printlnAsIs(out.style(tone(fate), tag) + lines[i] + out.style(Style.DIM, "   -- " + starts.index() + ": " + fate.label()));
             } else {
-                out.println("  " + gutter + "  " + lines[i]);
+                out.printlnAsIs("  " + gutter + "  " + lines[i]);
             }
         }
     }

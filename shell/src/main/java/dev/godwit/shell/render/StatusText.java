@@ -14,11 +14,17 @@ import java.time.format.DateTimeFormatter;
 
 /** The status report for people: one line per migration, then what to do. */
 public final class StatusText {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter when;
     private final Out out;
 
     public StatusText(Out out) {
+        this(out, ZoneId.systemDefault());
+    }
+
+    /** Times shown in {@code zone} (tests: a fixed one). */
+    public StatusText(Out out, ZoneId zone) {
         this.out = out;
+        this.when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
     }
 
     public void render(StatusReport r) {
@@ -65,7 +71,7 @@ public final class StatusText {
         };
         StringBuilder sb = new StringBuilder("  ").append(mark).append(' ').append(pad(m.name(), width)).append("  ");
         sb.append(pad(m.state().label(), 19)); // the longest label, "edited after apply", and a space
-        m.decisiveAttempt().filter(HistoryRecord::isApplied).ifPresent(a -> sb.append(WHEN.format(a.finishedAt()))
+        m.decisiveAttempt().filter(HistoryRecord::isApplied).ifPresent(a -> sb.append(when.format(a.finishedAt()))
                 .append("  ").append(Durations.format(a.duration())));
         if (m.attempts().size() > 1) {
             sb.append("  (").append(m.attempts().size()).append(" attempts)");

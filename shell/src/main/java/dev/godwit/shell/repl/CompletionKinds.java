@@ -22,7 +22,7 @@ public final class CompletionKinds {
         }
         return switch (o.longestName()) {
             case "--env" -> "env";
-            case "--rolled-back" -> "failed";
+            case "--rolled-back", "--retry", "--finish", "--undo" -> "failed";
             case "--applied" -> "notapplied";
             case "--project", "--dir" -> "dir";
             case "-f" -> "file";
@@ -42,7 +42,7 @@ public final class CompletionKinds {
     /** What the command's positional arguments are; "" when it has none. */
     public static String argument(CommandSpec spec) {
         return switch (spec.name()) {
-            case "show" -> "migration";
+            case "show", "lint" -> "migration";
             case "rebase" -> "rebase";
             case "inspect" -> "table";
             case "use" -> "env";

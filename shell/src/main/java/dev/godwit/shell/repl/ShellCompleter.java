@@ -38,6 +38,10 @@ public final class ShellCompleter implements Completer {
     public static final Set<String> GLOBAL_OPTIONS = Set.of("--project", "--env", "-e", "--url", "--verbose", "-v", "--no-color",
             "--help", "-h", "--version", "-V");
 
+    /** psql's backslash commands complete as the godwit commands they stand for (see ShellInput): {@code \d <TAB>} lists tables. */
+    private static final Map<String, String> PSQL_COMMANDS = Map.of("\\d", "inspect", "\\d+", "inspect", "\\c", "use",
+            "\\connect", "use", "\\?", "help", "\\h", "help");
+
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         List<String> words = line.words();
@@ -47,13 +51,34 @@ public final class ShellCompleter implements Completer {
             words = words.subList(1, words.size());
             index--;
         }
-        if (index == 0) {
-            commandNames(candidates);
-            candidates.add(new Candidate("exit", "exit", "shell", "Leave the shell (or Ctrl-D)", null, null, true));
-            candidates.add(new Candidate("clear", "clear", "shell", "Clear the screen", null, null, true));
+        // options typed before the command (`--env prod status`) are that command's: skip them and their values
+        int command = 0;
+        while (command < index && words.get(command).startsWith("-")) {
+            OptionSpec o = root.getCommandSpec().findOption(words.get(command));
+            command += o != null && o.arity().max() > 0 && !isFlag(o) && !words.get(command).contains("=") ? 2 : 1;
+        }
+        if (index <= command) {
+            String current = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+            OptionSpec previous = index > 0 ? root.getCommandSpec().findOption(words.get(index - 1)) : null;
+            if (previous != null && previous.arity().max() > 0 && !isFlag(previous)) {
+                optionValues(previous, reader, line, candidates);
+            } else if (current.startsWith("-")) {
+                leadingOptions(candidates);
+            } else {
+                commandNames(candidates);
+                if (command == 0) {
+                    candidates.add(new Candidate("exit", "exit", "shell", "Leave the shell (or Ctrl-D)", null, null, true));
+                    candidates.add(new Candidate("clear", "clear", "shell", "Clear the screen", null, null, true));
+                }
+            }
             return;
         }
-        CommandLine sub = root.getSubcommands().get(words.get(0));
+        words = words.subList(command, words.size());
+        index -= command;
+        // the parser reads a backslash as an escape: take psql's command from the line as typed
+        String raw = line.line().stripLeading();
+        String name = command == 0 && raw.startsWith("\\") ? raw.split("\\s+", 2)[0] : words.get(0);
+        CommandLine sub = root.getSubcommands().get(PSQL_COMMANDS.getOrDefault(name, name));
         if (sub == null) {
             return;
         }
@@ -97,6 +122,18 @@ public final class ShellCompleter implements Completer {
             String descr = Descriptions.summary(o.description());
             candidates.add(new Candidate(o.longestName(), o.longestName(), "options", descr.isEmpty() ? null : descr, null, null, true));
         }
+    }
+
+    /** Before a command: the options that pick where it goes and how it reports, as they also work after it. */
+    private void leadingOptions(List<Candidate> candidates) {
+        for (OptionSpec o : root.getCommandSpec().options()) {
+            String name = o.longestName();
+            if (!o.hidden() && GLOBAL_OPTIONS.contains(name) && !List.of("--help", "--version").contains(name)) {
+                String descr = Descriptions.summary(o.description());
+                candidates.add(new Candidate(name, name, "options", descr.isEmpty() ? null : descr, null, null, true));
+            }
+        }
+        candidates.add(new Candidate("--json", "--json", "options", "Print the outcome as one JSON object", null, null, true));
     }
 
     /** Whether another positional argument may follow the words typed after the command. */
@@ -154,7 +191,7 @@ public final class ShellCompleter implements Completer {
         Metadata.Snapshot m = metadata.get();
         switch (o.longestName()) {
             case "--env" -> values(m.environments(), "environments", candidates);
-            case "--rolled-back" -> values(m.failed(), "failed migrations", candidates);
+            case "--rolled-back", "--retry", "--finish", "--undo" -> values(m.failed(), "failed migrations", candidates);
             case "--applied" -> values(m.notApplied(), "migrations not applied", candidates);
             case "--project", "--dir" -> dirs.complete(reader, line, candidates);
             case "-f" -> files.complete(reader, line, candidates);
@@ -186,7 +223,7 @@ public final class ShellCompleter implements Completer {
     private void arguments(String command, LineReader reader, ParsedLine line, List<Candidate> candidates) {
         Metadata.Snapshot m = metadata.get();
         switch (command) {
-            case "show" -> values(m.migrations(), "migrations", candidates);
+            case "show", "lint" -> values(m.migrations(), "migrations", candidates);
             // a failed migration has a record here, which rebase refuses
             case "rebase" -> values(m.notApplied().stream().filter(n -> !m.failed().contains(n)).toList(), "migrations not applied", candidates);
             case "inspect" -> values(m.tables(), "tables", candidates);

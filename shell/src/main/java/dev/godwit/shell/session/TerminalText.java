@@ -73,6 +73,10 @@ public final class TerminalText {
     private static boolean isPlain(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            // printable ASCII first: nearly every character of printed SQL, one comparison pair each
+            if (c >= 0x20 && c < 0x7F) {
+                continue;
+            }
             if (c != '\n' && c != '\t' && needsEscape(c) || c == OWN) {
                 return false;
             }

@@ -53,6 +53,9 @@ public final class DriftModel {
         final List<Node> children = new ArrayList<>();
         Node parent;
         int depth;
+        /** How many of its differences may lose data when the adopt script runs (elsewhere) and when the revert script runs here. */
+        int lossAdopt;
+        int lossRevert;
 
         Node(Kind kind, String key, Line label, List<Change> changes, List<String> note) {
             this.kind = kind;
@@ -132,8 +135,11 @@ public final class DriftModel {
 
     private void build() {
         if (!report.drift().isEmpty()) {
-            roots.add(new Node(Kind.ALL, "all", new Line.Builder().add("All differences", Tone.BOLD)
-                    .add("  " + ChangeText.summary(report.drift()), Tone.DIM).build(), report.drift(), List.of()));
+            Node all = new Node(Kind.ALL, "all", new Line.Builder().add("All differences", Tone.BOLD)
+                    .add("  " + differences(report), Tone.DIM).build(), report.drift(), List.of());
+            all.lossAdopt = (int) report.drift().stream().filter(dev.godwit.engine.diff.Destructive.in(report.drift())).count();
+            all.lossRevert = lossesOfRevert(report.drift());
+            roots.add(all);
         }
         Map<String, List<Change>> groups = new LinkedHashMap<>();
         for (Change c : report.drift()) {
@@ -211,43 +217,77 @@ public final class DriftModel {
             mark = "-";
         }
         java.util.function.Predicate<Change> losesData = dev.godwit.engine.diff.Destructive.in(changes);
-        boolean destructive = changes.stream().anyMatch(losesData);
-        int count = changes.size();
-        Line label = new Line.Builder().add(mark + " ", tone).add(key, Tone.BOLD).add("  " + state, tone)
-                .add(count > 1 ? "  " + count + " differences" : "", Tone.DIM)
-                .add(destructive ? "  may lose data" : "", Tone.DANGER).build();
-        Node node = new Node(Kind.OBJECT, key, label, List.copyOf(changes), List.of());
+        java.util.function.Predicate<Change> revertLosesData = revertLosesData(changes);
         List<Node> children = new ArrayList<>();
+        String parts = "differences"; // what the children are, for the count on the object's line
         for (Change c : changes) {
             if (c instanceof CreateTable t) {
+                parts = changes.size() == 1 ? "columns" : parts;
                 for (Column col : t.definition().columns()) {
-                    children.add(new Node(Kind.CHANGE, key + " column " + col.name(), changeLine("+ column " + ChangeText.column(col), false),
+                    children.add(new Node(Kind.CHANGE, key + " column " + col.name(), changeLine("+ column " + ChangeText.column(col)),
                             List.of(c), List.of()));
                 }
             } else if (c instanceof DropTable t) {
+                parts = changes.size() == 1 ? "columns" : parts;
                 for (Column col : t.definition().columns()) {
-                    children.add(new Node(Kind.CHANGE, key + " column " + col.name(), changeLine("- column " + ChangeText.column(col), false),
+                    children.add(new Node(Kind.CHANGE, key + " column " + col.name(), changeLine("- column " + ChangeText.column(col)),
                             List.of(c), List.of()));
                 }
             } else if (c instanceof CreateEnum e) {
+                parts = changes.size() == 1 ? "values" : parts;
                 for (String v : e.enumType().values()) {
-                    children.add(new Node(Kind.CHANGE, key + " value " + v, changeLine("+ value " + v, false), List.of(c), List.of()));
+                    children.add(new Node(Kind.CHANGE, key + " value " + v, changeLine("+ value " + v), List.of(c), List.of()));
                 }
             } else if (!(c instanceof DropEnum || c instanceof CreateView || c instanceof DropView
                     || c instanceof CreateSequence || c instanceof DropSequence)) {
                 String text = ChangeText.detail(c);
-                children.add(new Node(Kind.CHANGE, key + " " + text, changeLine(text, losesData.test(c)), List.of(c), List.of()));
+                Node child = new Node(Kind.CHANGE, key + " " + text, changeLine(text), List.of(c), List.of());
+                // the columns of a whole table added or dropped are not flagged one by one: its own line is
+                child.lossAdopt = losesData.test(c) ? 1 : 0;
+                child.lossRevert = revertLosesData.test(c) ? 1 : 0;
+                children.add(child);
             }
         }
+        // the count is of the lines listed under the object, so that it matches what the tree shows
+        int count = children.size();
+        Line label = new Line.Builder().add(mark + " ", tone).add(key, Tone.BOLD).add("  " + state, tone)
+                .add(count > 1 ? "  " + count + " " + parts : "", Tone.DIM).build();
+        Node node = new Node(Kind.OBJECT, key, label, List.copyOf(changes), List.of());
+        node.lossAdopt = (int) changes.stream().filter(losesData).count();
+        node.lossRevert = (int) changes.stream().filter(revertLosesData).count();
         children.sort(Comparator.comparingInt(n -> order(n.changes.get(0), n.key)));
         children.forEach(ch -> add(node, ch));
         return node;
     }
 
-    private static Line changeLine(String text, boolean destructive) {
+    /**
+     * Which changes may lose data when the revert script runs: the reverse of a change, not the change, is what
+     * runs then (a column the database gained is dropped), judged among the reverses of the whole list.
+     * A change with no reverse of its own is undone only by the script of all differences, and not flagged here.
+     */
+    private static java.util.function.Predicate<Change> revertLosesData(List<Change> changes) {
+        Map<Change, Change> reverses = new LinkedHashMap<>();
+        for (Change c : changes) {
+            c.reverse().ifPresent(r -> reverses.put(c, r));
+        }
+        java.util.function.Predicate<Change> destructive = dev.godwit.engine.diff.Destructive.in(new ArrayList<>(reverses.values()));
+        return c -> reverses.containsKey(c) && destructive.test(reverses.get(c));
+    }
+
+    /** "7 differences in 4 tables": the schema drift alone, without what may lose data (that depends on the tab). */
+    private static String differences(DriftReport r) {
+        int n = r.drift().size();
+        int t = r.tables().size();
+        return n + (n == 1 ? " difference" : " differences") + (t > 0 ? " in " + t + (t == 1 ? " table" : " tables") : "");
+    }
+
+    private static int lossesOfRevert(List<Change> changes) {
+        return (int) changes.stream().filter(revertLosesData(changes)).count();
+    }
+
+    private static Line changeLine(String text) {
         Tone tone = text.startsWith("+") ? Tone.APPLIED : text.startsWith("-") ? Tone.FAILED : Tone.EDITED;
-        return new Line.Builder().add(text.substring(0, 1), tone).add(text.substring(1))
-                .add(destructive ? "  may lose data" : "", Tone.DANGER).build();
+        return new Line.Builder().add(text.substring(0, 1), tone).add(text.substring(1)).build();
     }
 
     /** Columns first, then keys and checks, indexes, foreign keys, the rest. */
@@ -318,7 +358,16 @@ public final class DriftModel {
         b.add(n.hasChildren() ? (isOpen(n) ? "▾ " : "▸ ") : "  ", Tone.DIM);
         List<Line.Span> spans = new ArrayList<>(b.build().spans());
         spans.addAll(n.label.spans());
+        int losses = losses(n);
+        if (losses > 0) {
+            spans.add(new Line.Span(n.kind == Kind.ALL ? "  " + losses + " may lose data" : "  may lose data", Tone.DANGER));
+        }
         return new Line(spans);
+    }
+
+    /** How many of the node's differences may lose data when the script of the open tab runs. */
+    public int losses(Node n) {
+        return script == Script.ADOPT ? n.lossAdopt : n.lossRevert;
     }
 
     public int selectedIndex() {
@@ -500,32 +549,9 @@ public final class DriftModel {
         return out;
     }
 
-    /** A line cut into pieces at most {@code width} wide; the pieces after the first are indented. */
+    /** A line in pieces at most {@code width} wide, broken between words; the pieces after the first are indented. */
     static List<Line> wrap(Line line, int width) {
-        if (line.text().length() <= width || width < 20) {
-            return List.of(line);
-        }
-        List<Line> out = new ArrayList<>();
-        Line.Builder b = new Line.Builder();
-        int col = 0;
-        for (Line.Span s : line.spans()) {
-            String t = s.text();
-            while (!t.isEmpty()) {
-                int room = width - col;
-                if (room <= 0) {
-                    out.add(b.build());
-                    b = new Line.Builder().add("    ");
-                    col = 4;
-                    room = width - col;
-                }
-                String piece = t.length() <= room ? t : t.substring(0, room);
-                b.add(piece, s.tone());
-                col += piece.length();
-                t = t.substring(piece.length());
-            }
-        }
-        out.add(b.build());
-        return out;
+        return width < 20 ? List.of(line) : line.wrap(width, 4);
     }
 
     public int detailScroll() {

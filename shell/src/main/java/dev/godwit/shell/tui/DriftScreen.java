@@ -22,7 +22,7 @@ import java.util.List;
  * {@code w} to write the adopt migration after confirmation. Opened by {@code drift} on a
  * terminal and by {@code d} in the timeline.
  */
-public final class DriftScreen {
+public final class DriftScreen implements ScreenFrame.View, ScreenFrame.Pane {
     public static final int MIN_COLUMNS = 80;
     public static final int MIN_ROWS = 24;
 
@@ -45,15 +45,11 @@ public final class DriftScreen {
     private final Actions actions;
     private final TimelineScreen.Options options;
     private final Paint paint;
+    private final ScreenFrame frame;
     private Mode mode = Mode.TREE;
     private ConfirmDialog dialog;
     private String folder;
     private Instant at;
-    private String message;
-    private Tone messageTone = Tone.NORMAL;
-    private boolean done;
-    private int listHeight = 1;
-    private int detailHeight = 1;
     private int rowsDrawn;
 
     public DriftScreen(Screen screen, DriftModel model, Actions actions, TimelineScreen.Options options) {
@@ -62,6 +58,7 @@ public final class DriftScreen {
         this.actions = actions;
         this.options = options;
         this.paint = new Paint(options.color());
+        this.frame = new ScreenFrame();
     }
 
     /** The drift screen for a report already checked on this session. */
@@ -85,8 +82,9 @@ public final class DriftScreen {
         return model;
     }
 
+    @Override
     public boolean isDone() {
-        return done;
+        return frame.isDone();
     }
 
     int rowsDrawn() {
@@ -95,41 +93,23 @@ public final class DriftScreen {
 
     /** Draws, then handles keys and resizes until the user leaves. */
     public void run() throws IOException {
-        draw();
-        while (!done) {
-            if (!processPending()) {
-                try {
-                    Thread.sleep(15);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        ScreenFrame.run(screen, this);
     }
 
     /** Handles every key already typed and any resize, then redraws once. False when there was nothing to do. */
     public boolean processPending() throws IOException {
-        boolean changed = screen.doResizeIfNecessary() != null;
-        KeyStroke k;
-        while (!done && (k = screen.pollInput()) != null) {
-            handle(k);
-            changed = true;
-        }
-        if (changed && !done) {
-            draw();
-        }
-        return changed;
+        return ScreenFrame.processPending(screen, this);
     }
 
     // ---- keys ----
 
+    @Override
     public void handle(KeyStroke k) {
         if (k.getKeyType() == KeyType.EOF) {
-            done = true;
+            frame.finish();
             return;
         }
-        message = null;
+        frame.clearMessage();
         switch (mode) {
             case TREE -> tree(k);
             case HELP -> mode = Mode.TREE;
@@ -138,49 +118,22 @@ public final class DriftScreen {
     }
 
     private void tree(KeyStroke k) {
+        if (frame.navigate(k, this)) {
+            return;
+        }
         switch (k.getKeyType()) {
-            case ArrowUp -> {
-                if (k.isShiftDown()) {
-                    scrollDetail(-1);
-                } else {
-                    model.moveBy(-1);
-                }
-            }
-            case ArrowDown -> {
-                if (k.isShiftDown()) {
-                    scrollDetail(1);
-                } else {
-                    model.moveBy(1);
-                }
-            }
             case ArrowLeft -> model.collapse();
             case ArrowRight -> model.expand();
-            case PageUp -> model.moveBy(-listHeight);
-            case PageDown -> model.moveBy(listHeight);
-            case Home -> model.home();
-            case End -> model.end();
             case Enter -> model.toggle();
             case Tab, ReverseTab -> model.switchScript();
-            case Escape -> done = true;
+            case Escape -> frame.finish();
             case Character -> {
-                char c = k.getCharacter();
-                if (k.isCtrlDown() && (c == 'c' || c == 'd')) {
-                    done = true;
-                    return;
-                }
-                switch (c) {
-                    case 'q' -> done = true;
+                switch (k.getCharacter()) {
                     case '?' -> mode = Mode.HELP;
-                    case 'j' -> model.moveBy(1);
-                    case 'k' -> model.moveBy(-1);
                     case 'h' -> model.collapse();
                     case 'l' -> model.expand();
                     case 's' -> model.switchScript();
                     case 'c' -> model.toggleAll();
-                    case 'J' -> scrollDetail(1);
-                    case 'K' -> scrollDetail(-1);
-                    case ' ' -> scrollDetail(Math.max(1, detailHeight - 1));
-                    case 'b' -> scrollDetail(-Math.max(1, detailHeight - 1));
                     case 'w' -> startAdopt();
                     default -> {
                     }
@@ -191,8 +144,24 @@ public final class DriftScreen {
         }
     }
 
-    private void scrollDetail(int delta) {
-        model.scrollDetail(delta, model.detail(screen.getTerminalSize().getColumns() - 1).size(), detailHeight);
+    @Override
+    public void moveBy(int delta) {
+        model.moveBy(delta);
+    }
+
+    @Override
+    public void home() {
+        model.home();
+    }
+
+    @Override
+    public void end() {
+        model.end();
+    }
+
+    @Override
+    public void scrollDetail(int delta) {
+        model.scrollDetail(delta, model.detail(screen.getTerminalSize().getColumns() - 1).size(), frame.detailHeight());
     }
 
     private void startAdopt() {
@@ -213,26 +182,11 @@ public final class DriftScreen {
     }
 
     private void dialogKey(KeyStroke k) {
-        switch (dialog.key(k)) {
-            case CONFIRMED -> adopt();
-            case CANCELLED -> {
-                mode = Mode.TREE;
-                say("Nothing written.", Tone.DIM);
-            }
-            case WRONG_NAME -> {
-                mode = Mode.TREE;
-                say("Nothing written: the name typed is not " + options.databaseName() + ".", Tone.ERROR);
-            }
-            case OPEN -> {
-                if (dialog.problem() != null) {
-                    say(dialog.problem(), Tone.ERROR);
-                }
-            }
-        }
+        frame.answer(dialog.key(k), dialog, options.databaseName(), () -> mode = Mode.TREE, this::adopt,
+                "Nothing written.", "Nothing written");
     }
 
     private void adopt() {
-        mode = Mode.TREE;
         try {
             String written = actions.adopt(dialog.text(), at, model.report());
             say("Wrote " + written + ", marked it applied. Checking again…", Tone.OK);
@@ -255,12 +209,12 @@ public final class DriftScreen {
     }
 
     private void say(String text, Tone tone) {
-        message = text;
-        messageTone = tone;
+        frame.say(text, tone);
     }
 
     // ---- drawing ----
 
+    @Override
     public void draw() throws IOException {
         TerminalSize size = screen.getTerminalSize();
         int w = size.getColumns();
@@ -274,12 +228,18 @@ public final class DriftScreen {
             return;
         }
         DriftReport r = model.report();
-        listHeight = Math.max(3, Math.min(Math.max(1, model.size()), (h - 5) / 2));
-        detailHeight = h - 5 - listHeight;
-
-        paint.put(g, 0, 0, w, new Line.Builder().add(" Drift ", Tone.HEADER).add(r.database(), Tone.BOLD).add("  ")
-                .add(r.hasDrift() ? r.summary() : "none", r.hasDrift() ? Tone.EDITED : Tone.OK).build());
-        paint.put(g, 0, 1, w, Line.of(" history: " + r.replayed().size() + " applied migration(s), replayed into the " + r.shadow(), Tone.DIM));
+        List<Line> header = ScreenFrame.header(w, 7,
+                new Line.Builder().add(" Drift ", Tone.HEADER).add(r.database(), Tone.BOLD).add("  ")
+                        .add(r.hasDrift() ? r.summary() : "none", r.hasDrift() ? Tone.EDITED : Tone.OK).build());
+        header.addAll(ScreenFrame.header(w, 10,
+                Line.of(" history: " + r.replayed().size() + " applied migration(s), replayed into the " + r.shadow(), Tone.DIM)));
+        int head = header.size();
+        frame.layout(h, head, 3, model.size(), 1);
+        int listHeight = frame.listHeight();
+        int detailHeight = frame.detailHeight();
+        for (int i = 0; i < head; i++) {
+            paint.put(g, 0, i, w, header.get(i));
+        }
 
         int top = model.top(listHeight);
         rowsDrawn = 0;
@@ -287,30 +247,24 @@ public final class DriftScreen {
             int index = top + i;
             if (index >= model.size()) {
                 if (i == 0) {
-                    paint.put(g, 2, 2, w - 2, Line.of("No drift: the database matches its history.", Tone.OK));
+                    paint.put(g, 2, head, w - 2, Line.of("No drift: the database matches its history.", Tone.OK));
                 }
                 continue;
             }
             Line row = model.rowLine(model.row(index));
             rowsDrawn++;
             if (index == model.selectedIndex()) {
-                paint.selectedRow(g, 2 + i, w, 2, row);
+                paint.selectedRow(g, head + i, w, 2, row);
             } else {
-                paint.put(g, 2, 2 + i, w - 2, row);
+                paint.put(g, 2, head + i, w - 2, row);
             }
         }
 
-        int sepRow = 2 + listHeight;
+        int sepRow = head + listHeight;
         String where = model.size() == 0 ? "0/0" : (model.selectedIndex() + 1) + "/" + model.size();
         List<Line> detail = model.detail(w - 1);
         int from = Math.min(model.detailScroll(), Math.max(0, detail.size() - 1));
-        if (from + detailHeight < detail.size()) {
-            where = "more below: J or Space ─ " + where;
-        }
-        if (from > 0) {
-            where = "more above: K ─ " + where;
-        }
-        paint.put(g, 0, sepRow, w, Line.of("─".repeat(Math.max(0, w - where.length() - 3)) + " " + where + " ─", Tone.DIM));
+        paint.put(g, 0, sepRow, w, ScreenFrame.separator(w, where, from, detail.size(), detailHeight));
         Line.Builder tabs = new Line.Builder().add(" ");
         for (DriftModel.Script s : DriftModel.Script.values()) {
             boolean on = s == model.script();
@@ -322,7 +276,7 @@ public final class DriftScreen {
             paint.put(g, 1, sepRow + 2 + i, w - 1, detail.get(from + i));
         }
 
-        Line foot = message != null ? Line.of(message, messageTone)
+        Line foot = frame.message() != null ? Line.of(frame.message(), frame.messageTone())
                 : Line.of("↑↓ PgUp PgDn  ←→ Enter fold  Tab script  w write migration  ? keys  q back", Tone.DIM);
         paint.put(g, 0, h - 1, w, foot);
         switch (mode) {

@@ -49,9 +49,11 @@ final class Paint {
         g.disableModifiers(SGR.REVERSE);
     }
 
-    /** A framed box in the middle of the screen. */
-    void box(TextGraphics g, int w, int h, List<Line> lines) {
-        int inner = Math.min(w - 6, Math.max(40, lines.stream().mapToInt(l -> l.text().length()).max().orElse(40)));
+    /** A framed box in the middle of the screen; a line wider than the screen allows is broken between words. */
+    void box(TextGraphics g, int w, int h, List<Line> given) {
+        int inner = Math.min(w - 6, Math.max(40, given.stream().mapToInt(l -> l.text().length()).max().orElse(40)));
+        List<Line> lines = new java.util.ArrayList<>();
+        given.forEach(l -> lines.addAll(l.wrap(inner, 2)));
         int bw = inner + 4;
         int bh = lines.size() + 2;
         int x = (w - bw) / 2;

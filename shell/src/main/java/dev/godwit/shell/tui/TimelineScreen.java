@@ -23,7 +23,7 @@ import java.util.List;
  * and resolve actions for failed migrations. It draws on any Lanterna {@link Screen};
  * {@link #open(Session, org.jline.terminal.Terminal)} runs it on the shell's terminal.
  */
-public final class TimelineScreen {
+public final class TimelineScreen implements ScreenFrame.View, ScreenFrame.Pane {
     public static final int MIN_COLUMNS = 80;
     public static final int MIN_ROWS = 24;
 
@@ -57,17 +57,13 @@ public final class TimelineScreen {
     private final TimelineModel model;
     private final Actions actions;
     private final Options options;
+    private final ScreenFrame frame = new ScreenFrame();
     private Mode mode = Mode.LIST;
     private final StringBuilder input = new StringBuilder();
     private String target;
     private boolean asApplied;
     private ConfirmDialog dialog;
     private TimelineRecovery recovery;
-    private String message;
-    private Tone messageTone = Tone.NORMAL;
-    private boolean done;
-    private int listHeight = 1;
-    private int detailHeight = 1;
     private int rowsDrawn;
     private DriftScreen drift;
 
@@ -146,38 +142,12 @@ public final class TimelineScreen {
 
     /** Draws, then handles keys and resizes until the user leaves. */
     public void run() throws IOException {
-        draw();
-        while (!done) {
-            if (!processPending()) {
-                try {
-                    Thread.sleep(15);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        ScreenFrame.run(screen, this);
     }
 
     /** Handles every key already typed and any resize, then redraws once. False when there was nothing to do. */
     public boolean processPending() throws IOException {
-        boolean changed = screen.doResizeIfNecessary() != null;
-        KeyStroke k;
-        while (!done && (k = screen.pollInput()) != null) {
-            if (drift != null) {
-                drift.handle(k);
-                if (drift.isDone()) {
-                    closeDrift();
-                }
-            } else {
-                handle(k);
-            }
-            changed = true;
-        }
-        if (changed && !done) {
-            draw();
-        }
-        return changed;
+        return ScreenFrame.processPending(screen, this);
     }
 
     /** How many migration rows the last frame formatted: only the visible ones. */
@@ -185,8 +155,9 @@ public final class TimelineScreen {
         return rowsDrawn;
     }
 
+    @Override
     public boolean isDone() {
-        return done;
+        return frame.isDone();
     }
 
     /** The drift report opened with d, while it is open. */
@@ -204,7 +175,7 @@ public final class TimelineScreen {
         try {
             draw();
             DriftModel driftModel = new DriftModel(driftActions.check(), driftActions::script);
-            message = null;
+            frame.clearMessage();
             drift = new DriftScreen(screen, driftModel, driftActions, options);
         } catch (GodwitException e) {
             say("drift: " + e.getMessage(), Tone.ERROR);
@@ -224,12 +195,21 @@ public final class TimelineScreen {
 
     // ---- keys ----
 
+    /** A key: for the drift report while it is open over the timeline, else the timeline's. */
+    @Override
     public void handle(KeyStroke k) {
-        if (k.getKeyType() == KeyType.EOF) {
-            done = true;
+        if (drift != null) {
+            drift.handle(k);
+            if (drift.isDone()) {
+                closeDrift();
+            }
             return;
         }
-        message = null;
+        if (k.getKeyType() == KeyType.EOF) {
+            frame.finish();
+            return;
+        }
+        frame.clearMessage();
         switch (mode) {
             case LIST -> list(k);
             case FILTER -> filter(k);
@@ -240,53 +220,27 @@ public final class TimelineScreen {
     }
 
     private void list(KeyStroke k) {
+        if (frame.navigate(k, this)) {
+            return;
+        }
         switch (k.getKeyType()) {
-            case ArrowUp -> {
-                if (k.isShiftDown()) {
-                    scrollDetail(-1);
-                } else {
-                    model.moveBy(-1);
-                }
-            }
-            case ArrowDown -> {
-                if (k.isShiftDown()) {
-                    scrollDetail(1);
-                } else {
-                    model.moveBy(1);
-                }
-            }
-            case PageUp -> model.moveBy(-listHeight);
-            case PageDown -> model.moveBy(listHeight);
-            case Home -> model.home();
-            case End -> model.end();
             case Enter -> model.toggleExpanded();
             case Escape -> {
                 if (!model.filter().isEmpty()) {
                     model.setFilter("");
                 } else {
-                    done = true;
+                    frame.finish();
                 }
             }
             case Character -> {
                 char c = k.getCharacter();
-                if (k.isCtrlDown() && (c == 'c' || c == 'd')) {
-                    done = true;
-                    return;
-                }
                 switch (c) {
-                    case 'q' -> done = true;
                     case '/' -> {
                         mode = Mode.FILTER;
                         input.setLength(0);
                         input.append(model.filter());
                     }
                     case '?' -> mode = Mode.HELP;
-                    case 'j' -> model.moveBy(1);
-                    case 'k' -> model.moveBy(-1);
-                    case 'J' -> scrollDetail(1);
-                    case 'K' -> scrollDetail(-1);
-                    case ' ' -> scrollDetail(Math.max(1, detailHeight - 1));
-                    case 'b' -> scrollDetail(-Math.max(1, detailHeight - 1));
                     case 'r' -> startResolve(false);
                     case 'a' -> startResolve(true);
                     case 'd' -> openDrift();
@@ -302,8 +256,24 @@ public final class TimelineScreen {
         }
     }
 
-    private void scrollDetail(int delta) {
-        model.scrollDetail(delta, model.detail(screenWidth()).size(), detailHeight);
+    @Override
+    public void moveBy(int delta) {
+        model.moveBy(delta);
+    }
+
+    @Override
+    public void home() {
+        model.home();
+    }
+
+    @Override
+    public void end() {
+        model.end();
+    }
+
+    @Override
+    public void scrollDetail(int delta) {
+        model.scrollDetail(delta, model.detail(screenWidth()).size(), frame.detailHeight());
     }
 
     private void filter(KeyStroke k) {
@@ -351,23 +321,11 @@ public final class TimelineScreen {
     }
 
     private void dialogKey(KeyStroke k) {
-        switch (dialog.key(k)) {
-            case CONFIRMED -> resolve();
-            case CANCELLED -> {
-                mode = Mode.LIST;
-                say("Not resolved: nothing changed.", Tone.DIM);
-            }
-            case WRONG_NAME -> {
-                mode = Mode.LIST;
-                say("Not resolved: the name typed is not " + options.databaseName() + ".", Tone.ERROR);
-            }
-            case OPEN -> {
-            }
-        }
+        frame.answer(dialog.key(k), dialog, options.databaseName(), () -> mode = Mode.LIST, this::resolve,
+                "Not resolved: nothing changed.", "Not resolved");
     }
 
     private void resolve() {
-        mode = Mode.LIST;
         try {
             if (asApplied) {
                 actions.resolveApplied(target, dialog.text());
@@ -419,27 +377,14 @@ public final class TimelineScreen {
             say("Nothing changed.", Tone.DIM);
             return;
         }
-        switch (recovery.key(k)) {
-            case CONFIRMED -> {
-                mode = Mode.LIST;
-                try {
-                    say(actions.recovery().run(recovery.kind(), recovery.migration(), recovery.reason()), Tone.OK);
-                } catch (RuntimeException e) {
-                    say(e.getMessage(), Tone.ERROR);
-                }
-                reloadKeepingSelection();
+        frame.answer(recovery.key(k), null, options.databaseName(), () -> mode = Mode.LIST, () -> {
+            try {
+                say(actions.recovery().run(recovery.kind(), recovery.migration(), recovery.reason()), Tone.OK);
+            } catch (RuntimeException e) {
+                say(e.getMessage(), Tone.ERROR);
             }
-            case CANCELLED -> {
-                mode = Mode.LIST;
-                say("Nothing changed.", Tone.DIM);
-            }
-            case WRONG_NAME -> {
-                mode = Mode.LIST;
-                say("Nothing changed: the name typed is not " + options.databaseName() + ".", Tone.ERROR);
-            }
-            case OPEN -> {
-            }
-        }
+            reloadKeepingSelection();
+        }, "Nothing changed.", "Nothing changed");
     }
 
     /** After a change: the history again, and a word when the filter had to go to keep the selection in view. */
@@ -448,7 +393,8 @@ public final class TimelineScreen {
             model.replace(actions.reload());
             String dropped = model.takeDroppedFilter();
             if (dropped != null) {
-                say((message == null ? "" : message + "  ") + "(filter \"" + dropped + "\" cleared to keep it in view)", messageTone);
+                say((frame.message() == null ? "" : frame.message() + "  ") + "(filter \"" + dropped + "\" cleared to keep it in view)",
+                        frame.messageTone());
             }
         } catch (RuntimeException e) {
             say("cannot reload the history: " + e.getMessage(), Tone.ERROR);
@@ -456,8 +402,7 @@ public final class TimelineScreen {
     }
 
     private void say(String text, Tone tone) {
-        message = text;
-        messageTone = tone;
+        frame.say(text, tone);
     }
 
     // ---- drawing ----
@@ -466,6 +411,7 @@ public final class TimelineScreen {
         return screen.getTerminalSize().getColumns();
     }
 
+    @Override
     public void draw() throws IOException {
         if (drift != null) {
             drift.draw();
@@ -482,9 +428,6 @@ public final class TimelineScreen {
             screen.refresh();
             return;
         }
-        listHeight = Math.max(3, Math.min(model.size(), (h - 4) / 2));
-        detailHeight = h - 4 - listHeight;
-
         StatusReport r = model.report();
         Line.Builder title = new Line.Builder().add(" Timeline ", Tone.HEADER).add(r.database(), Tone.BOLD)
                 .add(" (" + shortVersion(r.serverVersion()) + ")  ", Tone.DIM)
@@ -502,8 +445,15 @@ public final class TimelineScreen {
         Line counts = head.text().length() + full.build().text().length() <= w ? full.build() : compact.build();
         List<Line.Span> spans = new ArrayList<>(head.spans());
         spans.addAll(counts.spans());
-        paint.put(g, 0, 0, w, new Line(spans));
-        paint.put(g, 0, 1, w, Line.of(TimelineModel.heading(w), Tone.DIM));
+        List<Line> header = ScreenFrame.header(w, 10, new Line(spans));
+        header.add(Line.of(TimelineModel.heading(w), Tone.DIM));
+        int top0 = header.size();
+        frame.layout(h, top0, 2, model.size(), 0);
+        int listHeight = frame.listHeight();
+        int detailHeight = frame.detailHeight();
+        for (int i = 0; i < top0; i++) {
+            paint.put(g, 0, i, w, header.get(i));
+        }
 
         int top = model.top(listHeight);
         rowsDrawn = 0;
@@ -511,7 +461,7 @@ public final class TimelineScreen {
             int index = top + i;
             if (index >= model.size()) {
                 if (i == 0) {
-                    paint.put(g, 2, 2, w - 2, Line.of(model.total() == 0 ? "No migrations yet." : "No migration matches \"" + model.filter() + "\".", Tone.DIM));
+                    paint.put(g, 2, top0, w - 2, Line.of(model.total() == 0 ? "No migrations yet." : "No migration matches \"" + model.filter() + "\".", Tone.DIM));
                 }
                 continue;
             }
@@ -519,27 +469,20 @@ public final class TimelineScreen {
             Line row = model.rowLine(model.row(index), w);
             rowsDrawn++;
             if (sel) {
-                paint.selectedRow(g, 2 + i, w, 2, row);
+                paint.selectedRow(g, top0 + i, w, 2, row);
             } else {
-                paint.put(g, 2, 2 + i, w - 2, row);
+                paint.put(g, 2, top0 + i, w - 2, row);
             }
         }
 
-        int sepRow = 2 + listHeight;
+        int sepRow = top0 + listHeight;
         String where = model.size() == 0 ? "0/0" : (model.selectedIndex() + 1) + "/" + model.size();
         if (!model.filter().isEmpty()) {
             where = "filter \"" + model.filter() + "\"  " + where + " of " + model.total();
         }
         List<Line> detail = model.detail(w - 1);
         int from = Math.min(model.detailScroll(w - 1, detailHeight), Math.max(0, detail.size() - 1));
-        if (from + detailHeight < detail.size()) {
-            where = "more below: J or Space ─ " + where;
-        }
-        if (from > 0) {
-            where = "more above: K ─ " + where;
-        }
-        String sep = "─".repeat(Math.max(0, w - where.length() - 3)) + " " + where + " ─";
-        paint.put(g, 0, sepRow, w, Line.of(sep, Tone.DIM));
+        paint.put(g, 0, sepRow, w, ScreenFrame.separator(w, where, from, detail.size(), detailHeight));
         for (int i = 0; i < detailHeight && from + i < detail.size(); i++) {
             paint.put(g, 1, sepRow + 1 + i, w - 1, detail.get(from + i));
         }
@@ -574,8 +517,8 @@ public final class TimelineScreen {
         Line line;
         if (mode == Mode.FILTER) {
             line = new Line.Builder().add("/", Tone.HEADER).add(input + "█").add("   name or state · Enter keeps · Esc clears", Tone.DIM).build();
-        } else if (message != null) {
-            line = Line.of(message, messageTone);
+        } else if (frame.message() != null) {
+            line = Line.of(frame.message(), frame.messageTone());
         } else {
             // 80 columns at most, so the way out shows on the smallest screen; d drift and the rest are under ?
             line = Line.of("n/N problems  / filter  ⏎ attempts  r/a resolve  t/f/u recover  ? keys  q back", Tone.DIM);

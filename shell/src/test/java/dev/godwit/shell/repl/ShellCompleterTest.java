@@ -68,6 +68,10 @@ class ShellCompleterTest {
                 LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
 
                 assertEquals(List.of("20240102000000_bad"), complete(c, reader, "resolve --rolled-back "));
+                for (String recovery : List.of("--retry", "--finish", "--undo")) {
+                    assertEquals(List.of("20240102000000_bad"), complete(c, reader, "resolve " + recovery + " "), recovery);
+                }
+                assertEquals(List.of("20240101000000_ok", "20240102000000_bad", "20240103000000_later"), complete(c, reader, "lint 2024"));
                 assertEquals(List.of("20240102000000_bad", "20240103000000_later"), complete(c, reader, "resolve --applied "));
                 assertEquals(List.of("20240101000000_ok", "20240102000000_bad", "20240103000000_later"), complete(c, reader, "show 2024"));
                 assertEquals(List.of("20240103000000_later"), complete(c, reader, "rebase "),
@@ -86,6 +90,16 @@ class ShellCompleterTest {
                 assertTrue(complete(c, reader, "resolve --").containsAll(List.of("--rolled-back", "--applied", "--reason")));
                 assertTrue(complete(c, reader, "help ").contains("resolve"));
                 assertEquals(List.of("postgresql", "mysql"), complete(c, reader, "init --provider "));
+
+                // options before the command, as they apply there too: their values, the command after them, its own
+                assertEquals(List.of("dev"), complete(c, reader, "--env "));
+                assertTrue(complete(c, reader, "--").containsAll(List.of("--env", "--url", "--project", "--json")), complete(c, reader, "--").toString());
+                assertTrue(complete(c, reader, "--env dev ").contains("status"), complete(c, reader, "--env dev ").toString());
+                assertFalse(complete(c, reader, "--env dev ").contains("exit"), "exit takes no options");
+                assertEquals(List.of("20240102000000_bad"), complete(c, reader, "--env dev resolve --rolled-back "));
+                assertEquals(List.of("20240102000000_bad"), complete(c, reader, "godwit --json resolve --rolled-back "));
+                assertEquals(complete(c, reader, "inspect "), complete(c, reader, "\\d "), "psql's \\d completes as inspect");
+                assertEquals(List.of("dev"), complete(c, reader, "\\c "));
             }
         }
     }

@@ -82,7 +82,7 @@ class ShellEndToEndTest {
             PipedOutputStream keys = new PipedOutputStream();
             PipedInputStream in = new PipedInputStream(keys, 64 * 1024);
             Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen.bytes)
-                    .provider("exec").type("xterm-256color").size(new Size(120, 40)).build();
+                    .provider("exec").type("xterm-256color").size(new Size(200, 40)).build();
             Attributes before = terminal.getAttributes();
             Out out = new Out(shellOut, shellOut, false);
             GodwitCommand root = new GodwitCommand(out, Map.of());

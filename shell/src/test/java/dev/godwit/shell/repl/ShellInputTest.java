@@ -78,6 +78,13 @@ class ShellInputTest {
         var opt = dev.godwit.shell.GodwitRun.inProcess("status", "--jsno");
         assertTrue(opt.stderr().contains("`status` has no option `--jsno`; did you mean `--json`?"), opt.stderr());
         assertTrue(opt.stderr().contains("`godwit status --help` shows its options"), opt.stderr());
+        var missing = dev.godwit.shell.GodwitRun.inProcess("resolve");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.stderr().contains("error: `resolve` needs one of --applied MIGRATION, --rolled-back MIGRATION, --retry MIGRATION,"),
+                missing.stderr());
+        assertFalse(missing.stderr().contains("Error:"), missing.stderr());
+        var lonely = dev.godwit.shell.GodwitRun.inProcess("rebase");
+        assertTrue(lonely.stderr().contains("error: `rebase` needs MIGRATION"), lonely.stderr());
     }
 
     @Test

@@ -22,7 +22,7 @@ class DriftModelTest {
     void groupsByTableWithColumnsBeforeIndexesThenHistoryThenUnmanaged() {
         DriftModel m = new DriftModel(Drifts.report(), Drifts::script);
         String all = String.join("\n", rows(m));
-        assertTrue(all.startsWith("  All differences  7 differences in 4 tables, 2 may lose data"), all);
+        assertTrue(all.startsWith("  All differences  7 differences in 4 tables  2 may lose data"), all);
         assertTrue(all.contains("▾ + table audit  added"), all);
         assertTrue(all.contains("▾ - table legacy  removed"), all);
         assertTrue(all.contains("▾ ~ table users  changed  2 differences  may lose data"), all);
@@ -35,6 +35,50 @@ class DriftModelTest {
         assertTrue(all.contains("20250105000000_add_posts  edited after apply"), all);
         assertTrue(all.indexOf("Not managed by godwit") > all.indexOf("History"), all);
         assertTrue(all.contains("· trigger users.users_audit"), all);
+    }
+
+    @Test
+    void mayLoseDataFollowsTheScriptOnTheOpenTab() {
+        DriftModel m = new DriftModel(Drifts.report(), Drifts::script);
+        // adopting records what the database did: dropping legacy loses its rows wherever the migration runs
+        assertEquals(DriftModel.Script.ADOPT, m.script());
+        assertTrue(row(m, "table legacy").endsWith("removed  2 columns  may lose data"), row(m, "table legacy"));
+        assertFalse(row(m, "column nickname").contains("may lose data"), row(m, "column nickname"));
+        // reverting creates legacy again (nothing lost) and drops the column the database gained (its values are lost)
+        m.switchScript();
+        assertEquals(DriftModel.Script.REVERT, m.script());
+        assertFalse(row(m, "table legacy").contains("may lose data"), row(m, "table legacy"));
+        assertTrue(row(m, "+ column nickname").endsWith("  may lose data"), row(m, "column nickname"));
+        assertTrue(row(m, "table audit").endsWith("may lose data"), "reverting drops the table the database gained: " + row(m, "table audit"));
+        assertFalse(row(m, "table audit").contains("may lose data  "), row(m, "table audit"));
+        assertTrue(row(m, "All differences").contains(m.losses(m.row(0)) + " may lose data"), row(m, "All differences"));
+    }
+
+    @Test
+    void theCountOnAnObjectIsTheNumberOfLinesUnderIt() {
+        DriftModel m = new DriftModel(Drifts.report(), Drifts::script);
+        for (int i = 0; i < m.size(); i++) {
+            DriftModel.Node n = m.row(i);
+            if (n.kind() != DriftModel.Kind.OBJECT) {
+                continue;
+            }
+            java.util.regex.Matcher count = java.util.regex.Pattern.compile("  (\\d+) (differences|columns|values)").matcher(n.label().text());
+            int listed = 0;
+            for (int j = i + 1; j < m.size() && m.row(j).depth() > n.depth(); j++) {
+                listed++;
+            }
+            if (count.find()) {
+                assertEquals(listed, Integer.parseInt(count.group(1)), n.label().text());
+            } else {
+                assertTrue(listed <= 1, "no count above " + listed + " lines: " + n.label().text());
+            }
+        }
+        // a table the database gained, with an index on it: three lines under it, so 3, not "2 differences"
+        assertTrue(row(m, "table audit").contains("added  4 differences"), row(m, "table audit"));
+    }
+
+    private static String row(DriftModel m, String containing) {
+        return rows(m).stream().filter(r -> r.contains(containing)).findFirst().orElseThrow(() -> new AssertionError(containing + " in " + rows(m)));
     }
 
     @Test

@@ -158,7 +158,9 @@ class DriftScreenTest {
             }
         }
         assertTrue(coloured);
-        assertTrue(plain.vt.getCharacter(0, 2).getModifiers().contains(SGR.REVERSE), "the selection is reversed, not coloured");
+        int selected = java.util.Arrays.asList(plain.text().split("\n")).indexOf(
+                java.util.Arrays.stream(plain.text().split("\n")).filter(l -> l.contains("All differences")).findFirst().orElseThrow());
+        assertTrue(plain.vt.getCharacter(0, selected).getModifiers().contains(SGR.REVERSE), "the selection is reversed, not coloured");
     }
 
     @Test

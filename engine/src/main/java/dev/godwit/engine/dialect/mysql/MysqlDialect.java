@@ -37,6 +37,11 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public String quoteTable(String name) {
+        return quote(name); // one schema per database: a name is never qualified
+    }
+
+    @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
     }
@@ -144,6 +149,26 @@ public final class MysqlDialect implements Dialect {
             local.close();
             throw e;
         }
+    }
+
+    /** Prisma's GET_LOCK, which covers the server (on a Galera node: that node); the cluster's lock row is per target. */
+    @Override
+    public MigrationLock scopeLock(Connection connection, javax.sql.DataSource dataSource, Duration timeout) throws SQLException {
+        return localLock(connection, timeout);
+    }
+
+    /**
+     * On a Galera node, the lock row of the connection's database ({@link GaleraLock}): a deploy through another node
+     * takes the same row for that database, so the cluster lets one of the two apply.
+     */
+    @Override
+    public Optional<MigrationLock> targetLock(Connection connection, javax.sql.DataSource dataSource, Duration timeout) throws SQLException {
+        Optional<ClusterState> cluster = clusterState(connection);
+        if (cluster.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(GaleraLock.acquire(connection, dataSource, System.nanoTime() + timeout.toNanos(),
+                Math.max(0, (timeout.toMillis() + 999) / 1000), cluster.get().node()));
     }
 
     private MigrationLock localLock(Connection connection, Duration timeout) throws SQLException {

@@ -1,4 +1,4 @@
--- All columns of all tables of one schema, in ordinal order.
+-- All columns of all tables and views of one schema, in ordinal order.
 SELECT c.relname, a.attnum, a.attname,
        format_type(a.atttypid, a.atttypmod) AS formatted,
        COALESCE(et.typname, t.typname) AS base_name,
@@ -25,6 +25,6 @@ JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
 LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
-WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
   AND c.relname <> '_prisma_migrations' AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY c.relname, a.attnum

@@ -1,11 +1,11 @@
-package dev.godwit.shell.command;
+package dev.godwit.engine.workflow;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
- * A read that runs on a second thread while the command goes on, so that waiting on the database
+ * A read that runs on a second thread while the workflow goes on, so that waiting on the database
  * overlaps work on this side (a new process has two cores and a cold JVM). Only for work with no
  * output and no effect beyond reading: its failure is rethrown, unchanged, where the result is
  * taken, so errors come in the order they would without it.

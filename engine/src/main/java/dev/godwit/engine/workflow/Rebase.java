@@ -1,4 +1,4 @@
-package dev.godwit.engine.plan;
+package dev.godwit.engine.workflow;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
@@ -8,6 +8,7 @@ import dev.godwit.engine.migrate.MigrationStatus;
 import dev.godwit.engine.migrate.MigrationsFolder;
 import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.migrate.Suggestions;
+import dev.godwit.engine.plan.MigrationWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,39 +1,40 @@
-package dev.godwit.shell.command;
+package dev.godwit.engine.workflow;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.migrate.MigrationsFolder;
-import dev.godwit.engine.migrate.StatusReport;
-import dev.godwit.engine.plan.Rebase;
-import dev.godwit.engine.project.Project;
 import dev.godwit.engine.Provider;
+import dev.godwit.engine.migrate.MigrationsFolder;
+import dev.godwit.engine.migrate.Migrator;
+import dev.godwit.engine.migrate.StatusReport;
+import dev.godwit.engine.project.Project;
 import dev.godwit.engine.psl.Psl;
-import dev.godwit.shell.session.Session;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What plan and dev check before they plan anything: that the schema and the migrations folder are
- * for the same database, and whether a local migration now sorts before applied ones.
+ * What planning checks before it plans anything: that the schema and the migrations folder are for the
+ * same database, and whether a local migration now sorts before applied ones.
  */
-final class PlanPreflight {
-    private PlanPreflight() {
+final class Preflight {
+    private Preflight() {
     }
 
-    static void check(Session session, String schemaOption) {
-        checkProviderLock(session, schemaOption);
-        adviseRebase(session);
+    /** Both checks, the folder read quietly (its own warnings are told once, by the workflow's main read). */
+    static void check(Workspace workspace, DesiredSchema desired, Listener listener) {
+        checkProviderLock(workspace.project(), desired);
+        Project project = workspace.project();
+        Provider provider = project.schemaProvider().orElseGet(() -> workspace.url().provider());
+        adviseRebase(new Migrator(workspace.target()).status(MigrationsFolder.read(project.migrationsDir(), provider)), listener);
     }
 
-    /** schema.prisma (or --schema FILE.prisma) and migration_lock.toml must name the same provider. */
-    static void checkProviderLock(Session session, String schemaOption) {
-        Project project = session.project();
-        if (schemaOption != null && schemaOption.startsWith("sql:")) {
+    /** schema.prisma (or the given schema file) and migration_lock.toml must name the same provider. */
+    static void checkProviderLock(Project project, DesiredSchema desired) {
+        if (!desired.isSchemaLanguage()) {
             return;
         }
-        Path schemaFile = schemaOption != null ? Path.of(schemaOption).toAbsolutePath() : project.schemaFile();
+        Path schemaFile = desired.file() != null ? desired.file() : project.schemaFile();
         if (!Files.isRegularFile(schemaFile) && !Files.isDirectory(schemaFile)) {
             return;   // reported by whoever reads the schema
         }
@@ -41,7 +42,7 @@ final class PlanPreflight {
         if (locked.isEmpty()) {
             return;
         }
-        Provider schemaProvider = schemaOption != null ? Psl.parseFile(schemaFile).provider() : project.schemaProvider().orElse(null);
+        Provider schemaProvider = desired.file() != null ? Psl.parseFile(schemaFile).provider() : project.schemaProvider().orElse(null);
         if (schemaProvider != null && schemaProvider != locked.get()) {
             Path lock = project.migrationsDir().resolve(MigrationsFolder.LOCK_FILE);
             throw new GodwitException(ErrorKind.USAGE, shown(project, schemaFile) + " uses provider \"" + schemaProvider.prismaName()
@@ -53,17 +54,9 @@ final class PlanPreflight {
     }
 
     /** A warning, not a stop: apply would still run such a migration, after the newer ones. */
-    private static void adviseRebase(Session session) {
-        // Read quietly: the folder's own warnings are printed once, by the command's main read.
-        Project project = session.project();
-        Provider provider = project.schemaProvider().orElseGet(() -> session.resolvedUrl().url().provider());
-        adviseRebase(session, session.migrator().status(MigrationsFolder.read(project.migrationsDir(), provider)));
-    }
-
-    /** The same advice from a status already read (plan reads it once, for its history check too). */
-    static void adviseRebase(Session session, StatusReport status) {
+    static void adviseRebase(StatusReport status, Listener listener) {
         for (Rebase.OutOfOrder o : Rebase.outOfOrder(status)) {
-            session.out().warn(o.name() + " is older than " + o.newerApplied() + ", which this database already holds, and is not applied: "
+            listener.warn(o.name() + " is older than " + o.newerApplied() + ", which this database already holds, and is not applied: "
                     + "run `godwit rebase " + o.name() + "` to give it a timestamp after the newest migration");
         }
     }

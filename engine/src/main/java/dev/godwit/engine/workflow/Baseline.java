@@ -1,4 +1,4 @@
-package dev.godwit.engine.plan;
+package dev.godwit.engine.workflow;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
@@ -7,6 +7,7 @@ import dev.godwit.engine.db.Target;
 import dev.godwit.engine.diff.Change;
 import dev.godwit.engine.diff.Differ;
 import dev.godwit.engine.migrate.MigrationFolderName;
+import dev.godwit.engine.plan.MigrationWriter;
 import dev.godwit.engine.migrate.FailureLog;
 import dev.godwit.engine.migrate.HistoryTable;
 import dev.godwit.engine.migrate.MigrationFiles;

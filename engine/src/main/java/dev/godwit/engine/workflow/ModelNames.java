@@ -1,8 +1,8 @@
-package dev.godwit.shell.command;
+package dev.godwit.engine.workflow;
 
 import dev.godwit.engine.psl.Psl;
 import dev.godwit.engine.psl.PslSchema;
-import dev.godwit.shell.session.Session;
+import dev.godwit.engine.project.Project;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,14 +13,14 @@ import java.util.Optional;
  * exist only in the database, so only the new side and unrenamed tables can be translated.
  */
 final class ModelNames {
-    private final Session session;
-    private final String schemaOption;
+    private final Project project;
+    private final DesiredSchema desired;
     private PslSchema psl;
     private boolean loaded;
 
-    ModelNames(Session session, String schemaOption) {
-        this.session = session;
-        this.schemaOption = schemaOption;
+    ModelNames(Project project, DesiredSchema desired) {
+        this.project = project;
+        this.desired = desired;
     }
 
     /** The table of model {@code name}, or {@code name} itself. */
@@ -41,8 +41,8 @@ final class ModelNames {
     private Optional<PslSchema> psl() {
         if (!loaded) {
             loaded = true;
-            if (session != null && (schemaOption == null || !schemaOption.startsWith("sql:"))) {
-                Path file = schemaOption != null ? Path.of(schemaOption).toAbsolutePath() : session.project().schemaFile();
+            if (desired.isSchemaLanguage()) {
+                Path file = desired.file() != null ? desired.file() : project.schemaFile();
                 psl = Psl.parseFile(file);
             }
         }

@@ -1,0 +1,8 @@
+SELECT
+  "User".id,
+  "User".email,
+  "User".name
+FROM
+  "User"
+WHERE
+  "User".active;

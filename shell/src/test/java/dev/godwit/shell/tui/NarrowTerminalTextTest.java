@@ -1,0 +1,78 @@
+package dev.godwit.shell.tui;
+
+import dev.godwit.engine.drift.DriftReport;
+import dev.godwit.shell.render.DriftText;
+import dev.godwit.shell.render.StatusText;
+import dev.godwit.shell.session.Out;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The text forms a small terminal gets (status, and the drift report that `drift` prints when its screen does
+ * not fit), as they look at 60 and 80 columns: lines broken between words, compared with golden files.
+ */
+class NarrowTerminalTextTest {
+    @TempDir
+    Path tmp;
+
+    private static String printed(int columns, Consumer<Out> render) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Out out = new Out(stream, stream, false);
+        out.wrapTo(() -> columns);
+        render.accept(out);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void fits(String text, int columns) {
+        for (String line : text.split("\n")) {
+            // a line may only be wider when it is one word (a path, a script line printed as it is)
+            assertTrue(line.length() <= columns || !line.strip().contains(" ") || line.startsWith("ALTER") || line.startsWith("CREATE"),
+                    "wider than " + columns + ": " + line);
+        }
+    }
+
+    @Test
+    void statusAt60And80Columns() {
+        var report = Histories.everyState(tmp);
+        for (int columns : new int[] {60, 80}) {
+            String text = printed(columns, out -> new StatusText(out, ZoneOffset.UTC).render(report));
+            fits(text, columns);
+            Golden.check("status-text-" + columns + "cols", text);
+        }
+    }
+
+    @Test
+    void driftAt60And80Columns() {
+        DriftReport report = Drifts.report();
+        for (int columns : new int[] {60, 80}) {
+            String text = printed(columns, out -> new DriftText(out).render(report));
+            Golden.check("drift-text-" + columns + "cols", text);
+        }
+    }
+
+    @Test
+    void headerLinesAreNeverCut() {
+        DriftReport base = Drifts.report();
+        DriftReport longer = new DriftReport("db-primary.eu-west-1.internal.example.com:5432/blog_production_reporting", base.shadow(),
+                base.replayed(), base.drift(), base.revertScript(), base.adoptScript(), List.of("20250105000000_add_posts"),
+                List.of("20250107000000_hotfix_orders", "20250109000000_hotfix_users"), base.unmanaged());
+        for (int columns : new int[] {80, 100, 140}) {
+            DriftHeadless h = new DriftHeadless(longer, columns, 30, new TimelineScreen.Options(false, false, "blog"));
+            String flat = String.join(" ", h.text().lines().limit(6).map(String::strip).toList()).replaceAll("\\s+", " ");
+            assertTrue(flat.contains(longer.database() + " " + longer.summary()), columns + " columns:\n" + h.text());
+            assertTrue(flat.contains("(dropped afterwards)"), columns + " columns:\n" + h.text());
+            assertTrue(h.text().contains("All differences"), "the tree still shows: " + h.text());
+        }
+    }
+}
