@@ -19,7 +19,7 @@ _godwit_spec() {
     resolve) _gw_opts="--applied --rolled-back --retry --finish --undo --reason --yes --lock-timeout --json" _gw_vopts=" --applied=notapplied --rolled-back=failed --retry=failed --finish=failed --undo=failed --reason=none --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
     init) _gw_opts="--provider --dir --json" _gw_vopts=" --provider=words:postgresql,mysql --dir=dir " _gw_pos="" _gw_posmax=0 ;;
     diff) _gw_opts="--from --to --script --json --exit-code --output" _gw_vopts=" --from=source --to=source --output=file -o=file " _gw_pos="" _gw_posmax=0 ;;
-    drift) _gw_opts="--adopt --yes --json --no-screen --lock-timeout" _gw_vopts=" --adopt=none --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
+    drift) _gw_opts="--adopt --yes --json --no-screen --lock-timeout --fleet --parallel" _gw_vopts=" --adopt=none --lock-timeout=none --fleet=none --parallel=none " _gw_pos="" _gw_posmax=0 ;;
     plan) _gw_opts="--name --schema --rename --reorder-enums --safe --json" _gw_vopts=" --name=none --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
     dev) _gw_opts="--name --schema --accept-data-loss --yes --skip-generate --lock-timeout --rename --reorder-enums --json" _gw_vopts=" --name=none --schema=none --lock-timeout=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
     down) _gw_opts="--yes --lock-timeout --json" _gw_vopts=" --lock-timeout=none " _gw_pos="" _gw_posmax=0 ;;
@@ -29,7 +29,7 @@ _godwit_spec() {
     seed) _gw_opts="--yes --json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
     push) _gw_opts="--schema --accept-data-loss --rename --yes --reorder-enums --json" _gw_vopts=" --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
     pull) _gw_opts="--print --json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
-    timeline) _gw_opts="--json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
+    timeline) _gw_opts="--fleet --parallel --json" _gw_vopts=" --fleet=none --parallel=none " _gw_pos="" _gw_posmax=0 ;;
     lint) _gw_opts="--pending --all --offline --provider --show-ignored --json" _gw_vopts=" --provider=words:postgresql,mysql " _gw_pos="migration" _gw_posmax=99 ;;
     unlock) _gw_opts="--yes --json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
     show) _gw_opts="--json" _gw_vopts=" " _gw_pos="migration" _gw_posmax=1 ;;

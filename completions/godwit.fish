@@ -81,8 +81,8 @@ function __godwit_spec
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case drift
-            set -g __gw_opts '--adopt' 'Write the drift as migration <timestamp>_NAME and mark it applied' '--yes' 'Do not ask before --adopt (needed without a terminal)' '--json' 'Print the report as JSON' '--no-screen' 'Print the report as text even on a terminal (where it opens full screen)' '--lock-timeout' 'How long to wait for the migration lock (--adopt)'
-            set -g __gw_vopts ' --adopt=none --lock-timeout=none '
+            set -g __gw_opts '--adopt' 'Write the drift as migration <timestamp>_NAME and mark it applied' '--yes' 'Do not ask before --adopt (needed without a terminal)' '--json' 'Print the report as JSON' '--no-screen' 'Print the report as text even on a terminal (where it opens full screen)' '--lock-timeout' 'How long to wait for the migration lock (--adopt)' '--fleet' 'Work on every target of the fleet NAME of godwit.toml ([fleet.NAME])' '--parallel' 'With --fleet: how many targets at a time (default: the fleet\'s parallel, else 4)'
+            set -g __gw_vopts ' --adopt=none --lock-timeout=none --fleet=none --parallel=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case plan
@@ -131,8 +131,8 @@ function __godwit_spec
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case timeline
-            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
-            set -g __gw_vopts ' '
+            set -g __gw_opts '--fleet' 'Work on every target of the fleet NAME of godwit.toml ([fleet.NAME])' '--parallel' 'With --fleet: how many targets at a time (default: the fleet\'s parallel, else 4)' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
+            set -g __gw_vopts ' --fleet=none --parallel=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case lint
