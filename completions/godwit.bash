@@ -29,7 +29,7 @@ _godwit_spec() {
     seed) _gw_opts="--yes --json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
     push) _gw_opts="--schema --accept-data-loss --rename --yes --reorder-enums --json" _gw_vopts=" --schema=none --rename=none " _gw_pos="" _gw_posmax=0 ;;
     pull) _gw_opts="--print --json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
-    timeline) _gw_opts="--json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
+    timeline) _gw_opts="--fleet --parallel --json" _gw_vopts=" --fleet=none --parallel=none " _gw_pos="" _gw_posmax=0 ;;
     lint) _gw_opts="--pending --all --offline --provider --show-ignored --json" _gw_vopts=" --provider=words:postgresql,mysql " _gw_pos="migration" _gw_posmax=99 ;;
     unlock) _gw_opts="--yes --json" _gw_vopts=" " _gw_pos="" _gw_posmax=0 ;;
     show) _gw_opts="--json" _gw_vopts=" " _gw_pos="migration" _gw_posmax=1 ;;

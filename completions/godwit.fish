@@ -131,8 +131,8 @@ function __godwit_spec
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case timeline
-            set -g __gw_opts '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
-            set -g __gw_vopts ' '
+            set -g __gw_opts '--fleet' 'Work on every target of the fleet NAME of godwit.toml ([fleet.NAME])' '--parallel' 'With --fleet: how many targets at a time (default: the fleet\'s parallel, else 4)' '--json' 'Print the outcome as one JSON object on stdout (also on errors)'
+            set -g __gw_vopts ' --fleet=none --parallel=none '
             set -g __gw_pos ''
             set -g __gw_posmax 0
         case lint

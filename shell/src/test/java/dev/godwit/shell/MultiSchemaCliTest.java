@@ -89,6 +89,9 @@ class MultiSchemaCliTest {
             assertEquals(List.of("auth.Account", "base.Order", "public._prisma_migrations"), tables(db));
             GodwitRun status = p.run("status");
             assertEquals(0, status.exitCode(), status.all());
+            GodwitRun inspect = p.run("inspect");
+            assertTrue(inspect.stdout().contains("Tables in auth, base"), inspect.all());
+            assertTrue(inspect.stdout().contains("auth.Account") && inspect.stdout().contains("base.Order"), inspect.all());
             GodwitRun again = p.run("plan", "--name", "nothing");
             assertTrue(again.all().contains("No changes") || again.all().contains("no changes") || again.all().contains("up to date"), again.all());
 
@@ -123,6 +126,23 @@ class MultiSchemaCliTest {
             GodwitRun again2 = p.run("reset", "--force");
             assertEquals(0, again2.exitCode(), again2.all());
             assertEquals(List.of("auth.Account", "base.Order", "public._prisma_migrations"), tables(db));
+        }
+    }
+
+    @Test
+    void aConfiguredShadowDatabaseIsEmptiedInEveryListedSchemaBeforeEachReplay() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres(); TestDatabase shadow = TestDatabases.postgres()) {
+            TestProject p = new TestProject(tmp, db);
+            Files.writeString(p.root().resolve("godwit.toml"), "[project]\nmigrations = \"prisma/migrations\"\n\n[env.dev]\nurl = \""
+                    + db.url() + "\"\nshadow_url = \"" + shadow.url() + "\"\n");
+            Files.writeString(p.root().resolve("prisma/schema.prisma"), SCHEMA);
+            assertEquals(0, p.run("plan", "--name", "init").exitCode());
+            assertEquals(0, p.run("apply").exitCode());
+            // each drift check replays the history into the shadow: the second finds the first one's schemas emptied
+            for (int i = 0; i < 2; i++) {
+                GodwitRun drift = p.run("drift");
+                assertEquals(0, drift.exitCode(), drift.all());
+            }
         }
     }
 

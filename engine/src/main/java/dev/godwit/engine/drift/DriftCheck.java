@@ -37,7 +37,7 @@ public final class DriftCheck {
 
     public static DriftReport run(Target live, DatabaseUrl liveUrl, Optional<DatabaseUrl> shadowUrl, MigrationsFolder folder) {
         return run(live, folder, replay -> {
-            try (ShadowDatabase shadow = ShadowProvider.open(liveUrl, shadowUrl)) {
+            try (ShadowDatabase shadow = ShadowProvider.open(liveUrl, shadowUrl, live.namespaces())) {
                 shadow.replay(replay);
                 return new Replayed(shadow.inspect(live.namespaces()), shadow.describe());
             }

@@ -96,7 +96,7 @@ public final class FleetDrift {
         }
         synchronized (shadowTurn) {
             return replays.computeIfAbsent(key, k -> {
-                try (ShadowDatabase shadow = ShadowProvider.open(t.url(), shadowUrl)) {
+                try (ShadowDatabase shadow = ShadowProvider.open(t.url(), shadowUrl, target.namespaces())) {
                     shadow.replay(applied);
                     return new DriftCheck.Replayed(shadow.inspect(target.namespaces()), shadow.describe());
                 }

@@ -23,9 +23,14 @@ final class Catalog {
     final Map<String, Block.Enum> enums = new LinkedHashMap<>();
     /** The datasource's {@code schemas} (several database schemas), or empty. */
     final List<String> namespaces;
+    /** Read once: it is asked per relation attribute, and the blocks are as many as the models. */
+    private final boolean relationModePrisma;
 
     Catalog(SchemaFile file) {
         this.file = file;
+        this.relationModePrisma = file.blocks().stream().filter(b -> b instanceof Block.Config c && c.keyword().equals("datasource"))
+                .map(b -> ((Block.Config) b).setting("relationMode")).flatMap(Optional::stream)
+                .anyMatch(st -> st.value() instanceof dev.godwit.engine.psl.ast.Expr.Str str && str.value().equals("prisma"));
         this.namespaces = file.blocks().stream().filter(b -> b instanceof Block.Config c && c.keyword().equals("datasource"))
                 .findFirst().flatMap(b -> ((Block.Config) b).setting("schemas"))
                 .filter(st -> st.value() instanceof Expr.Array)
@@ -43,9 +48,7 @@ final class Catalog {
 
     /** Whether the datasource says {@code relationMode = "prisma"} (relations without foreign keys). */
     boolean relationModePrisma() {
-        return file.blocks().stream().filter(b -> b instanceof Block.Config c && c.keyword().equals("datasource"))
-                .map(b -> ((Block.Config) b).setting("relationMode")).flatMap(Optional::stream)
-                .anyMatch(st -> st.value() instanceof dev.godwit.engine.psl.ast.Expr.Str str && str.value().equals("prisma"));
+        return relationModePrisma;
     }
 
     FieldKind kind(Field f) {

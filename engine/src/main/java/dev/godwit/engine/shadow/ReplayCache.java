@@ -98,7 +98,7 @@ public final class ReplayCache {
         List<LocalMigration> rest = migrations.subList(prefix, migrations.size());
         Schema result;
         String description;
-        try (ShadowDatabase shadow = ShadowProvider.open(main, shadowUrl)) {
+        try (ShadowDatabase shadow = ShadowProvider.open(main, shadowUrl, namespaces)) {
             description = shadow.describe();
             note.accept("replaying " + rest.size() + " migration(s)" + (prefix > 0 ? " after " + prefix + " cached" : "")
                     + " into the " + description);

@@ -34,8 +34,16 @@ public final class ShadowProvider {
      * @param configured the environment's shadow URL, if any
      */
     public static ShadowDatabase open(DatabaseUrl main, Optional<DatabaseUrl> configured) {
+        return open(main, configured, java.util.List.of());
+    }
+
+    /**
+     * As above for a model of several database schemas: a configured shadow is emptied in each of {@code namespaces}
+     * too, so that the replay finds none of them left over from the last use.
+     */
+    public static ShadowDatabase open(DatabaseUrl main, Optional<DatabaseUrl> configured, java.util.List<String> namespaces) {
         if (configured.isPresent()) {
-            return configured(main, configured.get());
+            return configured(main, configured.get(), namespaces);
         }
         return temporary(main);
     }
@@ -51,7 +59,7 @@ public final class ShadowProvider {
         return LOOPBACK.contains(h) ? "localhost" : h;
     }
 
-    private static ShadowDatabase configured(DatabaseUrl main, DatabaseUrl shadow) {
+    private static ShadowDatabase configured(DatabaseUrl main, DatabaseUrl shadow, java.util.List<String> namespaces) {
         if (sameDatabase(main, shadow)) {
             throw new GodwitException(ErrorKind.USAGE, "the shadow database URL names the main database (" + shadow.display()
                     + "); godwit empties the shadow database before each use",
@@ -66,6 +74,9 @@ public final class ShadowProvider {
         try (Connection c = target.dataSource().getConnection()) {
             admin.createSchemaIfMissing(c, target.schema());
             admin.emptySchema(c, target.schema());
+            for (String namespace : namespaces) {
+                admin.emptySchema(c, namespace);
+            }
         } catch (SQLException e) {
             throw failure(target, "emptying the configured shadow database " + shadow.display(), e);
         }

@@ -45,7 +45,7 @@ public final class SqlScripts {
      */
     public static Schema replay(List<LocalMigration> scripts, String label, DatabaseUrl main, Optional<DatabaseUrl> shadowUrl,
                                 List<String> namespaces, Consumer<String> note) {
-        try (ShadowDatabase shadow = ShadowProvider.open(main, shadowUrl)) {
+        try (ShadowDatabase shadow = ShadowProvider.open(main, shadowUrl, namespaces)) {
             note.accept("replaying " + label + " into the " + shadow.describe());
             shadow.replay(scripts);
             return shadow.inspect(namespaces);

@@ -10,7 +10,10 @@ import java.util.Optional;
 
 /** How planning ended. A front end handles each: says so, explains the stop, asks, or goes on with the plan. */
 public sealed interface PlanOutcome {
-    /** The schema already matches: nothing to write. {@code migrations}: how many the folder holds. */
+    /**
+     * The schema already matches: nothing to write. {@code migrations} and {@code folder}: the history it matches
+     * (0 and null when the plan was made against the live database, as push's is).
+     */
     record NoChanges(int migrations, Path folder) implements PlanOutcome {
     }
 

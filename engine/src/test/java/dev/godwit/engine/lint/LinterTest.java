@@ -78,6 +78,19 @@ class LinterTest {
                 .noneMatch(r -> r.equals("required-column") || r.equals("volatile-default")), "a constant default is instant on 11+");
     }
 
+    /** A table in another schema (several schemas, @@schema): the safe forms name it as the statement does. */
+    @Test
+    void safeFormsKeepTheTablesSchema() {
+        LintFinding fk = one(pg("ALTER TABLE \"Weird Name\".\"W\" ADD CONSTRAINT \"W_uid_fkey\" FOREIGN KEY (\"uid\") REFERENCES \"base\".\"User\"(\"id\");"),
+                "constraint-not-valid");
+        assertTrue(fk.safe().contains("ALTER TABLE \"Weird Name\".\"W\" VALIDATE CONSTRAINT \"W_uid_fkey\""), fk.safe());
+        assertFalse(fk.safe().contains("ALTER TABLE \"W\""), fk.safe());
+        LintFinding nn = one(pg("ALTER TABLE auth.\"User\" ALTER COLUMN \"n\" SET NOT NULL;"), "set-not-null");
+        assertTrue(nn.safe().contains("ALTER TABLE \"auth\".\"User\" ADD CONSTRAINT \"User_n_not_null\""), nn.safe());
+        LintFinding plain = one(pg("ALTER TABLE \"User\" ALTER COLUMN \"n\" SET NOT NULL;"), "set-not-null");
+        assertTrue(plain.safe().startsWith("ALTER TABLE \"User\" ADD CONSTRAINT"), plain.safe());
+    }
+
     @Test
     void postgresRulesCoverWhatSquawkChecks() {
         assertEquals("volatile-default", one(pg("ALTER TABLE \"a\" ADD COLUMN \"u\" UUID DEFAULT gen_random_uuid();"), "volatile-default").rule());

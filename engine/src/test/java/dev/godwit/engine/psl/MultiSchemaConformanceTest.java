@@ -35,6 +35,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class MultiSchemaConformanceTest {
     private static final Dialect PG = Dialect.of(Provider.POSTGRESQL);
+    /**
+     * Pairs whose script text differs from Prisma's on purpose (the catalog they leave is the same): 110, godwit drops
+     * and re-adds the foreign key to the moved table, which Prisma's script leaves out and then fails on; 112, Prisma
+     * re-creates the enum in BEGIN/COMMIT and also resets the default of the other schema's same-named enum column;
+     * 114, godwit writes an enum list's default as PostgreSQL prints it back ({@code ARRAY['A'::s."E"]}), as it does in
+     * one schema, where Prisma casts the whole array.
+     */
+    private static final java.util.Set<String> TEXT_DIFFERS = java.util.Set.of("110_evo_move_model", "112_evo_enum_same_name",
+            "114_enum_defaults_across_schemas");
 
     @TestFactory
     Stream<DynamicTest> multiSchema() throws IOException {
@@ -88,6 +97,9 @@ class MultiSchemaConformanceTest {
         Schema wanted = map(dir.resolve("schema.prisma"));
         List<Change> changes = Differ.diff(Schema.empty("public"), wanted, PG.diffHooks());
         String script = PG.ddlWriter().script(changes);
+        if (!TEXT_DIFFERS.contains(dir.getFileName().toString())) {
+            assertEquals(steps(read(dir.resolve("expected.postgresql.sql"))), steps(script), "the same steps as Prisma's, each the same text");
+        }
         try (TestDatabase prisma = TestDatabases.postgres(); TestDatabase godwit = TestDatabases.postgres()) {
             SchemaCorpus.load(prisma, dir.resolve("expected.postgresql.sql"));
             Schema byPrisma = SchemaCorpus.inspect(prisma, wanted.namespaces());
@@ -105,6 +117,9 @@ class MultiSchemaConformanceTest {
         Schema to = map(dir.resolve("to.prisma"));
         List<Change> forward = Differ.diff(from, to, PG.diffHooks());
         String script = PG.ddlWriter().script(forward);
+        if (!TEXT_DIFFERS.contains(dir.getFileName().toString())) {
+            assertEquals(steps(read(dir.resolve("expected.postgresql.sql"))), steps(script), "the same steps as Prisma's, each the same text");
+        }
         try (TestDatabase db = TestDatabases.postgres(); TestDatabase prisma = TestDatabases.postgres()) {
             SchemaCorpus.run(db, PG.ddlWriter().statements(Differ.diff(Schema.empty("public"), from, PG.diffHooks())));
             SchemaCorpus.run(db, PG.ddlWriter().statements(forward));
@@ -117,4 +132,20 @@ class MultiSchemaConformanceTest {
         }
     }
 
+
+    /**
+     * A script's steps ({@code -- Header} and its SQL), sorted: Prisma orders the models and enums of a step as the file
+     * declares them, godwit by name; the text of each step must be the same.
+     */
+    private static List<String> steps(String script) {
+        return java.util.Arrays.stream(script.strip().split("\n\n(?=-- )")).map(String::strip).sorted().toList();
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

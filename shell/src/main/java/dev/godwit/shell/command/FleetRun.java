@@ -234,10 +234,10 @@ final class FleetRun {
         return ok;
     }
 
-    private record Setup(FleetConfig config, List<FleetTarget> targets, MigrationsFolder folder, TargetRoutes routes) {
+    record Setup(FleetConfig config, List<FleetTarget> targets, MigrationsFolder folder, TargetRoutes routes) {
     }
 
-    private static Setup setup(Session session, String fleet) {
+    static Setup setup(Session session, String fleet) {
         Project p = session.project();
         FleetConfig config = FleetTargets.config(p, fleet);
         List<FleetTarget> targets = FleetTargets.resolve(p, config, session.options().env(), session.processEnv());

@@ -45,7 +45,7 @@ public final class InspectCommand extends SessionCommand {
             for (Table t : schema.tables()) {
                 tt.row(List.of(t.name(), "" + t.columns().size(), "" + t.indexes().size(), "" + t.foreignKeys().size()));
             }
-            out.println("Tables in " + schema.name());
+            out.println("Tables in " + (schema.multiSchema() ? String.join(", ", schema.namespaces()) : schema.name()));
             tt.lines().forEach(out::printlnAsIs);
             return 0;
         }

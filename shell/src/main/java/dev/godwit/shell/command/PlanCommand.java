@@ -67,23 +67,4 @@ public final class PlanCommand extends SessionCommand {
                 + (plan.downScript().isBlank() ? "" : " and down.sql") + " (" + plan.changes().size() + " change(s)).");
         return 0;
     }
-
-    /** With GODWIT_TIMING set, each phase's time on stderr (for benchmarks). */
-    static final class Timing {
-        private final Session session;
-        private final boolean on = System.getenv("GODWIT_TIMING") != null;
-        private long last = System.nanoTime();
-
-        Timing(Session session) {
-            this.session = session;
-        }
-
-        void lap(String phase) {
-            long now = System.nanoTime();
-            if (on) {
-                session.out().note("timing: " + phase + " " + (now - last) / 1_000_000 + " ms");
-            }
-            last = now;
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.godwit.shell.command;
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
 import dev.godwit.shell.session.Session;
+import dev.godwit.shell.tui.FleetScreen;
 import dev.godwit.shell.tui.TimelineScreen;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -17,9 +18,14 @@ import java.util.Optional;
                 "the statement that failed marked in its SQL; resolve failed migrations from there. Needs a terminal;",
                 "`godwit status` prints the same facts as text."})
 public final class TimelineCommand extends SessionCommand {
+    @picocli.CommandLine.Mixin
+    FleetOptions fleet = new FleetOptions();
 
     @Override
     protected int run(Session session) {
+        if (fleet.active()) {
+            return fleetScreen(session);
+        }
         try {
             Optional<Terminal> shared = session.terminal();
             if (shared.isPresent()) {
@@ -58,6 +64,44 @@ public final class TimelineCommand extends SessionCommand {
     /** The timeline's facts as text: every migration's state. */
     private static int asText(Session session) {
         new dev.godwit.shell.render.StatusText(session.out()).render(session.migrator().status(session.migrations()));
+        return 0;
+    }
+
+    /**
+     * {@code timeline --fleet NAME}: the fleet screen; below its minimum size (or without a terminal) the fleet's
+     * status table.
+     */
+    private int fleetScreen(Session session) {
+        FleetRun.Setup setup = FleetRun.setup(session, fleet.fleet);
+        int parallel = fleet.parallel != null ? fleet.parallel : setup.config().parallel();
+        try {
+            Optional<Terminal> shared = session.terminal();
+            if (shared.isPresent()) {
+                return fleetScreen(session, setup, parallel, shared.get());
+            }
+            if (System.console() == null) {
+                return FleetRun.status(session, fleet.fleet, parallel, false);
+            }
+            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                if (terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+                    return FleetRun.status(session, fleet.fleet, parallel, false);
+                }
+                return fleetScreen(session, setup, parallel, terminal);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int fleetScreen(Session session, FleetRun.Setup setup, int parallel, Terminal terminal) throws IOException {
+        String note = dev.godwit.shell.tui.ScreenSize.tooSmall(terminal, "fleet screen", FleetScreen.MIN_COLUMNS, FleetScreen.MIN_ROWS);
+        if (note != null) {
+            session.out().note(note + " (the fleet's status follows)");
+            return FleetRun.status(session, fleet.fleet, parallel, false);
+        }
+        FleetScreenActions actions = new FleetScreenActions(session, setup, parallel);
+        boolean color = !session.options().noColor() && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+        FleetScreen.open(terminal, actions.firstModel(), actions, fleet.fleet, color);
         return 0;
     }
 

@@ -49,7 +49,7 @@ final class Workflows {
 
     /** Steps on stdout, notes and warnings on stderr, a planned migration's lint findings, phase times with GODWIT_TIMING. */
     static Listener listener(Session session) {
-        PlanCommand.Timing timing = new PlanCommand.Timing(session);
+        Timing timing = new Timing(session);
         return new Listener() {
             @Override
             public void step(String line) {
@@ -127,5 +127,24 @@ final class Workflows {
     static GodwitException unconsented(PlanOutcome.NeedsConsent n, String what) {
         return new GodwitException(ErrorKind.ACTION_NEEDED, what + " may lose data:\n  - " + String.join("\n  - ", n.questions()),
                 "without a terminal (or with --yes) godwit does not ask: add --accept-data-loss to go ahead");
+    }
+
+    /** With GODWIT_TIMING set, each phase of a workflow's time on stderr (for benchmarks). */
+    private static final class Timing {
+        private final Session session;
+        private final boolean on = System.getenv("GODWIT_TIMING") != null;
+        private long last = System.nanoTime();
+
+        Timing(Session session) {
+            this.session = session;
+        }
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            if (on) {
+                session.out().note("timing: " + phase + " " + (now - last) / 1_000_000 + " ms");
+            }
+            last = now;
+        }
     }
 }

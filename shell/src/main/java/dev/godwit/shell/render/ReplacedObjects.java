@@ -74,12 +74,17 @@ final class ReplacedObjects {
             out.add("method " + a.method() + " → " + b.method());
         }
         if (!Objects.equals(a.predicate(), b.predicate())) {
-            out.add("WHERE " + a.predicate() + " → " + b.predicate());
+            out.add((a.predicate() == null ? "no WHERE" : "WHERE " + a.predicate()) + " → "
+                    + (b.predicate() == null ? "no WHERE" : "WHERE " + b.predicate()));
         }
         if (!a.include().equals(b.include())) {
-            out.add("INCLUDE (" + String.join(", ", a.include()) + ") → (" + String.join(", ", b.include()) + ")");
+            out.add(include(a) + " → " + include(b));
         }
         return out.isEmpty() ? "re-created (a change under it needs that)" : String.join(", ", out);
+    }
+
+    private static String include(Index i) {
+        return i.include().isEmpty() ? "no INCLUDE" : "INCLUDE (" + String.join(", ", i.include()) + ")";
     }
 
     private static String parts(Index i) {

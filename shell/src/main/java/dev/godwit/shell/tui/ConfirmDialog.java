@@ -32,6 +32,13 @@ final class ConfirmDialog {
         this.problemWith = problemWith;
     }
 
+    /** Only the question: y/N, or on a production database the name typed (nothing to write first). */
+    static ConfirmDialog question(boolean production, String databaseName) {
+        ConfirmDialog d = new ConfirmDialog(production, databaseName, 200, typed -> null);
+        d.step = production ? Step.TYPE_NAME : Step.CONFIRM;
+        return d;
+    }
+
     Step step() {
         return step;
     }

@@ -40,6 +40,7 @@ final class PostgresAlterRules {
             return;
         }
         String t = s.table();
+        String qt = PostgresLintRules.qualified(s);
         String first = a.get(0);
         if (first.equals("ADD")) {
             int i = 1;
@@ -59,12 +60,12 @@ final class PostgresAlterRules {
             List<String> rest = a.subList(i + 1, a.size());
             int type = Tokens.indexOf(rest, 0, "TYPE");
             if (type >= 0 && (type == 0 || rest.get(type - 1).equals("DATA"))) {
-                typeChange(t, column, rest.subList(type + 1, rest.size()), ctx, out);
+                typeChange(s, column, rest.subList(type + 1, rest.size()), ctx, out);
             } else if (Tokens.startsWith(rest, "SET", "NOT", "NULL") && !validatedEarlier(earlier, t)) {
                 out.add(Hazard.sized("set-not-null", t, ACCESS_EXCLUSIVE, READS_AND_WRITES, false, true,
                         "SET NOT NULL on " + q(column) + " of {table} takes an ACCESS EXCLUSIVE lock: reads and writes are blocked "
                                 + "while every row is checked",
-                        notNullSteps(t, column)));
+                        notNullSteps(s, column)));
             }
         } else if (first.equals("DROP") && !(a.size() > 1 && a.get(1).equals("CONSTRAINT"))) {
             int i = a.size() > 1 && a.get(1).equals("COLUMN") ? 2 : 1;
@@ -81,7 +82,7 @@ final class PostgresAlterRules {
                 String to = a.size() > 2 ? Tokens.name(a.get(2)) : "<new name>";
                 out.add(Hazard.fixed("rename-table", LintSeverity.WARNING, t,
                         "RENAME TO " + q(to) + " of {table}: code still running against the old name fails at once",
-                        "ALTER TABLE " + q(t) + " RENAME TO " + q(to) + ";\nCREATE VIEW " + q(t) + " AS SELECT * FROM " + q(to)
+                        "ALTER TABLE " + qt + " RENAME TO " + q(to) + ";\nCREATE VIEW " + qt + " AS SELECT * FROM " + q(to)
                                 + ";   -- the old name keeps working until the code uses the new one; drop the view then"));
             } else if (!(a.size() > 1 && a.get(1).equals("CONSTRAINT"))) {
                 int i = a.size() > 1 && a.get(1).equals("COLUMN") ? 2 : 1;
@@ -89,9 +90,9 @@ final class PostgresAlterRules {
                 String to = i + 2 < a.size() ? Tokens.name(a.get(i + 2)) : "?";
                 out.add(Hazard.fixed("rename-column", LintSeverity.WARNING, t,
                         "RENAME COLUMN " + q(from) + " TO " + q(to) + " of {table}: code still running with the old name fails at once",
-                        "ALTER TABLE " + q(t) + " ADD COLUMN " + q(to) + " <type>;   -- expand: a new column beside the old one\n"
+                        "ALTER TABLE " + qt + " ADD COLUMN " + q(to) + " <type>;   -- expand: a new column beside the old one\n"
                                 + "-- write both from the code, copy the old values over in batches, switch reads to " + q(to) + ",\n"
-                                + "-- then, in a later migration: ALTER TABLE " + q(t) + " DROP COLUMN " + q(from) + ";"));
+                                + "-- then, in a later migration: ALTER TABLE " + qt + " DROP COLUMN " + q(from) + ";"));
             }
         } else if (Tokens.startsWith(a, "SET", "TABLESPACE") || Tokens.startsWith(a, "SET", "LOGGED")
                 || Tokens.startsWith(a, "SET", "UNLOGGED")) {
@@ -106,11 +107,12 @@ final class PostgresAlterRules {
             return;
         }
         String t = s.table();
+        String qt = PostgresLintRules.qualified(s);
         String kind = a.get(at);
         boolean notValid = Tokens.indexOf(a, at, "NOT", "VALID") >= 0;
         String constraintName = name == null ? "<constraint name>" : q(name);
-        String validate = "ALTER TABLE " + q(t) + " VALIDATE CONSTRAINT " + constraintName + ";   -- SHARE UPDATE EXCLUSIVE: reads and writes go on";
-        String addNotValid = "ALTER TABLE " + q(t) + " " + Tokens.join(a) + " NOT VALID;";
+        String validate = "ALTER TABLE " + qt + " VALIDATE CONSTRAINT " + constraintName + ";   -- SHARE UPDATE EXCLUSIVE: reads and writes go on";
+        String addNotValid = "ALTER TABLE " + qt + " " + Tokens.join(a) + " NOT VALID;";
         switch (kind) {
             case "FOREIGN" -> {
                 int ref = Tokens.indexOf(a, at, "REFERENCES");
@@ -139,8 +141,8 @@ final class PostgresAlterRules {
                     out.add(Hazard.sized("unique-constraint", t, ACCESS_EXCLUSIVE, READS_AND_WRITES, false, true,
                             "ADD " + (pk ? "PRIMARY KEY" : "UNIQUE") + " on {table} builds its index under an ACCESS EXCLUSIVE lock: "
                                     + "reads and writes are blocked until it is built",
-                            "CREATE UNIQUE INDEX CONCURRENTLY " + index + " ON " + q(t) + " (" + cols + ");   -- in a migration of its own\n"
-                                    + "ALTER TABLE " + q(t) + " ADD CONSTRAINT " + index + (pk ? " PRIMARY KEY" : " UNIQUE")
+                            "CREATE UNIQUE INDEX CONCURRENTLY " + index + " ON " + qt + " (" + cols + ");   -- in a migration of its own\n"
+                                    + "ALTER TABLE " + qt + " ADD CONSTRAINT " + index + (pk ? " PRIMARY KEY" : " UNIQUE")
                                     + " USING INDEX " + index + ";"));
                 }
             }
@@ -154,6 +156,7 @@ final class PostgresAlterRules {
 
     private static void addColumn(StatementShape s, List<String> a, LintContext ctx, List<Hazard> out) {
         String t = s.table();
+        String qt = PostgresLintRules.qualified(s);
         int i = 1;
         if (i < a.size() && a.get(i).equals("COLUMN")) {
             i++;
@@ -188,21 +191,21 @@ final class PostgresAlterRules {
             out.add(Hazard.sized(rule, t, ACCESS_EXCLUSIVE, READS_AND_WRITES, true, true,
                     "ADD COLUMN " + q(column) + " rewrites {table} under an ACCESS EXCLUSIVE lock (" + why + "): reads and writes "
                             + "are blocked until every row is written",
-                    "ALTER TABLE " + q(t) + " ADD COLUMN " + q(column) + " " + (serial ? serialBase(def.get(0)) : type) + ";   -- no default: no rewrite\n"
-                            + (dflt != null ? "ALTER TABLE " + q(t) + " ALTER COLUMN " + q(column) + " SET DEFAULT " + Tokens.join(dflt)
+                    "ALTER TABLE " + qt + " ADD COLUMN " + q(column) + " " + (serial ? serialBase(def.get(0)) : type) + ";   -- no default: no rewrite\n"
+                            + (dflt != null ? "ALTER TABLE " + qt + " ALTER COLUMN " + q(column) + " SET DEFAULT " + Tokens.join(dflt)
                             + ";   -- for new rows\n" : "")
-                            + "-- then fill existing rows in batches: UPDATE " + q(t) + " SET " + q(column) + " = … WHERE <key range>;"));
+                            + "-- then fill existing rows in batches: UPDATE " + qt + " SET " + q(column) + " = … WHERE <key range>;"));
             return;
         }
         if (notNull && dflt == null) {
             out.add(Hazard.sized("required-column", t, ACCESS_EXCLUSIVE, READS_AND_WRITES, false, false,
                     "ADD COLUMN " + q(column) + " NOT NULL without a default on {table}: it fails on a table that has rows",
                     "-- a constant default adds it at once, without a rewrite (PostgreSQL 11+):\n"
-                            + "ALTER TABLE " + q(t) + " ADD COLUMN " + q(column) + " " + type + " NOT NULL DEFAULT <value>;\n"
+                            + "ALTER TABLE " + qt + " ADD COLUMN " + q(column) + " " + type + " NOT NULL DEFAULT <value>;\n"
                             + "-- or expand and contract:\n"
-                            + "ALTER TABLE " + q(t) + " ADD COLUMN " + q(column) + " " + type + ";\n"
-                            + "UPDATE " + q(t) + " SET " + q(column) + " = <value> WHERE " + q(column) + " IS NULL;   -- in batches on a big table\n"
-                            + notNullSteps(t, column)).failingWithRows());
+                            + "ALTER TABLE " + qt + " ADD COLUMN " + q(column) + " " + type + ";\n"
+                            + "UPDATE " + qt + " SET " + q(column) + " = <value> WHERE " + q(column) + " IS NULL;   -- in batches on a big table\n"
+                            + notNullSteps(s, column)).failingWithRows());
         }
         int ref = Tokens.indexOf(def, 0, "REFERENCES");
         if (ref >= 0 && ref + 1 < def.size()) {
@@ -210,14 +213,16 @@ final class PostgresAlterRules {
             out.add(Hazard.sized("constraint-not-valid", t, "SHARE ROW EXCLUSIVE on both tables", "writes to both tables", false, true,
                     "ADD COLUMN " + q(column) + " REFERENCES {other} takes SHARE ROW EXCLUSIVE locks on {table} and on the referenced "
                             + "table while its rows are checked",
-                    "ALTER TABLE " + q(t) + " ADD COLUMN " + q(column) + " " + type + ";\n"
-                            + "ALTER TABLE " + q(t) + " ADD CONSTRAINT " + q(t + "_" + column + "_fkey") + " FOREIGN KEY (" + q(column)
+                    "ALTER TABLE " + qt + " ADD COLUMN " + q(column) + " " + type + ";\n"
+                            + "ALTER TABLE " + qt + " ADD CONSTRAINT " + q(t + "_" + column + "_fkey") + " FOREIGN KEY (" + q(column)
                             + ") REFERENCES " + q(other) + " NOT VALID;\n"
-                            + "ALTER TABLE " + q(t) + " VALIDATE CONSTRAINT " + q(t + "_" + column + "_fkey") + ";").withOther(other));
+                            + "ALTER TABLE " + qt + " VALIDATE CONSTRAINT " + q(t + "_" + column + "_fkey") + ";").withOther(other));
         }
     }
 
-    private static void typeChange(String t, String column, List<String> rest, LintContext ctx, List<Hazard> out) {
+    private static void typeChange(StatementShape s, String column, List<String> rest, LintContext ctx, List<Hazard> out) {
+        String t = s.table();
+        String qt = PostgresLintRules.qualified(s);
         int using = rest.indexOf("USING");
         List<String> typeTokens = using >= 0 ? rest.subList(0, using) : rest;
         int collate = typeTokens.indexOf("COLLATE");
@@ -230,8 +235,8 @@ final class PostgresAlterRules {
                 "ALTER COLUMN " + q(column) + " TYPE " + newType + (old.map(o -> " (from " + o + ")").orElse(""))
                         + " rewrites {table} and rebuilds its indexes under an ACCESS EXCLUSIVE lock: reads and writes are blocked "
                         + "until it finishes",
-                "ALTER TABLE " + q(t) + " ADD COLUMN " + q(column + "_new") + " " + newType + ";   -- expand\n"
-                        + "-- copy in batches (UPDATE " + q(t) + " SET " + q(column + "_new") + " = " + q(column) + "::" + newType
+                "ALTER TABLE " + qt + " ADD COLUMN " + q(column + "_new") + " " + newType + ";   -- expand\n"
+                        + "-- copy in batches (UPDATE " + qt + " SET " + q(column + "_new") + " = " + q(column) + "::" + newType
                         + " WHERE <key range>), keep both written from the code,\n"
                         + "-- then switch reads to the new column and drop the old one in a later migration"));
     }
@@ -263,12 +268,14 @@ final class PostgresAlterRules {
         return !(o.equals("cidr") && n.equals("inet")) && !(o.equals("varbit") && n.equals("bitvarying"));
     }
 
-    private static String notNullSteps(String t, String column) {
+    private static String notNullSteps(StatementShape s, String column) {
+        String t = s.table();
+        String qt = PostgresLintRules.qualified(s);
         String check = q(t + "_" + column + "_not_null");
-        return "ALTER TABLE " + q(t) + " ADD CONSTRAINT " + check + " CHECK (" + q(column) + " IS NOT NULL) NOT VALID;\n"
-                + "ALTER TABLE " + q(t) + " VALIDATE CONSTRAINT " + check + ";   -- reads and writes go on\n"
-                + "ALTER TABLE " + q(t) + " ALTER COLUMN " + q(column) + " SET NOT NULL;   -- PostgreSQL 12+: proven by the check, no scan\n"
-                + "ALTER TABLE " + q(t) + " DROP CONSTRAINT " + check + ";";
+        return "ALTER TABLE " + qt + " ADD CONSTRAINT " + check + " CHECK (" + q(column) + " IS NOT NULL) NOT VALID;\n"
+                + "ALTER TABLE " + qt + " VALIDATE CONSTRAINT " + check + ";   -- reads and writes go on\n"
+                + "ALTER TABLE " + qt + " ALTER COLUMN " + q(column) + " SET NOT NULL;   -- PostgreSQL 12+: proven by the check, no scan\n"
+                + "ALTER TABLE " + qt + " DROP CONSTRAINT " + check + ";";
     }
 
     /** Whether an earlier statement of the migration validated a constraint of the table (the safe SET NOT NULL form). */

@@ -71,8 +71,10 @@ public final class PostgresInspector implements Inspector {
 
     @Override
     public Schema inspect(Connection c, String schema) throws SQLException {
-        Part p = read(c, schema, null);
-        return new Schema(schema, p.tables(), p.enums(), p.sequences(), p.views(), p.unmanaged());
+        return withoutJit(c, () -> {
+            Part p = read(c, schema, null);
+            return new Schema(schema, p.tables(), p.enums(), p.sequences(), p.views(), p.unmanaged());
+        });
     }
 
     @Override
@@ -80,6 +82,48 @@ public final class PostgresInspector implements Inspector {
         if (namespaces.isEmpty()) {
             return inspect(c, schema);
         }
+        return withoutJit(c, () -> inspectNamespaces(c, schema, namespaces));
+    }
+
+    /** Work on the connection that may throw SQLException. */
+    private interface CatalogWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs the catalog queries with PostgreSQL's JIT compiler off, as pg_dump does: on thousands of
+     * tables the planner's cost estimate of the columns query passes jit_above_cost, and compiling
+     * and optimising some 200 functions took longer than the query itself (2,000 tables: 3.0 s with
+     * JIT, 1.2 s without). The setting is local to a read-only transaction of its own, so it ends
+     * with the read and stays on one server connection behind a pooler. Inside a transaction of the
+     * caller's (autocommit off) the queries run as they are: that transaction is not godwit's to end,
+     * and a failed SET would abort it. Without a jit setting (before PostgreSQL 11) nothing is set.
+     */
+    private static <T> T withoutJit(Connection c, CatalogWork<T> work) throws SQLException {
+        if (!c.getAutoCommit()) {
+            return work.run();
+        }
+        c.setAutoCommit(false);
+        boolean done = false;
+        try (var st = c.createStatement()) {
+            st.execute("SELECT set_config('jit', 'off', true) WHERE current_setting('jit', true) IS NOT NULL");
+            T result = work.run();
+            c.commit();
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is gone or the transaction already ended; the caller reports the first failure
+                }
+            }
+            c.setAutoCommit(true);
+        }
+    }
+
+    private Schema inspectNamespaces(Connection c, String schema, List<String> namespaces) throws SQLException {
         List<String> existing = new ArrayList<>();
         try (var ps = c.prepareStatement("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)")) {
             ps.setArray(1, c.createArrayOf("text", namespaces.toArray()));

@@ -46,6 +46,7 @@ public final class PostgresLintRules implements LintRules {
     public List<Hazard> hazards(StatementShape s, List<StatementShape> earlier, LintContext ctx) {
         List<Hazard> out = new ArrayList<>();
         String t = s.table();
+        String qt = qualified(s);
         switch (s.kind()) {
             case CREATE_INDEX -> {
                 if (!s.has("CONCURRENTLY")) {
@@ -68,7 +69,7 @@ public final class PostgresLintRules implements LintRules {
             }
             case DROP_TABLE -> out.add(Hazard.fixed("drop-table", LintSeverity.WARNING, t,
                     "DROP TABLE {table}: code still running against the table fails as soon as it is gone",
-                    "-- deploy code that no longer reads or writes " + q(t) + " first; drop it in a later migration"));
+                    "-- deploy code that no longer reads or writes " + qt + " first; drop it in a later migration"));
             case ALTER_TABLE -> {
                 for (List<String> action : s.actions()) {
                     PostgresAlterRules.action(s, action, earlier, ctx, out);
@@ -217,6 +218,11 @@ public final class PostgresLintRules implements LintRules {
             int n = Integer.parseInt(rs.getString(1).trim());
             return new ServerFacts("PostgreSQL", n / 10000, n % 10000, 0);
         }
+    }
+
+    /** The statement's table as the statement names it: with its schema when one is written ({@code "auth"."User"}). */
+    static String qualified(StatementShape s) {
+        return s.schema() == null ? q(s.table()) : q(s.schema()) + "." + q(s.table());
     }
 
     static String q(String name) {

@@ -77,6 +77,11 @@ final class PostgresLiterals {
 
     /** A type name as PostgreSQL prints it in a default: bare when it needs no quotes (lower case, not reserved). */
     static String typeName(String name) {
+        String namespace = dev.godwit.engine.schema.QualifiedName.namespace(name);
+        if (namespace != null) {
+            // a type outside the search path: PostgreSQL prints its schema too
+            return typeName(namespace) + "." + typeName(dev.godwit.engine.schema.QualifiedName.local(name));
+        }
         boolean plain = name.matches("[a-z_][a-z0-9_$]*") && !RESERVED.contains(name);
         return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
@@ -111,7 +116,9 @@ final class PostgresLiterals {
     /** The type as {@code format_type()} prints it. */
     static String formatType(ColumnType t) {
         if (t.enumRef() != null) {
-            return "\"" + t.enumRef().replace("\"", "\"\"") + "\"";
+            String namespace = dev.godwit.engine.schema.QualifiedName.namespace(t.enumRef());
+            String local = "\"" + dev.godwit.engine.schema.QualifiedName.local(t.enumRef()).replace("\"", "\"\"") + "\"";
+            return namespace == null ? local : typeName(namespace) + "." + local;
         }
         String p = t.precision() == null ? "" : "(" + t.precision() + (t.scale() == null ? "" : "," + t.scale()) + ")";
         String l = t.length() == null ? "" : "(" + t.length() + ")";

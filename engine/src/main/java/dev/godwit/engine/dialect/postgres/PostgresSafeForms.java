@@ -33,6 +33,7 @@ final class PostgresSafeForms {
 
     private static SafeForm alter(StatementShape s) {
         String t = s.table();
+        String qt = PostgresLintRules.qualified(s);
         List<String> now = new ArrayList<>();
         List<String> own = new ArrayList<>();
         List<String> later = new ArrayList<>();
@@ -41,12 +42,12 @@ final class PostgresSafeForms {
             String kind = Tokens.startsWith(a, "ADD", "CONSTRAINT") && a.size() > 3 ? a.get(3) : "";
             if ((kind.equals("FOREIGN") || kind.equals("CHECK")) && Tokens.indexOf(a, 0, "NOT", "VALID") < 0) {
                 now.add(Tokens.join(a) + " NOT VALID");
-                later.add("ALTER TABLE " + q(t) + " VALIDATE CONSTRAINT " + q(Tokens.name(a.get(2))) + ";");
+                later.add("ALTER TABLE " + qt + " VALIDATE CONSTRAINT " + q(Tokens.name(a.get(2))) + ";");
                 changed = true;
             } else if (kind.equals("UNIQUE") && Tokens.indexOf(a, 0, "USING", "INDEX") < 0 && a.indexOf("(") > 0) {
                 String name = q(Tokens.name(a.get(2)));
-                own.add("CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + q(t) + " (" + Tokens.join(Tokens.group(a, a.indexOf("("))) + ");");
-                later.add("ALTER TABLE " + q(t) + " ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name + ";");
+                own.add("CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + qt + " (" + Tokens.join(Tokens.group(a, a.indexOf("("))) + ");");
+                later.add("ALTER TABLE " + qt + " ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name + ";");
                 changed = true;
             } else if (requiredColumn(a)) {
                 int nn = Tokens.indexOf(a, 0, "NOT", "NULL");
@@ -54,10 +55,10 @@ final class PostgresSafeForms {
                 nullable.addAll(a.subList(nn + 2, a.size()));
                 now.add(Tokens.join(nullable));
                 String column = Tokens.name(a.get(a.get(1).equals("COLUMN") ? 2 : 1));
-                later.add(contract(t, column, true));
+                later.add(contract(s, column, true));
                 changed = true;
             } else if (a.size() >= 5 && a.get(0).equals("ALTER") && Tokens.indexOf(a, 0, "SET", "NOT", "NULL") == a.size() - 3) {
-                later.add(contract(t, Tokens.name(a.get(a.get(1).equals("COLUMN") ? 2 : 1)), false));
+                later.add(contract(s, Tokens.name(a.get(a.get(1).equals("COLUMN") ? 2 : 1)), false));
                 changed = true;
             } else {
                 now.add(Tokens.join(a));
@@ -66,7 +67,7 @@ final class PostgresSafeForms {
         if (!changed) {
             return null;
         }
-        return new SafeForm(now.isEmpty() ? null : "ALTER TABLE " + q(t) + " " + String.join(",\n", now), own, later);
+        return new SafeForm(now.isEmpty() ? null : "ALTER TABLE " + qt + " " + String.join(",\n", now), own, later);
     }
 
     /** ADD [COLUMN] name type … NOT NULL without DEFAULT, and not filled by itself (serial, identity, generated). */
@@ -78,13 +79,15 @@ final class PostgresSafeForms {
                 && !a.contains("PRIMARY") && !a.get(a.get(1).equals("COLUMN") ? 3 : 2).endsWith("SERIAL");
     }
 
-    private static String contract(String t, String column, boolean fill) {
+    private static String contract(StatementShape s, String column, boolean fill) {
+        String t = s.table();
+        String qt = PostgresLintRules.qualified(s);
         String check = q(t + "_" + column + "_not_null");
         return (fill ? "-- Before this migration runs, fill " + q(column) + " on the rows added before the column, e.g.\n"
-                + "-- UPDATE " + q(t) + " SET " + q(column) + " = <value> WHERE " + q(column) + " IS NULL;   (in batches on a big table)\n" : "")
-                + "ALTER TABLE " + q(t) + " ADD CONSTRAINT " + check + " CHECK (" + q(column) + " IS NOT NULL) NOT VALID;\n"
-                + "ALTER TABLE " + q(t) + " VALIDATE CONSTRAINT " + check + ";\n"
-                + "ALTER TABLE " + q(t) + " ALTER COLUMN " + q(column) + " SET NOT NULL;\n"
-                + "ALTER TABLE " + q(t) + " DROP CONSTRAINT " + check + ";";
+                + "-- UPDATE " + qt + " SET " + q(column) + " = <value> WHERE " + q(column) + " IS NULL;   (in batches on a big table)\n" : "")
+                + "ALTER TABLE " + qt + " ADD CONSTRAINT " + check + " CHECK (" + q(column) + " IS NOT NULL) NOT VALID;\n"
+                + "ALTER TABLE " + qt + " VALIDATE CONSTRAINT " + check + ";\n"
+                + "ALTER TABLE " + qt + " ALTER COLUMN " + q(column) + " SET NOT NULL;\n"
+                + "ALTER TABLE " + qt + " DROP CONSTRAINT " + check + ";";
     }
 }

@@ -33,10 +33,23 @@ public final class ShapeReader {
         Lexed lexed = lexed(t);
         String parsedTable = st.text().length() <= PARSE_LIMIT ? parsedTable(st.text(), lexed.kind) : null;
         String table = parsedTable != null ? parsedTable : lexed.table;
-        return new StatementShape(st, lexed.kind, table, t, lexed.actions, parsedTable != null ? "jsqlparser" : "lexer");
+        return new StatementShape(st, lexed.kind, table, qualifier(t, lexed), t, lexed.actions, parsedTable != null ? "jsqlparser" : "lexer");
     }
 
     private record Lexed(Kind kind, String table, List<List<String>> actions) {
+    }
+
+    /** The schema written before the table's name ({@code "auth"."User"} → auth), or null when it has none. */
+    private static String qualifier(List<String> t, Lexed lexed) {
+        if (lexed.table == null) {
+            return null;
+        }
+        for (int i = 1; i < t.size(); i++) {
+            if (Tokens.name(t.get(i)).equals(lexed.table) && (i + 1 >= t.size() || !t.get(i + 1).equals("."))) {
+                return i >= 2 && t.get(i - 1).equals(".") ? Tokens.name(t.get(i - 2)) : null;
+            }
+        }
+        return null;
     }
 
     private static Lexed lexed(List<String> t) {

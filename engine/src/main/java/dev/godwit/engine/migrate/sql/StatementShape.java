@@ -8,12 +8,13 @@ import java.util.List;
  *
  * @param kind     what the statement does, from its opening words
  * @param table    the table it works on, unquoted and without its schema, or null
+ * @param schema   the schema written before the table's name, unquoted, or null when none is written
  * @param tokens   its significant tokens (unquoted words upper-cased, quoted ones verbatim)
  * @param actions  the comma-separated actions of an ALTER TABLE (each a token list), or the statement's tokens
  *                 after its table name for other kinds
  * @param parsedBy "jsqlparser" when JSqlParser understood the statement (and named its table), "lexer" otherwise
  */
-public record StatementShape(SqlStatement statement, Kind kind, String table, List<String> tokens,
+public record StatementShape(SqlStatement statement, Kind kind, String table, String schema, List<String> tokens,
                              List<List<String>> actions, String parsedBy) {
 
     public enum Kind {

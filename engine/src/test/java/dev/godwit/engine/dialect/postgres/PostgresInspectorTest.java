@@ -118,4 +118,34 @@ class PostgresInspectorTest {
             assertTrue(s.unmanaged().stream().map(UnmanagedObject::detail).anyMatch(d -> d != null && d.contains("EXCLUDE")));
         }
     }
+
+    /** The read turns JIT off for its own transaction only: the session's setting and autocommit are as before, a caller's transaction is left open. */
+    @Test
+    void readingLeavesTheSessionAndTheCallersTransactionAsTheyWere() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres(); Connection c = db.connect()) {
+            db.execute("CREATE TABLE \"T\" (\"id\" INT PRIMARY KEY)");
+            String jit;
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT current_setting('jit', true)")) {
+                rs.next();
+                jit = rs.getString(1);
+            }
+            c.setAutoCommit(true);
+            assertEquals(List.of("T"), new PostgresInspector().inspect(c, "public").tables().stream().map(Table::name).toList());
+            assertTrue(c.getAutoCommit());
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT current_setting('jit', true)")) {
+                rs.next();
+                assertEquals(jit, rs.getString(1));
+            }
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                st.execute("CREATE TABLE \"U\" (\"id\" INT)");
+            }
+            assertEquals(List.of("T", "U"), new PostgresInspector().inspect(c, "public").tables().stream().map(Table::name).toList());
+            assertTrue(!c.getAutoCommit());
+            c.rollback();
+            c.setAutoCommit(true);
+            assertEquals(List.of("T"), new PostgresInspector().inspect(c, "public").tables().stream().map(Table::name).toList(),
+                    "the caller's transaction was rolled back, not committed by the read");
+        }
+    }
 }
