@@ -1,6 +1,6 @@
 package dev.godwit.engine;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Function;
@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 public final class PerProvider<T> {
     private final Class<T> type;
-    private final Map<Provider, T> byProvider = new EnumMap<>(Provider.class);
+    private final Map<Provider, T> byProvider = new LinkedHashMap<>();
 
     private PerProvider(Class<T> type) {
         this.type = type;

@@ -100,6 +100,15 @@ public interface Dialect {
      */
     String lockScope(dev.godwit.engine.project.DatabaseUrl url);
 
+    /**
+     * The identity of the connection's server session, unique while the server runs (PostgreSQL: the backend pid
+     * with its start time, as pids are reused; MySQL: the connection id).
+     */
+    String sessionId(Connection connection) throws SQLException;
+
+    /** Whether the server session {@link #sessionId} named is still there. */
+    boolean sessionAlive(Connection connection, String sessionId) throws SQLException;
+
     /** Who holds the migration lock now, if anyone (another session, or this one). */
     Optional<LockHolder> lockHolder(Connection connection) throws SQLException;
 

@@ -1,15 +1,13 @@
 package dev.godwit.engine.fleet;
 
 import dev.godwit.engine.Provider;
+import dev.godwit.engine.dialect.Dialect;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,29 +22,13 @@ final class ServerSessions {
     private ServerSessions() {
     }
 
-    /**
-     * The session's identity: PostgreSQL's backend pid with its start time (pids are reused), MySQL's connection
-     * id (never reused while the server runs).
-     */
+    /** The session's identity ({@link Dialect#sessionId}). */
     static String id(Connection c, Provider provider) throws SQLException {
-        String sql = provider == Provider.POSTGRESQL
-                ? "SELECT pid || '@' || (extract(epoch FROM backend_start) * 1000000)::bigint FROM pg_stat_activity WHERE pid = pg_backend_pid()"
-                : "SELECT CONNECTION_ID()";
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : "?";
-        }
+        return Dialect.of(provider).sessionId(c);
     }
 
     static boolean alive(Connection c, Provider provider, String id) throws SQLException {
-        String sql = provider == Provider.POSTGRESQL
-                ? "SELECT count(*) FROM pg_stat_activity WHERE pid || '@' || (extract(epoch FROM backend_start) * 1000000)::bigint = ?"
-                : "SELECT count(*) FROM information_schema.PROCESSLIST WHERE ID = ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
-            }
-        }
+        return Dialect.of(provider).sessionAlive(c, id);
     }
 
     /** Waits at most {@code wait} for the sessions to end; the ones still there then. */

@@ -85,8 +85,8 @@ final class ColumnMapper {
                     : ColumnType.of("enum").withEnumValues(en.values().stream().map(Catalog::valueName).toList());
         }
         Optional<Attribute> nat = f.attributes().stream().filter(a -> a.name().startsWith("db.")).findFirst();
-        if (nat.isPresent() && provider == Provider.MYSQL && f.type().name().equals("Boolean") && nat.get().name().equals("db.TinyInt")) {
-            return ScalarTypes.of(provider).get("Boolean"); // TinyInt is a Boolean's own type on MySQL: TINYINT(1)
+        if (nat.isPresent() && f.type().name().equals("Boolean") && nat.get().name().equals("db." + rules.booleanNativeType())) {
+            return ScalarTypes.of(provider).get("Boolean"); // the Boolean's own type, e.g. MySQL's TINYINT(1)
         }
         if (nat.isPresent()) {
             NativeTypes.Spec spec = NativeTypes.of(provider.prismaName()).get(nat.get().name().substring(3));

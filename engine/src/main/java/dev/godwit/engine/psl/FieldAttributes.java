@@ -94,7 +94,7 @@ final class FieldAttributes {
         // PostgreSQL foreign keys accept SET NULL on a NOT NULL column (the delete fails then), so Prisma 7 only
         // warns there; MySQL refuses such a key, and with relationMode = "prisma" nothing would refuse the delete:
         // Prisma rejects both, and so does godwit
-        if ("SetNull".equals(v) && (catalog.relationModePrisma() || provider.equals("mysql"))) {
+        if ("SetNull".equals(v) && (catalog.relationModePrisma() || ModelRules.forSchema(provider).refusesSetNullOnRequired())) {
             List<String> fields = a.named("fields").map(f -> Catalog.fieldNames(f.value())).orElse(List.of());
             boolean anyRequired = fields.stream().anyMatch(n -> n != null && model.field(n).map(f -> !f.type().optional()).orElse(false));
             if (anyRequired) {

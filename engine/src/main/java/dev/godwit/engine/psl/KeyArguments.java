@@ -48,7 +48,7 @@ final class KeyArguments {
             for (String kind : List.of("id", "unique")) {
                 f.attribute(kind).ifPresent(a -> {
                     arguments(a, "@" + kind, kind.equals("id"), a.named("length").isPresent());
-                    if (provider.equals("mysql") && a.named("length").isEmpty()) {
+                    if (ModelRules.forSchema(provider).indexPrefixLengths() && a.named("length").isEmpty()) {
                         textKey(m, List.of(f.name()), kind, a);
                     }
                 });
@@ -68,7 +68,7 @@ final class KeyArguments {
                         : "Error parsing attribute \"@@" + a.name() + "\": Partial indexes are a preview feature. "
                         + "Add \"partialIndexes\" to previewFeatures in your generator block.", a.span())));
             }
-            if (provider.equals("mysql")) {
+            if (ModelRules.forSchema(provider).indexPrefixLengths()) {
                 List<String> unlimited = new ArrayList<>();
                 for (Expr i : items) {
                     boolean hasLength = i instanceof Expr.Call c && c.args().stream().anyMatch(x -> "length".equals(x.name()));
@@ -82,7 +82,7 @@ final class KeyArguments {
     }
 
     private void arguments(Attribute a, String shown, boolean primaryKey, boolean length) {
-        if (length && provider.equals("postgresql")) {
+        if (length && !ModelRules.forSchema(provider).indexPrefixLengths()) {
             errors.add(new PslError("Error parsing attribute \"" + shown + "\": The length argument is not supported in "
                     + (primaryKey ? "the primary key" : "an index definition") + " with the current connector", a.span()));
         }

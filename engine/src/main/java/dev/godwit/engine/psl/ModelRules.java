@@ -10,6 +10,7 @@ import dev.godwit.engine.schema.Identity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,6 +43,52 @@ public interface ModelRules {
     default List<String> schemaProviderNames() {
         return List.of(provider().prismaName());
     }
+
+    /** Whether a primary key has a name of its own (MySQL's is always PRIMARY). */
+    boolean namedPrimaryKeys();
+
+    /** Whether index fields take an operator class ({@code ops:}). */
+    boolean operatorClasses();
+
+    /** Whether an index key may index a prefix of a column ({@code length:}), and a text column in a key needs one. */
+    boolean indexPrefixLengths();
+
+    /** The {@code type:} values {@code @@index} takes on this database. */
+    Set<String> indexTypes();
+
+    /** The index methods a schema file can describe, as the inspector names them. */
+    Set<String> indexMethods();
+
+    /** Whether Prisma's implicit many-to-many table has a primary key (Prisma 6 on PostgreSQL), not a unique index. */
+    boolean joinTablePrimaryKey();
+
+    /** Whether the database gives every foreign key an index of its own when no index starts with its columns (InnoDB). */
+    boolean foreignKeysNeedIndex();
+
+    /** Whether a foreign key that sets NULL on delete is refused when one of its columns is required. */
+    boolean refusesSetNullOnRequired();
+
+    /** The table options Prisma creates every table with (MySQL: its collation), as the inspector reads them. */
+    default Map<String, String> tableAttributes() {
+        return Map.of();
+    }
+
+    /** The native type that is a Boolean's own column type, written without changing it ({@code TinyInt} on MySQL), or null. */
+    default String booleanNativeType() {
+        return null;
+    }
+
+    /** Prisma's name for this database's connector in its messages ("Postgres", "MySQL"). */
+    String connectorName();
+
+    /**
+     * Why the arguments of the native type {@code type} are out of the range Prisma allows (the end of its message),
+     * or null; {@code scalar}: the field's type. A Decimal's scale above its precision is checked before.
+     */
+    String nativeArgumentProblem(String type, List<Integer> args, String scalar);
+
+    /** Whether a schema may place models and enums in several database schemas ({@code schemas}, {@code @@schema}). */
+    boolean multipleSchemas();
 
     /** Errors this database adds to Prisma's own validation of a model (what it cannot create). */
     default void check(Block.Model model, List<PslError> errors) {
@@ -86,6 +133,11 @@ public interface ModelRules {
     /** The rules of a database family. */
     static ModelRules of(Provider provider) {
         return ModelRulesLoader.of(provider);
+    }
+
+    /** The rules of the family a schema names, or of the family assumed when it names none godwit speaks. */
+    static ModelRules forSchema(String prismaName) {
+        return named(prismaName).orElseGet(() -> of(Provider.ASSUMED));
     }
 
     /** The rules of the family a schema names ({@code provider = "mysql"}), when it is one godwit speaks. */

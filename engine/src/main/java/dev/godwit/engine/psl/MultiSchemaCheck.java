@@ -27,7 +27,7 @@ final class MultiSchemaCheck {
             return;
         }
         Expr value = setting.get().value();
-        if (provider == Provider.MYSQL) {
+        if (!ModelRules.of(provider).multipleSchemas()) {
             errors.add(new PslError("The `schemas` property is not supported on the current connector.", value.span()));
             return;
         }
@@ -58,12 +58,12 @@ final class MultiSchemaCheck {
             }
             Optional<Attribute> schema = attributes.stream().filter(a -> a.name().equals("schema")).findFirst();
             if (schema.isPresent()) {
-                if (provider == Provider.MYSQL) {
+                if (!ModelRules.of(provider).multipleSchemas()) {
                     errors.add(new PslError("@@schema is not supported on the current datasource provider", argumentSpan(schema.get())));
                 } else if (!catalog.namespaces.contains(Catalog.string(schema.get(), "name", 0).orElse(""))) {
                     errors.add(new PslError(NOT_DEFINED, schema.get().span()));
                 }
-            } else if (listed && provider != Provider.MYSQL) {
+            } else if (listed && ModelRules.of(provider).multipleSchemas()) {
                 if (subject instanceof Block.Model m) {
                     errors.add(new PslError("Error validating " + (b instanceof Block.View ? "view" : "model") + " \"" + m.name()
                             + "\": This " + (b instanceof Block.View ? "view" : "model") + " is missing an `@@schema` attribute.", b.span()));

@@ -96,8 +96,8 @@ public final class PslWriter {
     public static Pulled pull(Schema schema, Provider provider, String header) {
         PslWriter writer = new PslWriter(schema, provider);
         String text = writer.render(header);
-        // only PostgreSQL moved join tables to a primary key (Prisma 6); on MySQL the unique index is the current shape
-        List<String> notes = writer.joinTables.values().stream().filter(j -> j.legacyUniqueIndex() && provider == Provider.POSTGRESQL)
+        // only where Prisma 6 moved join tables to a primary key is the unique index an old shape
+        List<String> notes = writer.joinTables.values().stream().filter(j -> j.legacyUniqueIndex() && ModelRules.of(provider).joinTablePrimaryKey())
                 .map(j -> "join table \"" + j.table().name() + "\" has the unique index of Prisma 4's shape: the next plan replaces it with the primary key \""
                         + writer.names.suffixed(j.table().name(), "_AB_pkey") + "\", as Prisma 6 does")
                 .toList();
@@ -329,7 +329,9 @@ public final class PslWriter {
             return "@@fulltext([" + cols + "]" + mapArg(i.name(), names.index(local(t.name()), columns), false) + ")";
         }
         String expected = i.unique() ? names.unique(local(t.name()), columns) : names.index(local(t.name()), columns);
-        String type = i.method() == null || i.method().equals("btree") || provider == Provider.MYSQL ? "" : ", type: " + indexType(i.method());
+        // a method the database's @@index cannot name (MySQL's takes BTree only) goes without type:
+        String type = i.method() == null || i.method().equals("btree") || !ModelRules.of(provider).indexTypes().contains(indexType(i.method()))
+                ? "" : ", type: " + indexType(i.method());
         return (i.unique() ? "@@unique([" : "@@index([") + cols + "]" + mapArg(i.name(), expected, false) + type + ")";
     }
 

@@ -57,7 +57,7 @@ final class SchemaMapper {
         List<Table> tables = new ArrayList<>();
         catalog.models.values().forEach(m -> tables.add(table(m)));
         relations.stream().filter(r -> r.kind() == Relation.Kind.MANY_TO_MANY).forEach(r -> tables.add(joinTable(r)));
-        List<EnumType> enums = provider == Provider.POSTGRESQL
+        List<EnumType> enums = ModelRules.of(provider).enumTypes()
                 ? catalog.enums.values().stream().map(e -> new EnumType(catalog.qualifiedEnum(e, schemaName), e.values().stream().map(Catalog::valueName).toList())).toList()
                 : List.of();
         return new Schema(schemaName, tables.stream().map(this::withImpliedIndexes).toList(), enums, List.of(), List.of(), List.of(),
@@ -103,7 +103,7 @@ final class SchemaMapper {
     }
 
     private String pkName(String table, Attribute a) {
-        if (provider == Provider.MYSQL) {
+        if (!ModelRules.of(provider).namedPrimaryKeys()) {
             return null;
         }
         return Catalog.string(a, "map", -1).orElse(names.primaryKey(table));
@@ -141,7 +141,7 @@ final class SchemaMapper {
                         sort = arg.value();
                     } else if ("length".equals(arg.name())) {
                         length = arg.value();
-                    } else if ("ops".equals(arg.name()) && provider == Provider.POSTGRESQL) {
+                    } else if ("ops".equals(arg.name()) && ModelRules.of(provider).operatorClasses()) {
                         opclass = OperatorClasses.sqlName(arg.value());
                     }
                 }
@@ -154,7 +154,7 @@ final class SchemaMapper {
 
     private IndexPart part(String column, Expr sort, Expr length) {
         boolean desc = sort instanceof Expr.Const c && c.name().equals("Desc");
-        Integer len = provider == Provider.MYSQL && length instanceof Expr.Num n ? Integer.valueOf(n.text()) : null;
+        Integer len = ModelRules.of(provider).indexPrefixLengths() && length instanceof Expr.Num n ? Integer.valueOf(n.text()) : null;
         return new IndexPart(column, null, desc, null, null, len);
     }
 
@@ -182,20 +182,20 @@ final class SchemaMapper {
         };
     }
 
-    /** Prisma creates every MySQL table with utf8mb4 and its unicode collation, whatever the database's default. */
+    /** The options Prisma creates every table with ({@link ModelRules#tableAttributes}). */
     private Map<String, String> tableAttributes() {
-        return provider == Provider.MYSQL ? Map.of("collation", "utf8mb4_unicode_ci") : Map.of();
+        return ModelRules.of(provider).tableAttributes();
     }
 
     private Table joinTable(Relation r) {
         String table = r.joinTable();
         Column a = Column.of("A", idType(r.model()), false);
         Column b = Column.of("B", idType(r.other()), false);
-        // Prisma 6 gave the PostgreSQL join table a primary key; on MySQL it keeps its unique index
-        boolean mysql = provider == Provider.MYSQL;
-        PrimaryKey pk = mysql ? null : new PrimaryKey(names.suffixed(table, "_AB_pkey"), List.of("A", "B"));
+        // Prisma 6 gave the join table a primary key where it could (PostgreSQL); elsewhere it keeps its unique index
+        boolean uniqueIndex = !ModelRules.of(provider).joinTablePrimaryKey();
+        PrimaryKey pk = uniqueIndex ? null : new PrimaryKey(names.suffixed(table, "_AB_pkey"), List.of("A", "B"));
         Index index = Index.of(names.suffixed(table, "_B_index"), false, List.of(IndexPart.column("B")));
-        List<Index> indexes = mysql
+        List<Index> indexes = uniqueIndex
                 ? List.of(Index.of(names.suffixed(table, "_AB_unique"), true, List.of(IndexPart.column("A"), IndexPart.column("B"))), index)
                 : List.of(index);
         List<ForeignKey> fks = !foreignKeys ? List.of() : List.of(
@@ -225,7 +225,7 @@ final class SchemaMapper {
      * columns, InnoDB creates one named like the constraint. The model shows it as the inspector would.
      */
     private Table withImpliedIndexes(Table t) {
-        if (provider != Provider.MYSQL || t.foreignKeys().isEmpty()) {
+        if (!ModelRules.of(provider).foreignKeysNeedIndex() || t.foreignKeys().isEmpty()) {
             return t;
         }
         List<Index> indexes = new ArrayList<>(t.indexes());

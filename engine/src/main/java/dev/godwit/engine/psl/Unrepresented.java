@@ -28,8 +28,6 @@ import java.util.stream.Collectors;
  * hand-written migration that adds such an object is not undone by the next plan.
  */
 public final class Unrepresented {
-    private static final Set<String> POSTGRES_METHODS = Set.of("btree", "hash", "gist", "gin", "spgist", "brin");
-    private static final Set<String> MYSQL_METHODS = Set.of("btree", "fulltext");
 
     private Unrepresented() {
     }
@@ -48,11 +46,11 @@ public final class Unrepresented {
         if (i.parts().stream().anyMatch(p -> p.nulls() != null)) {
             return "NULLS FIRST/LAST ordering";
         }
-        Set<String> methods = provider == Provider.MYSQL ? MYSQL_METHODS : POSTGRES_METHODS;
+        Set<String> methods = ModelRules.of(provider).indexMethods();
         if (i.method() != null && !methods.contains(i.method())) {
             return "index method " + i.method();
         }
-        if (provider == Provider.MYSQL && "fulltext".equals(i.method()) && (i.unique() || i.parts().stream().anyMatch(IndexPart::descending))) {
+        if ("fulltext".equals(i.method()) && (i.unique() || i.parts().stream().anyMatch(IndexPart::descending))) {
             return "full-text index with options";
         }
         return null;

@@ -45,6 +45,11 @@ final class Validator {
         errors.add(new PslError(message, span));
     }
 
+    /** The rules of the schema's database family. */
+    private ModelRules rules() {
+        return ModelRules.forSchema(provider);
+    }
+
     private void run() {
         if (provider.equals("postgresql")) {
             ConstraintNameCheck.run(catalog, errors);
@@ -96,7 +101,7 @@ final class Validator {
                 error("Field \"" + f.name() + "\" is already defined on model \"" + m.name() + "\" under the database name \""
                         + Catalog.columnName(f) + "\".", f.nameSpan());
             }
-            if (f.type().list() && kind != Catalog.FieldKind.RELATION && provider.equals("mysql")) {
+            if (f.type().list() && kind != Catalog.FieldKind.RELATION && !rules().listsAreArrays()) {
                 error("Field \"" + f.name() + "\" in model \"" + m.name() + "\" can't be a list. The current connector does not support lists of primitive types.", f.type().span());
             }
             if (f.has("id")) {
@@ -129,7 +134,7 @@ final class Validator {
                 }
             }
         }
-        ModelRules.named(provider).ifPresent(rules -> rules.check(m, errors));
+        ModelRules.named(provider).ifPresent(r -> r.check(m, errors));
         if (ids == 0 && blockIds.isEmpty() && !m.attribute("ignore").isPresent() && !hasUniqueCriterion(m)) {
             late.add(new PslError("Error validating model \"" + m.name() + "\": Each model must have at least one unique criteria that has only required fields. "
                     + "Either mark a single field with `@id`, `@unique` or add a multi field criterion with `@@id([])` or `@@unique([])` to the model.", m.nameSpan()));
@@ -169,8 +174,7 @@ final class Validator {
             String v = Catalog.refName(t.value());
             if (!a.name().equals("index") || v == null || !Set.of("BTree", "Hash", "Gin", "Gist", "SpGist", "Brin").contains(v)) {
                 error("Error parsing attribute \"@@" + a.name() + "\": Unknown index type `" + Expr.show(t.value()) + "`.", t.span());
-            } else if (provider.equals("mysql") && !v.equals("BTree")) {
-                // Prisma 7's MySQL connector takes only BTree here (full-text indexes are @@fulltext)
+            } else if (!rules().indexTypes().contains(v)) {
                 error("Error parsing attribute \"@@index\": The given index type is not supported with the current connector", t.span());
             }
         });

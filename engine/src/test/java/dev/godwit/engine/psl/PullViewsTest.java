@@ -57,6 +57,24 @@ class PullViewsTest {
         }
     }
 
+    /** MySQL: the same rules (Prisma's wasm engine has no MySQL connector to compare with); the file still reads. */
+    @Test
+    void mysqlViewsBecomeViewBlocksWithTheirColumns() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.mysqlAvailable(), "no MySQL/MariaDB configured");
+        try (TestDatabase db = TestDatabases.mysql()) {
+            SchemaCorpus.run(db, List.of("CREATE TABLE `User` (id INT NOT NULL PRIMARY KEY, email VARCHAR(191) NOT NULL, active BOOLEAN NOT NULL)",
+                    "CREATE VIEW `active users` AS SELECT id, email FROM `User` WHERE active"));
+            Schema live = SchemaCorpus.inspect(db);
+            String datasource = "datasource db {\n  provider = \"mysql\"\n}";
+            PslWriter.Pulled with = PslWriter.pull(live, Provider.MYSQL, GENERATOR + datasource);
+            assertEquals(List.of("view active_users {\n  id    Int\n  email String\n\n  @@map(\"active users\")\n}\n"),
+                    views(with.text()), with.text());
+            assertEquals(List.of("views/" + db.schema() + "/active_users.sql"), List.copyOf(with.viewFiles().keySet()));
+            Psl.parse("schema.prisma", with.text());
+            assertEquals(List.of(), views(PslWriter.pull(live, Provider.MYSQL, datasource).text()));
+        }
+    }
+
     private static List<String> views(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = VIEW.matcher(text);

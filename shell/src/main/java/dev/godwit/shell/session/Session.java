@@ -132,7 +132,7 @@ public final class Session implements AutoCloseable {
             }
             target = route.apply(Connections.target(url, statements.wrap(ds)));
             Project p = projectOrNull();
-            if (p != null && !p.schemaNamespaces().isEmpty() && url.provider() == Provider.POSTGRESQL) {
+            if (p != null && !p.schemaNamespaces().isEmpty() && dev.godwit.engine.project.UrlForm.of(url.provider()).schemasInDatabase()) {
                 target = target.withNamespaces(p.schemaNamespaces());
             }
         }

@@ -200,6 +200,23 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public String sessionId(Connection c) throws SQLException {
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {
+            return rs.next() ? rs.getString(1) : "?";
+        }
+    }
+
+    @Override
+    public boolean sessionAlive(Connection c, String id) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+            ps.setString(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    @Override
     public Optional<LockHolder> lockHolder(Connection connection) throws SQLException {
         Optional<LockHolder> local = localLockHolder(connection);
         if (local.isPresent() || clusterState(connection).isEmpty()) {

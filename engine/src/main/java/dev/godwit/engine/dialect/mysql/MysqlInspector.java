@@ -69,7 +69,13 @@ public final class MysqlInspector implements Inspector {
         Map<String, Draft> tables = new LinkedHashMap<>();
         TABLES.forEach(c, schema, rs -> tables.put(rs.getString("TABLE_NAME"), new Draft(rs.getString("TABLE_NAME"),
                 rs.getString("ENGINE"), rs.getString("TABLE_COLLATION"), rs.getString("TABLE_COMMENT"))));
-        COLUMNS.forEach(c, schema, rs -> readColumn(rs, tables.get(rs.getString("TABLE_NAME")), mariadb));
+        // a row of no table is a view's: its columns go with the view
+        Map<String, Draft> viewColumns = new HashMap<>();
+        COLUMNS.forEach(c, schema, rs -> {
+            Draft table = tables.get(rs.getString("TABLE_NAME"));
+            readColumn(rs, table != null ? table
+                    : viewColumns.computeIfAbsent(rs.getString("TABLE_NAME"), k -> new Draft(k, null, null, null)), mariadb);
+        });
         INDEXES.forEach(c, schema, rs -> {
             Draft t = tables.get(rs.getString("TABLE_NAME"));
             if (t != null) {
@@ -95,7 +101,8 @@ public final class MysqlInspector implements Inspector {
         List<View> views = new ArrayList<>();
         String qualifier = "`" + schema.replace("`", "``") + "`.";
         VIEWS.forEach(c, schema, rs -> views.add(new View(rs.getString("TABLE_NAME"),
-                rs.getString("VIEW_DEFINITION").replace(qualifier, "").strip(), false)));
+                rs.getString("VIEW_DEFINITION").replace(qualifier, "").strip(), false,
+                viewColumns.containsKey(rs.getString("TABLE_NAME")) ? viewColumns.get(rs.getString("TABLE_NAME")).columns : List.of())));
         List<UnmanagedObject> unmanaged = new ArrayList<>();
         UNMANAGED.forEach(c, schema, rs -> unmanaged.add(new UnmanagedObject(rs.getString("kind"), rs.getString("name"), rs.getString("detail"))));
         if (mariadb) {

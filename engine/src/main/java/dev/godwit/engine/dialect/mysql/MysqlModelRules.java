@@ -15,6 +15,7 @@ import dev.godwit.engine.schema.Identity;
 
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -56,6 +57,91 @@ public final class MysqlModelRules implements ModelRules {
     @Override
     public IdentifierLimit identifierLimit() {
         return new IdentifierLimit(64, false, "MySQL");
+    }
+
+    @Override
+    public boolean namedPrimaryKeys() {
+        return false;
+    }
+
+    @Override
+    public boolean operatorClasses() {
+        return false;
+    }
+
+    @Override
+    public boolean indexPrefixLengths() {
+        return true;
+    }
+
+    /** Prisma 7's MySQL connector takes only BTree (full-text indexes are @@fulltext). */
+    @Override
+    public Set<String> indexTypes() {
+        return Set.of("BTree");
+    }
+
+    @Override
+    public Set<String> indexMethods() {
+        return Set.of("btree", "fulltext");
+    }
+
+    /** Prisma 6 moved PostgreSQL's join tables to a primary key; on MySQL the unique index is the current shape. */
+    @Override
+    public boolean joinTablePrimaryKey() {
+        return false;
+    }
+
+    @Override
+    public boolean foreignKeysNeedIndex() {
+        return true;
+    }
+
+    @Override
+    public boolean refusesSetNullOnRequired() {
+        return true;
+    }
+
+    /** Prisma creates every MySQL table with utf8mb4 and its unicode collation, whatever the database's default. */
+    @Override
+    public Map<String, String> tableAttributes() {
+        return Map.of("collation", "utf8mb4_unicode_ci");
+    }
+
+    /** TinyInt is a Boolean's own type on MySQL: TINYINT(1). */
+    @Override
+    public String booleanNativeType() {
+        return "TinyInt";
+    }
+
+    @Override
+    public String connectorName() {
+        return "MySQL";
+    }
+
+    @Override
+    public String nativeArgumentProblem(String type, List<Integer> args, String scalar) {
+        if (type.equals("Decimal")) {
+            if (args.size() != 2) {
+                return null;
+            }
+            return args.get(0) > 65 ? "Precision can range from 1 to 65." : args.get(1) > 30 ? "Scale can range from 0 to 30." : null;
+        }
+        if (args.size() != 1) {
+            return null;
+        }
+        int m = args.get(0);
+        return switch (type) {
+            case "Bit" -> m == 0 || m > 64 ? "M can range from 1 to 64."
+                    : m > 1 && scalar.equals("Boolean") ? "only Bit(1) can be used as Boolean." : null;
+            case "Char" -> m > 255 ? "M can range from 0 to 255." : null;
+            case "VarChar" -> m > 65535 ? "M can range from 0 to 65,535." : null;
+            default -> null;
+        };
+    }
+
+    @Override
+    public boolean multipleSchemas() {
+        return false;
     }
 
     @Override

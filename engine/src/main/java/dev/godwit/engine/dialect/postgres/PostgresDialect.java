@@ -195,6 +195,23 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String sessionId(Connection c) throws SQLException {
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT pid || '@' || (extract(epoch FROM backend_start) * 1000000)::bigint FROM pg_stat_activity WHERE pid = pg_backend_pid()")) {
+            return rs.next() ? rs.getString(1) : "?";
+        }
+    }
+
+    @Override
+    public boolean sessionAlive(Connection c, String id) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid || '@' || (extract(epoch FROM backend_start) * 1000000)::bigint = ?")) {
+            ps.setString(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    @Override
     public Optional<LockHolder> lockHolder(Connection connection) throws SQLException {
         // A bigint advisory key is stored as classid = high 32 bits, objid = low 32 bits, objsubid = 1.
         try (PreparedStatement ps = connection.prepareStatement(

@@ -11,6 +11,7 @@ import dev.godwit.engine.schema.Identity;
 
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -46,6 +47,73 @@ public final class PostgresModelRules implements ModelRules {
     @Override
     public List<String> schemaProviderNames() {
         return List.of("postgresql", "postgres");
+    }
+
+    @Override
+    public boolean namedPrimaryKeys() {
+        return true;
+    }
+
+    @Override
+    public boolean operatorClasses() {
+        return true;
+    }
+
+    @Override
+    public boolean indexPrefixLengths() {
+        return false;
+    }
+
+    @Override
+    public Set<String> indexTypes() {
+        return Set.of("BTree", "Hash", "Gin", "Gist", "SpGist", "Brin");
+    }
+
+    @Override
+    public Set<String> indexMethods() {
+        return Set.of("btree", "hash", "gist", "gin", "spgist", "brin");
+    }
+
+    @Override
+    public boolean joinTablePrimaryKey() {
+        return true;
+    }
+
+    @Override
+    public boolean foreignKeysNeedIndex() {
+        return false;
+    }
+
+    /** PostgreSQL takes SET NULL on a NOT NULL column (the delete fails then): Prisma 7 only warns. */
+    @Override
+    public boolean refusesSetNullOnRequired() {
+        return false;
+    }
+
+    @Override
+    public String connectorName() {
+        return "Postgres";
+    }
+
+    @Override
+    public String nativeArgumentProblem(String type, List<Integer> args, String scalar) {
+        if (type.equals("Decimal")) {
+            return args.size() == 2 && (args.get(0) > 1000 || args.get(0) == 0) ? "Precision must be positive with a maximum value of 1000." : null;
+        }
+        if (args.size() != 1) {
+            return null;
+        }
+        int m = args.get(0);
+        return switch (type) {
+            case "Bit", "VarBit" -> m == 0 ? "M must be a positive integer." : null;
+            case "Timestamp", "Timestamptz", "Time", "Timetz" -> m > 6 ? "M can range from 0 to 6." : null;
+            default -> null;
+        };
+    }
+
+    @Override
+    public boolean multipleSchemas() {
+        return true;
     }
 
     @Override
