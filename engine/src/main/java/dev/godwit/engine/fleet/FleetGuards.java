@@ -1,8 +1,8 @@
 package dev.godwit.engine.fleet;
 
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.Provider;
 import dev.godwit.engine.project.DatabaseUrl;
+import dev.godwit.engine.project.UrlForm;
 import dev.godwit.engine.project.Environment;
 import dev.godwit.engine.project.Project;
 import dev.godwit.engine.project.ResolvedUrl;
@@ -68,8 +68,8 @@ public final class FleetGuards {
         }
     }
 
-    /** {@code url} with the schema of {@code like}, so that two URLs compare by database (PostgreSQL). */
+    /** {@code url} with the schema of {@code like}, so that two URLs compare by database (where a database holds schemas). */
     private static DatabaseUrl sameSchema(DatabaseUrl url, DatabaseUrl like) {
-        return url.provider() == Provider.POSTGRESQL ? FleetTargets.withSchema(url, like.schema()) : url;
+        return UrlForm.of(url.provider()).schemasInDatabase() ? FleetTargets.withSchema(url, like.schema()) : url;
     }
 }

@@ -1,10 +1,10 @@
 package dev.godwit.engine.fleet;
 
-import dev.godwit.engine.Provider;
 import dev.godwit.engine.db.Connections;
 import dev.godwit.engine.db.PoolerRoute;
 import dev.godwit.engine.db.Target;
 import dev.godwit.engine.project.DatabaseUrl;
+import dev.godwit.engine.project.UrlForm;
 import dev.godwit.engine.project.ResolvedUrl;
 
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class TargetRoutes implements Function<FleetTarget, Target> {
             return r;
         });
         DatabaseUrl through = route.url().equals(url) || route.note() == null ? url
-                : url.provider() == Provider.MYSQL ? route.url().withDatabase(url.database())
+                : !UrlForm.of(url.provider()).schemasInDatabase() ? route.url().withDatabase(url.database())
                 : FleetTargets.withSchema(route.url(), url.schema());
         PoolerRoute mine = new PoolerRoute(through, route.note(), route.pooler(), route.bareStartup());
         return mine.apply(Connections.target(through, mine.dataSource()));

@@ -55,7 +55,7 @@ final class Preflight {
 
     /** A warning, not a stop: apply would still run such a migration, after the newer ones. */
     static void adviseRebase(StatusReport status, Listener listener) {
-        for (Rebase.OutOfOrder o : Rebase.outOfOrder(status)) {
+        for (RebaseWorkflow.OutOfOrder o : RebaseWorkflow.outOfOrder(status)) {
             listener.warn(o.name() + " is older than " + o.newerApplied() + ", which this database already holds, and is not applied: "
                     + "run `godwit rebase " + o.name() + "` to give it a timestamp after the newest migration");
         }

@@ -96,6 +96,15 @@ public final class Batch {
         GodwitCommand cmd = new GodwitCommand(out, env);
         cmd.useSession(shared);
         CommandLine cli = Main.commandLine(cmd, out);
-        return cli.execute(JsonOutput.afterCommand(cli, words.toArray(String[]::new)));
+        int code = cli.execute(JsonOutput.afterCommand(cli, words.toArray(String[]::new)));
+        CommandLine.ParseResult parsed = cli.getParseResult();
+        if (code == 0 && parsed != null && !parsed.hasSubcommand() && !cli.isUsageHelpRequested() && !cli.isVersionHelpRequested()) {
+            // options without a command: in a session that is already running they would silently do nothing
+            boolean nested = cmd.commands != null || cmd.file != null;
+            out.error(nested ? "-c and -f start a batch from a terminal or a script; here, give the commands themselves (e.g. `status`)"
+                    : "`" + String.join(" ", words) + "` names no command: options go with one, e.g. `" + String.join(" ", words) + " status`", null);
+            return ErrorKind.USAGE.exitCode();
+        }
+        return code;
     }
 }

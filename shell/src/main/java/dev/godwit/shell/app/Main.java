@@ -95,6 +95,10 @@ public final class Main {
         cli.setOut(new PrintWriter(out.stdoutWriter(), true));
         cli.setErr(new PrintWriter(out.stderr(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        if (out.width() > 0) {
+            // --help and `help COMMAND` fit the terminal, as the rest of the output does (picocli's least is 55)
+            cli.setUsageHelpWidth(Math.max(55, Math.min(out.width(), 160)));
+        }
         // `godwit -c status` and `-f apply`: a command name is a fine value for -c and -f
         cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, root, out));

@@ -1,12 +1,16 @@
 package dev.godwit.shell.command;
 
-import dev.godwit.engine.workflow.Baseline;
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.workflow.BaselineOutcome;
+import dev.godwit.engine.workflow.BaselineRequest;
+import dev.godwit.engine.workflow.BaselineWorkflow;
+import dev.godwit.engine.workflow.Consent;
 import dev.godwit.shell.session.Session;
 import dev.godwit.shell.render.ChangeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -29,30 +33,63 @@ public final class BaselineCommand extends SessionCommand {
 
     @Override
     protected int run(Session session) {
-        Baseline.Draft draft = Baseline.draft(session.target(), session.migrations(), name, Instant.now());
-        Path dir = session.project().migrationsDir();
+        BaselineRequest request = new BaselineRequest(name, createOnly, Duration.ofSeconds(lockTimeoutSeconds), Instant.now());
+        BaselineWorkflow baseline = new BaselineWorkflow(Workflows.workspace(session), Workflows.listener(session), guard(session));
+        BaselineOutcome drafted = baseline.draft(request);
+        if (drafted instanceof BaselineOutcome.NoChanges n) {
+            throw new GodwitException(ErrorKind.USAGE, n.reason(), n.hint());
+        }
+        if (drafted instanceof BaselineOutcome.Blocked b) {
+            throw new GodwitException(b.kind(), b.reason(), b.hint());
+        }
+        BaselineWorkflow.Draft draft = ((BaselineOutcome.Ready) drafted).draft();
         session.out().note("from an empty schema to the database: " + ChangeText.summary(draft.changes()));
         if (!draft.leftOut().isEmpty()) {
             session.out().warn("the baseline leaves out " + draft.leftOut().size() + " object(s) godwit does not manage: "
                     + String.join(", ", draft.leftOut().stream().map(u -> u.kind() + " " + u.name()).toList())
                     + "; a database built from the migrations will lack them unless you add their SQL to migration.sql");
         }
-        if (createOnly) {
-            Baseline.write(dir, session.resolvedUrl().url().provider(), draft);
-            session.out().println("Wrote " + dir.resolve(draft.folder()).resolve("migration.sql") + " (not recorded). Edit it, then "
-                    + "`godwit resolve --applied " + draft.folder() + "` records it as applied.");
-            return 0;
+        BaselineOutcome adopted = baseline.adopt(draft, request);
+        if (adopted instanceof BaselineOutcome.Blocked b) {
+            throw new GodwitException(b.kind(), b.reason(), b.hint());
         }
-        Baseline.checkReplays(draft, session.resolvedUrl().url(), session.shadowUrl());
-        if (!Confirmation.ask(session, "write " + dir.resolve(draft.folder()).resolve("migration.sql")
-                + " from the live schema and record it as applied", yes)) {
+        if (adopted instanceof BaselineOutcome.NeedsConsent) {
             session.out().println("Nothing written.");
             return 3;
         }
-        Baseline.record(session.migrator(), dir, session.resolvedUrl().url().provider(), draft, Duration.ofSeconds(lockTimeoutSeconds));
-        session.out().println("Wrote " + dir.resolve(draft.folder()).resolve("migration.sql") + " and recorded " + draft.folder()
-                + " as applied: the history now starts from what the database holds.");
-        session.out().note("`godwit pull` writes schema.prisma from the database, if the project has none yet");
+        if (((BaselineOutcome.Ready) adopted).recorded()) {
+            session.out().note("`godwit pull` writes schema.prisma from the database, if the project has none yet");
+        }
         return 0;
+    }
+
+    /**
+     * Recording a baseline goes through the one guard of changes that cannot be taken back: a y/N (the database
+     * name on production), --yes in advance, and in batch mode a refusal without it. The engine's question is
+     * put in the guard's words, which name the database.
+     */
+    private Consent guard(Session session) {
+        return new Consent() {
+            @Override
+            public boolean canAsk() {
+                return true;
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                return Confirmation.ask(session, whatOf(question), yes);
+            }
+
+            @Override
+            public String ask(String question) {
+                return null;
+            }
+        };
+    }
+
+    /** "Write X and record it?" as the guard's "write X and record it". */
+    private static String whatOf(String question) {
+        String what = question.endsWith("?") ? question.substring(0, question.length() - 1) : question;
+        return Character.toLowerCase(what.charAt(0)) + what.substring(1);
     }
 }

@@ -1,13 +1,13 @@
 package dev.godwit.shell.command;
 
-import dev.godwit.engine.migrate.MigrationsFolder;
-import dev.godwit.engine.workflow.Rebase;
+import dev.godwit.engine.ErrorKind;
+import dev.godwit.engine.GodwitException;
+import dev.godwit.engine.workflow.RebaseOutcome;
+import dev.godwit.engine.workflow.RebaseRequest;
+import dev.godwit.engine.workflow.RebaseWorkflow;
 import dev.godwit.shell.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-
-import java.time.Instant;
-import java.util.List;
 
 @Command(name = "rebase", mixinStandardHelpOptions = true,
         description = {"Give an unapplied local migration a new timestamp after the newest one (teammates' came later).",
@@ -20,16 +20,15 @@ public final class RebaseCommand extends SessionCommand {
 
     @Override
     protected int run(Session session) {
-        MigrationsFolder folder = session.migrations();
-        List<Rebase.Renamed> renamed = Rebase.rebase(folder, session.migrator().status(folder), name, Instant.now());
-        if (renamed.isEmpty()) {
+        RebaseOutcome outcome = new RebaseWorkflow(Workflows.workspace(session), Workflows.listener(session)).rebase(RebaseRequest.of(name));
+        if (outcome instanceof RebaseOutcome.NoChanges) {
             session.out().println("Nothing this database holds sorts after " + name + ": nothing to do.");
             return 0;
         }
-        for (Rebase.Renamed r : renamed) {
-            session.out().println("Renamed " + r.from() + " to " + r.to() + "; its SQL and checksum are unchanged.");
+        if (outcome instanceof RebaseOutcome.Blocked b) {
+            throw new GodwitException(ErrorKind.USAGE, b.reason(), b.hint());
         }
-        if (renamed.size() > 1) {
+        if (((RebaseOutcome.Ready) outcome).renamed().size() > 1) {
             session.out().note("the unapplied migrations after " + name + " moved with it, in their order, since they may build on it");
         }
         session.out().note("only this database was checked: a database that already applied " + name + " would list it as missing "

@@ -38,6 +38,11 @@ public final class Out {
         this.width = columns == null ? () -> 0 : columns;
     }
 
+    /** The terminal's width, or 0 when output is not a terminal. */
+    public int width() {
+        return width.getAsInt();
+    }
+
     /** The width of the terminal when this process was started on one: $COLUMNS, which scripts/godwit sets. */
     public static int startingColumns(java.util.Map<String, String> env) {
         if (System.console() == null) {

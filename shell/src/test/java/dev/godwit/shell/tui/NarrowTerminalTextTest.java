@@ -74,5 +74,12 @@ class NarrowTerminalTextTest {
             assertTrue(flat.contains("(dropped afterwards)"), columns + " columns:\n" + h.text());
             assertTrue(h.text().contains("All differences"), "the tree still shows: " + h.text());
         }
+        var every = Histories.everyState(tmp);
+        var longName = new dev.godwit.engine.migrate.StatusReport("db-primary.eu-west-1.internal.example.com:5432/blog_production",
+                every.serverVersion(), true, every.migrations(), java.util.Optional.empty(), List.of());
+        Headless t = new Headless(longName, 80, 24, new TimelineScreen.Options(false, false, "blog"), null);
+        String flat = String.join(" ", t.text().lines().limit(3).map(String::strip).toList()).replaceAll("\\s+", " ");
+        assertTrue(flat.contains(longName.database() + " (PostgreSQL 17.2) 7 migrations"), t.text());
+        assertTrue(t.text().contains("Migration"), "the column headings follow the header: " + t.text());
     }
 }
