@@ -38,13 +38,11 @@ class ProjectCommandRunnerTest {
                 failure.set(e);
             }
         });
-        long start = System.nanoTime();
         t.start();
         Thread.sleep(500);
         t.interrupt();
         t.join(10_000);
         assertFalse(t.isAlive());
-        assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000);
         assertInstanceOf(GodwitException.class, failure.get());
         assertTrue(failure.get().getMessage().contains("`sleep 60` was interrupted"), failure.get().getMessage());
     }

@@ -200,19 +200,12 @@ class ReadOnlyGuardTest {
         assertNotNull(ReadOnlyGuard.checkWrite("set autocommit = 1", MY));
     }
 
+    /** A megabyte literal is read whole (how the guard's cost grows is measured by scripts/torture's 1 MB value, not timed here). */
     @Test
-    void theGuardIsLinear() {
+    void aMegabyteLiteralIsReadWholeAndAWriteAfterItIsStillFound() {
         String big = "select '" + "ab".repeat(500_000) + "'";
-        for (int i = 0; i < 3; i++) {
-            ReadOnlyGuard.checkReadOnly("select '" + "ab".repeat(5_000) + "'", PG);
-        }
-        long t0 = System.nanoTime();
-        assertNull(ReadOnlyGuard.checkReadOnly("select '" + "ab".repeat(5_000) + "'", PG));
-        long small = Math.max(System.nanoTime() - t0, 1);
-        long t1 = System.nanoTime();
         assertNull(ReadOnlyGuard.checkReadOnly(big, PG));
-        long large = System.nanoTime() - t1;
-        // 100 times the input: a linear guard takes about 100 times as long; allow a wide margin for a loaded machine
-        assertTrue(large < small * 2_000, "10 kB: " + small / 1000 + " µs, 1 MB: " + large / 1000 + " µs");
+        assertNotNull(ReadOnlyGuard.checkReadOnly(big + "; drop table t", PG));
+        assertNotNull(ReadOnlyGuard.checkReadOnly("select '" + "ab".repeat(500_000) + "; drop table t; --'; delete from t", PG));
     }
 }
