@@ -105,6 +105,59 @@ class FleetGuardsCliTest {
         }
     }
 
+    @Test
+    void onGaleraAResumeTakesOverTheLockRowsOfAKilledFleetWithoutWaitingForThemToGoStale() throws Exception {
+        try (GaleraCluster.Database a = GaleraCluster.database(); GaleraCluster.Database b = GaleraCluster.database()) {
+            Path root = tmp.resolve("p");
+            MigrationsDir.write(root.resolve("godwit.toml"), "[project]\nmigrations = \"prisma/migrations\"\n\n[fleet.shards]\nurls = [\""
+                    + a.url(0) + "\", \"" + b.url(0) + "\"]\n");
+            MigrationsDir.write(root.resolve("prisma/schema.prisma"), "datasource db {\n  provider = \"mysql\"\n}\n");
+            new MigrationsDir(root.resolve("prisma/migrations"), Provider.MYSQL)
+                    .add("20240101000001_m1", "CREATE TABLE `t1` (id INTEGER PRIMARY KEY);\n")
+                    .add("20240101000002_slow", "CREATE TABLE `t2` (id INTEGER PRIMARY KEY);\nINSERT INTO `t2` VALUES (1);\nDO SLEEP(3);\n")
+                    .add("20240101000003_last", "CREATE TABLE `t3` (id INTEGER PRIMARY KEY);\n");
+            Process fleet = GodwitRun.start(root, tmp.resolve("out"), tmp.resolve("err"), "apply", "--fleet", "shards",
+                    "--parallel", "2", "--no-color");
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!inside(a, "20240101000002_slow") || !inside(b, "20240101000002_slow")) {
+                assertTrue(fleet.isAlive() && System.currentTimeMillis() < deadline, "the fleet never got inside the slow migration on both");
+                Thread.sleep(50);
+            }
+            fleet.destroyForcibly();   // SIGKILL: the lock rows stay taken, their heartbeats stop
+            fleet.waitFor();
+            assertTrue(rowHeld(a, a.name()) && rowHeld(a, b.name()), "the killed run left both lock rows taken");
+
+            // The rows would go stale only after two minutes; the resumption sees their sessions gone and takes them over.
+            GodwitRun resume = GodwitRun.inProcess("--project", root.toString(), "apply", "--fleet", "shards", "--resume",
+                    "--lock-timeout", "45", "--no-color");
+            assertEquals(0, resume.exitCode(), resume.all());
+            for (GaleraCluster.Database d : java.util.List.of(a, b)) {
+                try (Connection c = d.connect(2); Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT migration_name) FROM _prisma_migrations"
+                             + " WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")) {
+                    rs.next();
+                    assertEquals(3, rs.getInt(1), "each migration of " + d.name() + " applied once");
+                    assertEquals(3, rs.getInt(2));
+                }
+                try (Connection c = d.connect(1); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM t2")) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), "the slow migration's row once on " + d.name());
+                }
+                assertFalse(rowHeld(a, d.name()), "the resumption let go of " + d.name() + "'s row");
+            }
+        }
+    }
+
+    private static boolean inside(GaleraCluster.Database d, String migration) {
+        try (Connection c = d.connect(0); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM _prisma_migrations WHERE migration_name = '" + migration + "' AND finished_at IS NULL")) {
+            rs.next();
+            return rs.getInt(1) == 1;
+        } catch (java.sql.SQLException noHistoryYet) {
+            return false;
+        }
+    }
+
     private static boolean rowHeld(GaleraCluster.Database any, String database) throws Exception {
         try (Connection c = any.connect(0); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '_godwit'")) {

@@ -32,6 +32,14 @@ final class GaleraLock implements MigrationLock {
     static final String TABLE = "`" + DATABASE + "`.`migration_lock`";
     static final Duration STALE = Duration.ofSeconds(120);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /**
+     * A holder whose lock session is gone is taken over once its heartbeat has missed this long (a live holder
+     * beats every {@link #HEARTBEAT}): the lock session alone ending does not prove the process gone, since a
+     * fleet migrates on other connections and an idle lock session can be ended by the server.
+     */
+    static final Duration SILENT = HEARTBEAT.multipliedBy(3);
+    /** How the holder text names the lock's session and the cluster member it lives on (wsrep_gcomm_uuid). */
+    private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("\\(connection (\\d+) of member ([0-9a-f-]{36})\\)");
     private static final int DEADLOCK = 1213;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
 
@@ -56,12 +64,15 @@ final class GaleraLock implements MigrationLock {
         String key = currentDatabase(c);
         ensureTable(c);
         String token = UUID.randomUUID().toString();
-        String holder = "godwit pid " + ProcessHandle.current().pid() + " on " + hostName() + " via " + node
-                + " (connection " + connectionId(c) + ")";
+        String member = member(c);
+        String session = member == null ? " (connection " + connectionId(c) + ")" : " (connection " + connectionId(c) + " of member " + member + ")";
+        String holder = "godwit pid " + ProcessHandle.current().pid() + " on " + hostName() + " via " + node;
+        // The session part must survive the column's 255 characters: it is what a later deploy checks.
+        holder = holder.substring(0, Math.min(holder.length(), 255 - session.length())) + session;
         String previousSyncWait = syncWait(c, "3");
         try {
             while (true) {
-                if (tryTake(c, key, token, holder, node)) {
+                if (tryTake(c, key, token, holder, node) || takeOverFromGone(c, key, token, holder, node, member)) {
                     break;
                 }
                 if (System.nanoTime() >= deadlineNanos) {
@@ -125,6 +136,70 @@ final class GaleraLock implements MigrationLock {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Takes the row over from a holder that provably died: its lock session no longer exists on the cluster member
+     * this connection is on (session ids are per member, so a holder on another member waits for {@link #STALE}),
+     * and its heartbeat has been silent for {@link #SILENT}. The update names the old token, so of two deploys
+     * taking over at once the cluster certifies one.
+     */
+    private static boolean takeOverFromGone(Connection c, String key, String token, String holder, String node, String member)
+            throws SQLException {
+        if (member == null) {
+            return false;
+        }
+        String oldToken;
+        String oldHolder;
+        try (PreparedStatement ps = c.prepareStatement("SELECT token, holder FROM " + TABLE + " WHERE lock_key = ? AND token IS NOT NULL"
+                + " AND heartbeat_at < NOW(3) - INTERVAL " + SILENT.toSeconds() + " SECOND")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                oldToken = rs.getString(1);
+                oldHolder = rs.getString(2);
+            }
+        }
+        java.util.regex.Matcher m = SESSION.matcher(oldHolder == null ? "" : oldHolder);
+        if (!m.find() || !m.group(2).equals(member) || sessionExists(c, Long.parseLong(m.group(1)))) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE
+                + " SET token = ?, holder = ?, node = ?, acquired_at = NOW(3), heartbeat_at = NOW(3) WHERE lock_key = ? AND token = ?")) {
+            ps.setString(1, token);
+            ps.setString(2, holder);
+            ps.setString(3, node);
+            ps.setString(4, key);
+            ps.setString(5, oldToken);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == DEADLOCK || e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean sessionExists(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The cluster member this connection is on, as the cluster names it (new on each start, so session ids stay meaningful). */
+    private static String member(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW STATUS LIKE 'wsrep_gcomm_uuid'")) {
+            if (!rs.next()) {
+                return null;
+            }
+            String v = rs.getString(2);
+            return v != null && v.matches("[0-9a-f-]{36}") ? v : null;
         }
     }
 
