@@ -78,6 +78,40 @@ class PullCliTest {
     }
 
     @Test
+    void postgresViewsArePulledIntoASchemaFolderLikeNewModels() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            TestProject p = new TestProject(tmp, db).add("20240101000000_init", POSTGRES_INIT
+                    + "CREATE VIEW \"post titles\" AS SELECT \"id\", \"title\" FROM \"Post\";\n");
+            assertEquals(0, p.run("apply").exitCode());
+            Path toml = p.root().resolve("godwit.toml");
+            Files.writeString(toml, Files.readString(toml).replace("[project]\n", "[project]\nschema = \"prisma/schema\"\n"));
+            Path folder = p.root().resolve("prisma/schema");
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("schema.prisma"), "generator client {\n  provider        = \"prisma-client\"\n"
+                    + "  previewFeatures = [\"views\"]\n}\n\ndatasource db {\n  provider = \"postgresql\"\n}\n");
+            Files.writeString(folder.resolve("post.prisma"), "model Post {\n  id Int @id\n}\n");
+
+            GodwitRun pull = p.run("pull");
+            assertEquals(0, pull.exitCode(), pull.all());
+            String fresh = Files.readString(folder.resolve("introspected.prisma"));
+            assertTrue(fresh.contains("view post_titles {\n  id    Int?\n  title String?\n\n  @@map(\"post titles\")\n}\n"), fresh);
+            assertTrue(fresh.contains("model Category {"), fresh);
+            assertFalse(Files.readString(folder.resolve("post.prisma")).contains("view "), "a model's file gets no view");
+            assertFalse(Files.readString(folder.resolve("schema.prisma")).contains("view "), "the config file gets no view");
+            assertTrue(Files.readString(folder.resolve("views/public/post_titles.sql")).contains("FROM \"Post\""));
+
+            // pulled again, the view block is replaced where it is, not written twice
+            GodwitRun again = p.run("pull");
+            assertEquals(0, again.exitCode(), again.all());
+            String twice = Files.readString(folder.resolve("introspected.prisma"));
+            assertEquals(1, twice.split("view post_titles \\{", -1).length - 1, twice);
+            GodwitRun plan = p.run("plan", "--name", "nothing");
+            assertEquals(0, plan.exitCode(), plan.all());
+            assertFalse(plan.all().contains("Wrote"), "a view block migrates nothing:\n" + plan.all());
+        }
+    }
+
+    @Test
     void mysqlPullThenPlanFindsNoChange() throws Exception {
         try (TestDatabase db = TestDatabases.mysql()) {
             String table = " DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n";

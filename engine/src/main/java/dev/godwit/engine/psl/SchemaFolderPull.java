@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * Spreads a pulled schema over the files of a schema folder as Prisma 7's {@code db pull} does: a model or
  * enum goes back into the file it came from (matched by its database name, so {@code @@map} is followed),
  * one that the database no longer has leaves its file (a file may end up empty, as with Prisma), and new
- * ones go to {@code introspected.prisma} in the folder. Generator and datasource blocks, and blocks that
- * pull does not write ({@code view}, {@code type}), stay where they are, as they are; so do the {@code ///}
- * comments above a model.
+ * ones go to {@code introspected.prisma} in the folder. With the {@code views} preview feature, pull writes
+ * {@code view} blocks too, and they are placed the same way. Generator and datasource blocks, and blocks that
+ * pull does not write ({@code type}, and {@code view} without that feature), stay where they are, as they are;
+ * so do the {@code ///} comments above a model.
  */
 public final class SchemaFolderPull {
     /** Where Prisma puts models and enums that no file of the folder has yet. */
@@ -39,11 +40,13 @@ public final class SchemaFolderPull {
      * @param files  the folder's files as they are (path → text), in path order
      * @param pulled the pulled models and enums (no generator or datasource block)
      * @param folder the schema folder
+     * @param views  whether the pulled text holds the database's views (the {@code views} preview feature): then
+     *               the files' view blocks are replaced by them like models; otherwise they stay as they are
      * @return every file's new text (path → text), the new file last when there is one
      */
-    public static Map<Path, String> spread(Map<Path, String> files, String pulled, Path folder) {
+    public static Map<Path, String> spread(Map<Path, String> files, String pulled, Path folder, boolean views) {
         Map<String, Piece> fresh = new LinkedHashMap<>();
-        for (Piece p : pieces(pulled)) {
+        for (Piece p : pieces(pulled, views)) {
             if (p.key() != null) {
                 fresh.put(p.key(), p);
             }
@@ -53,7 +56,7 @@ public final class SchemaFolderPull {
         Path newFile = folder.resolve(NEW_FILE);
         for (Map.Entry<Path, String> f : files.entrySet()) {
             List<String> blocks = new ArrayList<>();
-            for (Piece old : pieces(f.getValue())) {
+            for (Piece old : pieces(f.getValue(), views)) {
                 if (old.key() == null) {
                     blocks.add(old.text().strip());
                 } else if (fresh.containsKey(old.key()) && placed.add(old.key())) {
@@ -98,9 +101,10 @@ public final class SchemaFolderPull {
     /**
      * The top-level blocks of a schema text. A block starts at a line {@code model|enum|view|type|generator|datasource
      * Name {} and ends at the first line that starts with '}'; the comment lines right above belong to it. Text
-     * outside blocks (loose comments) is kept as a piece without key.
+     * outside blocks (loose comments) is kept as a piece without key, and so is every block pull does not write
+     * ({@code view} blocks are written only when {@code views} is set).
      */
-    static List<Piece> pieces(String text) {
+    static List<Piece> pieces(String text, boolean views) {
         List<Piece> out = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         StringBuilder doc = new StringBuilder();
@@ -134,7 +138,8 @@ public final class SchemaFolderPull {
                 depth += braces(l);
             }
             String kind = m.group(1);
-            String key = kind.equals("model") || kind.equals("enum") ? kind + ":" + dbName : null;
+            boolean pulled = kind.equals("model") || kind.equals("enum") || (views && kind.equals("view"));
+            String key = pulled ? kind + ":" + dbName : null;
             out.add(new Piece(kind, m.group(2), key, doc.toString(), body.toString()));
             doc.setLength(0);
         }

@@ -70,7 +70,11 @@ public final class PullWorkflow {
         Path file = pull.file();
         PslWriter.Pulled pulled = pull.pulled();
         if (Files.isDirectory(file)) {
-            writeFolder(file, PslWriter.pull(pull.live(), pull.provider(), "").text(), pulled);
+            // the generator and datasource blocks of the pulled text are left out by the spread: the folder's own stay
+            writeFolder(file, pulled.text(), pulled);
+            if (pulled.views()) {
+                writeViewDefinitions(file, pulled.viewFiles());
+            }
             return;
         }
         try {
@@ -87,13 +91,17 @@ public final class PullWorkflow {
                 + " from " + workspace.target().display() + ".");
     }
 
-    /** A schema folder: each model back into its file, new ones into introspected.prisma (as Prisma 7 does). */
+    /**
+     * A schema folder: each model back into its file, new ones into introspected.prisma (as Prisma 7 does); with the
+     * views preview the view blocks are placed the same way, and their SQL goes to {@code views/} inside the folder,
+     * which is Prisma's schema root for a folder.
+     */
     private void writeFolder(Path folder, String body, PslWriter.Pulled pulled) {
         Map<Path, String> before = new LinkedHashMap<>();
         for (SchemaFiles.File f : SchemaFiles.read(folder)) {
             before.put(Path.of(f.name()), f.text());
         }
-        Map<Path, String> after = SchemaFolderPull.spread(before, body, folder);
+        Map<Path, String> after = SchemaFolderPull.spread(before, body, folder, pulled.views());
         try {
             Psl.parse(new SourceText(after.entrySet().stream().map(e -> new SchemaFiles.File(e.getKey().toString(), e.getValue())).toList()));
         } catch (GodwitException e) {

@@ -48,7 +48,7 @@ class SchemaFolderPullTest {
                   b
                 }
                 """;
-        Map<Path, String> out = SchemaFolderPull.spread(files, pulled, DIR);
+        Map<Path, String> out = SchemaFolderPull.spread(files, pulled, DIR, false);
         assertEquals("\n", out.get(DIR.resolve("gone.prisma")), "a model the database no longer has leaves its file, as with Prisma");
         assertEquals(files.get(DIR.resolve("schema.prisma")), out.get(DIR.resolve("schema.prisma")));
         assertEquals("""
@@ -81,8 +81,22 @@ class SchemaFolderPullTest {
     void anExistingIntrospectedPrismaGetsTheNewOnesAppended() {
         Map<Path, String> files = new LinkedHashMap<>();
         files.put(DIR.resolve("introspected.prisma"), "model A {\n  id Int @id\n}\n");
-        Map<Path, String> out = SchemaFolderPull.spread(files, "model A {\n  id Int @id\n}\n\nmodel B {\n  id Int @id\n}\n", DIR);
+        Map<Path, String> out = SchemaFolderPull.spread(files, "model A {\n  id Int @id\n}\n\nmodel B {\n  id Int @id\n}\n", DIR, false);
         assertEquals(1, out.size());
         assertEquals("model A {\n  id Int @id\n}\n\nmodel B {\n  id Int @id\n}\n", out.get(DIR.resolve("introspected.prisma")));
+    }
+
+    @Test
+    void withTheViewsPreviewViewBlocksArePlacedLikeModels() {
+        Map<Path, String> files = new LinkedHashMap<>();
+        files.put(DIR.resolve("schema.prisma"), "generator client {\n  provider        = \"prisma-client\"\n  previewFeatures = [\"views\"]\n}\n");
+        files.put(DIR.resolve("reports.prisma"), "view Active {\n  id Int\n\n  @@map(\"active users\")\n}\n\nview Gone {\n  id Int\n}\n");
+        String pulled = "generator client {\n  provider = \"ignored\"\n}\n\nmodel A {\n  id Int @id\n}\n\n"
+                + "view active_users {\n  id    Int?\n  name  String?\n\n  @@map(\"active users\")\n}\n\nview fresh {\n  id Int?\n}\n";
+        Map<Path, String> out = SchemaFolderPull.spread(files, pulled, DIR, true);
+        assertEquals(files.get(DIR.resolve("schema.prisma")), out.get(DIR.resolve("schema.prisma")), "the folder's own generator stays");
+        assertEquals("view active_users {\n  id    Int?\n  name  String?\n\n  @@map(\"active users\")\n}\n",
+                out.get(DIR.resolve("reports.prisma")), "matched by the @@map name; a view the database no longer has leaves");
+        assertEquals("model A {\n  id Int @id\n}\n\nview fresh {\n  id Int?\n}\n", out.get(DIR.resolve("introspected.prisma")));
     }
 }
