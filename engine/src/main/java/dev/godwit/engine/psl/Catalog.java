@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Name lookups over a parsed schema: what a field's type is, and the database names of things. */
-final class Catalog {
+/**
+ * Name lookups over a parsed schema: what a field's type is, and the database names of things. Public to read
+ * ({@link #blocks} and the name helpers) for the checks a dialect adds through {@link ModelRules#checkSchema}.
+ */
+public final class Catalog {
     static final Set<String> SCALARS = Set.of("String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes");
 
     enum FieldKind { SCALAR, ENUM, RELATION, UNSUPPORTED, UNKNOWN }
@@ -46,6 +49,11 @@ final class Catalog {
         }
     }
 
+    /** The schema's blocks (models, enums, views, configuration), in file order. */
+    public List<Block> blocks() {
+        return file.blocks();
+    }
+
     /** Whether the datasource says {@code relationMode = "prisma"} (relations without foreign keys). */
     boolean relationModePrisma() {
         return relationModePrisma;
@@ -73,12 +81,12 @@ final class Catalog {
         return m.fields().stream().filter(f -> kind(f) != FieldKind.RELATION && kind(f) != FieldKind.UNKNOWN).toList();
     }
 
-    static String tableName(Block.Model m) {
+    public static String tableName(Block.Model m) {
         return mapped(m.attribute("map"), m.name());
     }
 
     /** The database schema of a model or enum: its {@code @@schema("name")}, if any. */
-    static Optional<String> namespace(Block b) {
+    public static Optional<String> namespace(Block b) {
         List<Attribute> attributes = b instanceof Block.Model m ? m.attributes() : b instanceof Block.Enum e ? e.attributes() : List.of();
         return attributes.stream().filter(a -> a.name().equals("schema")).findFirst().flatMap(a -> string(a, "name", 0));
     }
@@ -100,7 +108,7 @@ final class Catalog {
         return ns == null || ns.equals(defaultSchema) ? name : dev.godwit.engine.schema.QualifiedName.of(ns, name);
     }
 
-    static String columnName(Field f) {
+    public static String columnName(Field f) {
         return mapped(f.attribute("map"), f.name());
     }
 
@@ -117,19 +125,19 @@ final class Catalog {
     }
 
     /** A string argument's value, if the argument is there and is a string. */
-    static Optional<String> string(Attribute a, String name, int position) {
+    public static Optional<String> string(Attribute a, String name, int position) {
         return a.arg(name, position).filter(x -> x.value() instanceof Expr.Str).map(x -> ((Expr.Str) x.value()).value());
     }
 
     /** The field names in a {@code fields: [a, b(sort: Desc)]} style list. */
-    static List<String> fieldNames(Expr e) {
+    public static List<String> fieldNames(Expr e) {
         if (e instanceof Expr.Array arr) {
             return arr.items().stream().map(Catalog::refName).toList();
         }
         return List.of(refName(e));
     }
 
-    static String refName(Expr e) {
+    public static String refName(Expr e) {
         if (e instanceof Expr.Const c) {
             return c.name();
         }

@@ -8,22 +8,22 @@ import java.util.List;
  * {@code T_a_b_key}, {@code T_a_b_idx}, {@code T_a_b_fkey}. A name longer than the database's
  * identifier limit (63 bytes on PostgreSQL, 64 on MySQL) has its stem cut, never its suffix.
  */
-final class ConstraintNames {
+public final class ConstraintNames {
     private final int limit;
 
-    ConstraintNames(int limit) {
+    public ConstraintNames(int limit) {
         this.limit = limit;
     }
 
-    String primaryKey(String table) {
+    public String primaryKey(String table) {
         return cut(table, limit - 5) + "_pkey";
     }
 
-    String unique(String table, List<String> columns) {
+    public String unique(String table, List<String> columns) {
         return withSuffix(table, columns, "_key");
     }
 
-    String index(String table, List<String> columns) {
+    public String index(String table, List<String> columns) {
         return withSuffix(table, columns, "_idx");
     }
 

@@ -94,6 +94,10 @@ public interface ModelRules {
     default void check(Block.Model model, List<PslError> errors) {
     }
 
+    /** Errors this database adds to Prisma's validation of the whole schema (names that clash in one namespace, index rules). */
+    default void checkSchema(Catalog catalog, List<PslError> errors) {
+    }
+
     /** Whether a list field is an array column, nullable as Prisma maps it. */
     boolean listsAreArrays();
 

@@ -51,10 +51,7 @@ final class Validator {
     }
 
     private void run() {
-        if (provider.equals("postgresql")) {
-            ConstraintNameCheck.run(catalog, errors);
-            PostgresIndexRules.check(catalog, errors);
-        }
+        ModelRules.named(provider).ifPresent(r -> r.checkSchema(catalog, errors));
         IdentifierLengthCheck.run(catalog, provider, errors);
         KeyArguments.check(catalog.file, provider, errors, late);
         Map<String, Block> names = new HashMap<>();

@@ -1,9 +1,11 @@
 package dev.godwit.engine.dialect.postgres;
 
 import dev.godwit.engine.Provider;
+import dev.godwit.engine.psl.Catalog;
 import dev.godwit.engine.psl.IdentifierLimit;
 import dev.godwit.engine.psl.NativeTypes;
 import dev.godwit.engine.psl.ModelRules;
+import dev.godwit.engine.psl.PslError;
 import dev.godwit.engine.psl.ast.Expr;
 import dev.godwit.engine.psl.ast.Field;
 import dev.godwit.engine.schema.ColumnType;
@@ -114,6 +116,13 @@ public final class PostgresModelRules implements ModelRules {
     @Override
     public boolean multipleSchemas() {
         return true;
+    }
+
+    /** Key and index names share one namespace per schema, and GIN, GiST, SP-GiST and BRIN take only some types. */
+    @Override
+    public void checkSchema(Catalog catalog, List<PslError> errors) {
+        PostgresConstraintNameCheck.run(catalog, errors);
+        PostgresIndexRules.check(catalog, errors);
     }
 
     @Override

@@ -1,4 +1,7 @@
-package dev.godwit.engine.psl;
+package dev.godwit.engine.dialect.postgres;
+
+import dev.godwit.engine.psl.Catalog;
+import dev.godwit.engine.psl.PslError;
 
 import dev.godwit.engine.psl.ast.Attribute;
 import dev.godwit.engine.psl.ast.Block;
@@ -28,7 +31,7 @@ final class PostgresIndexRules {
 
     static void check(Catalog catalog, List<PslError> errors) {
         PostgresIndexRules r = new PostgresIndexRules(errors);
-        for (Block b : catalog.file.blocks()) {
+        for (Block b : catalog.blocks()) {
             if (b instanceof Block.Model m) {
                 r.model(m);
             }

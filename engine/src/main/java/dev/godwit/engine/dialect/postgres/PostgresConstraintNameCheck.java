@@ -1,4 +1,8 @@
-package dev.godwit.engine.psl;
+package dev.godwit.engine.dialect.postgres;
+
+import dev.godwit.engine.psl.Catalog;
+import dev.godwit.engine.psl.ConstraintNames;
+import dev.godwit.engine.psl.PslError;
 
 import dev.godwit.engine.psl.ast.Attribute;
 import dev.godwit.engine.psl.ast.Block;
@@ -15,17 +19,17 @@ import java.util.Optional;
  * models whose tables map to names that produce the same {@code T_pkey} (or two indexes named alike)
  * cannot both be created. Each attribute that produces a clashing name gets the error, as in Prisma.
  */
-final class ConstraintNameCheck {
+final class PostgresConstraintNameCheck {
     private record Named(String name, Attribute attribute, boolean onModel) {
     }
 
-    private ConstraintNameCheck() {
+    private PostgresConstraintNameCheck() {
     }
 
     static void run(Catalog catalog, List<PslError> errors) {
         ConstraintNames names = new ConstraintNames(63);
         Map<String, List<Named>> byName = new LinkedHashMap<>();
-        for (Block b : catalog.file.blocks()) {
+        for (Block b : catalog.blocks()) {
             if (!(b instanceof Block.Model m) || m.attribute("ignore").isPresent()) {
                 continue;
             }
