@@ -30,9 +30,14 @@ public final class DriftWorkflow {
 
     /** Writes the report's drift as migration {@code name} and marks it applied; returns its folder. */
     public String adopt(DriftReport report, String name, Duration lockTimeout) {
+        return adopt(report, name, Instant.now(), lockTimeout);
+    }
+
+    /** As {@link #adopt(DriftReport, String, Duration)}, the folder named for {@code at} (the time a front end showed the name at). */
+    public String adopt(DriftReport report, String name, Instant at, Duration lockTimeout) {
         Path dir = workspace.project().migrationsDir();
         String written = DriftAdoption.adopt(new Migrator(workspace.target()), dir, workspace.url().provider(), name, report.adoptScript(),
-                Instant.now(), lockTimeout);
+                at, lockTimeout);
         listener.step("Wrote " + dir.resolve(written).resolve("migration.sql") + " and marked " + written + " as applied.");
         if (!report.unmanaged().isEmpty()) {
             listener.warn("the migration leaves out " + report.unmanaged().size() + " object(s) godwit does not model, which still differ "

@@ -2,11 +2,8 @@ package dev.godwit.shell.command;
 
 import dev.godwit.engine.ErrorKind;
 import dev.godwit.engine.GodwitException;
-import dev.godwit.engine.db.Target;
 import dev.godwit.engine.plan.Finding;
 import dev.godwit.engine.plan.Plan;
-import dev.godwit.engine.project.DatabaseUrl;
-import dev.godwit.engine.project.Project;
 import dev.godwit.engine.workflow.Consent;
 import dev.godwit.engine.workflow.DesiredSchema;
 import dev.godwit.engine.workflow.Listener;
@@ -14,8 +11,7 @@ import dev.godwit.engine.workflow.PlanOutcome;
 import dev.godwit.engine.workflow.Workspace;
 import dev.godwit.shell.render.ChangeText;
 import dev.godwit.shell.session.Session;
-
-import java.util.Optional;
+import dev.godwit.shell.session.SessionWorkspace;
 
 /** The shell's side of the engine's workflows: the session as their workspace, its output as their listener, its prompter as their consent. */
 final class Workflows {
@@ -24,27 +20,7 @@ final class Workflows {
 
     /** The session's project and database, reached when a workflow first asks for them. */
     static Workspace workspace(Session session) {
-        return new Workspace() {
-            @Override
-            public Project project() {
-                return session.project();
-            }
-
-            @Override
-            public DatabaseUrl url() {
-                return session.resolvedUrl().url();
-            }
-
-            @Override
-            public Target target() {
-                return session.target();
-            }
-
-            @Override
-            public Optional<DatabaseUrl> shadowUrl() {
-                return session.shadowUrl();
-            }
-        };
+        return SessionWorkspace.of(session);
     }
 
     /** Steps on stdout, notes and warnings on stderr, a planned migration's lint findings, phase times with GODWIT_TIMING. */

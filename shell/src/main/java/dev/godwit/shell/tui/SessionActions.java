@@ -6,10 +6,11 @@ import dev.godwit.engine.migrate.StatusReport;
 import dev.godwit.engine.project.Project;
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.diff.Change;
-import dev.godwit.engine.drift.DriftAdoption;
-import dev.godwit.engine.drift.DriftCheck;
 import dev.godwit.engine.drift.DriftReport;
+import dev.godwit.engine.workflow.DriftWorkflow;
+import dev.godwit.engine.workflow.Listener;
 import dev.godwit.shell.session.Session;
+import dev.godwit.shell.session.SessionWorkspace;
 
 import dev.godwit.engine.migrate.ApplyListener;
 import dev.godwit.engine.migrate.ApplyResult;
@@ -137,13 +138,17 @@ final class SessionActions implements TimelineScreen.Actions, DriftScreen.Action
 
     @Override
     public DriftReport check() {
-        return DriftCheck.run(session.target(), session.resolvedUrl().url(), session.shadowUrl(), folder());
+        return driftWorkflow().check();
     }
 
     @Override
     public String adopt(String name, Instant at, DriftReport report) {
-        return DriftAdoption.adopt(session.migrator(), session.project().migrationsDir(), provider(), name, report.adoptScript(),
-                at, Migrator.DEFAULT_LOCK_TIMEOUT);
+        return driftWorkflow().adopt(report, name, at, Migrator.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /** Drift as the drift command runs it, told to nobody: on a full screen, printed lines would land in the picture. */
+    private DriftWorkflow driftWorkflow() {
+        return new DriftWorkflow(SessionWorkspace.of(session), Listener.QUIET);
     }
 
     @Override
