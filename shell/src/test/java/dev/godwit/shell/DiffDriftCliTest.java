@@ -128,10 +128,12 @@ class DiffDriftCliTest {
             assertEquals(3, drift.exitCode(), drift.all());
             String s = drift.stdout();
             assertTrue(s.contains("3 differences in 2 tables"), s);
-            assertTrue(s.contains("table \"User\" (changed)\n  + column nickname varchar(30)"), s);
+            // each script flagged for its own direction: reverting drops the column the database gained, adopting keeps it
+            assertTrue(s.contains("table \"User\" (changed)  [may lose data: revert]\n  + column nickname varchar(30)"), s);
             assertTrue(s.contains("- index Post_title_idx (title)"), s);
             assertTrue(s.contains("~ column title: type varchar(100) → varchar(200)"), s);
-            assertTrue(s.contains("-- SQL that brings the database back to its history:"), s);
+            assertTrue(s.contains("-- SQL that brings the database back to its history, 2 differences may lose data:"), s);
+            assertTrue(s.contains("(godwit drift --adopt NAME), 1 difference may lose data:"), s);
             assertTrue(s.contains("Not compared (godwit does not model these objects and never drops them"), s);
             assertTrue(s.contains("\n  trigger Post.post_touch"), s);
             assertFalse(s.toLowerCase().contains("drop trigger") || s.toLowerCase().contains("drop function"), s);

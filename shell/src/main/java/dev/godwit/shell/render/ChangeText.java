@@ -23,8 +23,17 @@ public final class ChangeText {
     private ChangeText() {
     }
 
+    /** The changes, an object flagged "[may lose data]" when applying one of its changes may. */
     public static List<String> lines(List<Change> changes) {
-        java.util.function.Predicate<Change> losesData = dev.godwit.engine.diff.Destructive.in(changes);
+        return lines(changes, Map.of("", dev.godwit.engine.diff.Destructive.in(changes)));
+    }
+
+    /**
+     * The changes, an object flagged for each script that may lose data on it, as in "[may lose data: revert, adopt]".
+     *
+     * @param losses per script name, which changes may lose data when that script runs
+     */
+    public static List<String> lines(List<Change> changes, Map<String, java.util.function.Predicate<Change>> losses) {
         Map<String, Group> groups = new LinkedHashMap<>();
         ReplacedObjects replaced = new ReplacedObjects(changes);
         for (Change c : changes) {
@@ -50,14 +59,29 @@ public final class ChangeText {
             } else if (!replaced.isSecondHalf(c)) {
                 g.details.add(detail(c));
             }
-            g.destructive |= losesData.test(c);
+            losses.forEach((script, losesData) -> {
+                if (losesData.test(c)) {
+                    g.losses.add(script);
+                }
+            });
         }
         List<String> out = new ArrayList<>();
         groups.forEach((key, g) -> {
-            out.add(key + " (" + g.state + ")" + (g.destructive ? "  [may lose data]" : ""));
+            out.add(key + " (" + g.state + ")" + lossMark(g.losses, losses.keySet()));
             g.details.forEach(d -> out.add("  " + d));
         });
         return out;
+    }
+
+    /** "  [may lose data]" for the one script, "  [may lose data: revert]" when there are several; in their order. */
+    private static String lossMark(java.util.Set<String> flagged, java.util.Set<String> scripts) {
+        if (flagged.isEmpty()) {
+            return "";
+        }
+        if (scripts.size() == 1) {
+            return "  [may lose data]";
+        }
+        return "  [may lose data: " + scripts.stream().filter(flagged::contains).collect(Collectors.joining(", ")) + "]";
     }
 
     /** "3 differences in 2 tables, 1 may lose data". */
@@ -186,6 +210,6 @@ public final class ChangeText {
     private static final class Group {
         String state = "changed";
         final List<String> details = new ArrayList<>();
-        boolean destructive;
+        final java.util.Set<String> losses = new java.util.HashSet<>();
     }
 }

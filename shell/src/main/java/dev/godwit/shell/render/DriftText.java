@@ -6,10 +6,12 @@ import dev.godwit.engine.drift.DriftReport;
 import dev.godwit.engine.schema.UnmanagedObject;
 
 import dev.godwit.engine.diff.Change;
+import dev.godwit.engine.diff.Destructive;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The drift report as text and as JSON. */
 public final class DriftText {
@@ -20,12 +22,16 @@ public final class DriftText {
     }
 
     public void render(DriftReport r) {
+        // both scripts are printed, so an object is flagged for each that may lose data on it, as the screen's tabs do
+        Map<String, Predicate<Change>> losses = new LinkedHashMap<>();
+        losses.put("revert", Destructive.inReverse(r.drift()));
+        losses.put("adopt", Destructive.in(r.drift()));
         out.println("Drift on " + r.database() + ": " + (r.hasDrift() ? out.style(Out.Style.YELLOW, r.summary()) : out.style(Out.Style.GREEN, "none")));
         out.println("  compared with " + r.replayed().size() + " applied migration(s) replayed into the " + r.shadow());
         r.leftByFailed().forEach((migration, changes) -> {
             out.println(out.style(Out.Style.RED, "Left by the failed migration " + migration) + " (its statements that took effect made "
                     + (changes.size() == 1 ? "it" : "them") + "; `godwit resolve --undo " + migration + "` or `godwit resolve --finish " + migration + "`):");
-            for (String line : ChangeText.lines(changes)) {
+            for (String line : ChangeText.lines(changes, losses)) {
                 out.println("  " + line);
             }
         });
@@ -33,7 +39,7 @@ public final class DriftText {
         if (!r.leftByFailed().isEmpty() && !other.isEmpty()) {
             out.println("Other differences:");
         }
-        for (String line : ChangeText.lines(other)) {
+        for (String line : ChangeText.lines(other, losses)) {
             out.println(line);
         }
         for (String name : r.edited()) {
@@ -51,12 +57,18 @@ public final class DriftText {
         }
         if (!r.drift().isEmpty()) {
             out.println("");
-            out.println("-- SQL that brings the database back to its history:");
+            out.println("-- SQL that brings the database back to its history" + lossCount(r.drift(), losses.get("revert")) + ":");
             out.print(r.revertScript());
             out.println("");
-            out.println("-- SQL that records the drift as a new migration (godwit drift --adopt NAME):");
+            out.println("-- SQL that records the drift as a new migration (godwit drift --adopt NAME)" + lossCount(r.drift(), losses.get("adopt")) + ":");
             out.print(r.adoptScript());
         }
+    }
+
+    /** ", 2 differences may lose data": how many of the drift's differences may lose data when the script runs. */
+    private static String lossCount(List<Change> drift, Predicate<Change> losesData) {
+        long n = drift.stream().filter(losesData).count();
+        return n == 0 ? "" : ", " + n + (n == 1 ? " difference" : " differences") + " may lose data";
     }
 
     public static Map<String, Object> json(DriftReport r) {

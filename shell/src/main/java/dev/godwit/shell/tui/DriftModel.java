@@ -217,7 +217,7 @@ public final class DriftModel {
             mark = "-";
         }
         java.util.function.Predicate<Change> losesData = dev.godwit.engine.diff.Destructive.in(changes);
-        java.util.function.Predicate<Change> revertLosesData = revertLosesData(changes);
+        java.util.function.Predicate<Change> revertLosesData = dev.godwit.engine.diff.Destructive.inReverse(changes);
         List<Node> children = new ArrayList<>();
         String parts = "differences"; // what the children are, for the count on the object's line
         for (Change c : changes) {
@@ -260,20 +260,6 @@ public final class DriftModel {
         return node;
     }
 
-    /**
-     * Which changes may lose data when the revert script runs: the reverse of a change, not the change, is what
-     * runs then (a column the database gained is dropped), judged among the reverses of the whole list.
-     * A change with no reverse of its own is undone only by the script of all differences, and not flagged here.
-     */
-    private static java.util.function.Predicate<Change> revertLosesData(List<Change> changes) {
-        Map<Change, Change> reverses = new LinkedHashMap<>();
-        for (Change c : changes) {
-            c.reverse().ifPresent(r -> reverses.put(c, r));
-        }
-        java.util.function.Predicate<Change> destructive = dev.godwit.engine.diff.Destructive.in(new ArrayList<>(reverses.values()));
-        return c -> reverses.containsKey(c) && destructive.test(reverses.get(c));
-    }
-
     /** "7 differences in 4 tables": the schema drift alone, without what may lose data (that depends on the tab). */
     private static String differences(DriftReport r) {
         int n = r.drift().size();
@@ -282,7 +268,7 @@ public final class DriftModel {
     }
 
     private static int lossesOfRevert(List<Change> changes) {
-        return (int) changes.stream().filter(revertLosesData(changes)).count();
+        return (int) changes.stream().filter(dev.godwit.engine.diff.Destructive.inReverse(changes)).count();
     }
 
     private static Line changeLine(String text) {

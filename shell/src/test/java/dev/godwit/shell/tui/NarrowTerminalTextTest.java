@@ -61,6 +61,22 @@ class NarrowTerminalTextTest {
         }
     }
 
+    /**
+     * Both scripts are printed, so each object is flagged for the script that may lose data on it, as the screen's
+     * tabs do: reverting drops the table and the column the database gained, adopting drops the table it lost.
+     */
+    @Test
+    void driftTextFlagsEachScriptForItsOwnDirection() {
+        String text = printed(200, out -> new DriftText(out).render(Drifts.report()));
+        assertTrue(text.contains("table \"audit\" (added)  [may lose data: revert]\n"), text);
+        assertTrue(text.contains("table \"legacy\" (removed)  [may lose data: adopt]\n"), text);
+        assertTrue(text.contains("table \"users\" (changed)  [may lose data: revert, adopt]\n"), text);
+        assertTrue(text.contains("table \"posts\" (changed)\n"), "re-creating an index loses nothing:\n" + text);
+        // the counts are the screen's: "3 may lose data" on the Revert tab, "2 may lose data" on the Adopt tab
+        assertTrue(text.contains("-- SQL that brings the database back to its history, 3 differences may lose data:\n"), text);
+        assertTrue(text.contains("-- SQL that records the drift as a new migration (godwit drift --adopt NAME), 2 differences may lose data:\n"), text);
+    }
+
     @Test
     void headerLinesAreNeverCut() {
         DriftReport base = Drifts.report();
