@@ -23,6 +23,10 @@ import java.util.Map;
  * refused check), so a batch stops at the first command that exits non-zero and says which commands
  * did not run; {@code --on-error continue} runs them all. The exit code is that of the first failure
  * either way, so a script's caller sees what went wrong first, not what happened last.
+ *
+ * <p>{@code status}'s exit 3 ("migrations are pending or failed") is a report, not a failure, when
+ * more commands follow: {@code status; apply; status} is how people look before they act, and the
+ * apply must run. As the last command its 3 is the batch's exit code, as it is on its own.
  */
 public final class Batch {
     private Batch() {
@@ -59,16 +63,20 @@ public final class Batch {
         int first = 0;
         for (int i = 0; i < commands.size(); i++) {
             List<String> words = commands.get(i);
-            if (words.get(0).equals("exit") || words.get(0).equals("quit")) {
+            if (isExit(words)) {
                 break;
             }
             int code = runOne(shared, out, env, words);
+            boolean last = i + 1 == commands.size() || isExit(commands.get(i + 1));
+            if (code == ErrorKind.ACTION_NEEDED.exitCode() && !last && "status".equals(commandName(words))) {
+                continue;
+            }
             if (code != 0 && first == 0) {
                 first = code;
             }
             if (code != 0 && !goOn) {
                 List<String> rest = commands.subList(i + 1, commands.size()).stream()
-                        .takeWhile(w -> !w.get(0).equals("exit") && !w.get(0).equals("quit"))
+                        .takeWhile(w -> !isExit(w))
                         .map(w -> w.get(0)).toList();
                 if (!rest.isEmpty()) {
                     out.note("stopped: `" + words.get(0) + "` exited with " + code + "; not run: " + String.join(", ", rest)
@@ -78,6 +86,28 @@ public final class Batch {
             }
         }
         return first;
+    }
+
+    private static boolean isExit(List<String> words) {
+        return words.get(0).equals("exit") || words.get(0).equals("quit");
+    }
+
+    /** The command a batch line runs: its first word after a leading {@code godwit} and the global options. */
+    static String commandName(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (i == 0 && w.equals("godwit")) {
+                continue;
+            }
+            if (w.startsWith("-")) {
+                if (!w.contains("=") && List.of("--env", "-e", "--url", "--project").contains(w)) {
+                    i++;
+                }
+                continue;
+            }
+            return w;
+        }
+        return null;
     }
 
     /** Whose SQL rules split the statements of sql commands: the project's provider when known, else PostgreSQL's. */

@@ -38,7 +38,8 @@ import java.util.function.Supplier;
         description = "Schema migrations for PostgreSQL and MySQL, compatible with Prisma Migrate.",
         footer = {"", "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 action needed (pending, failed, drift), 4 connection or lock error.",
                 "A batch (-c, -f, stdin) stops at the first command that exits non-zero, names the commands it did not run",
-                "and exits with that code; --on-error continue runs them all and still exits with the first failure's code."})
+                "and exits with that code; --on-error continue runs them all and still exits with the first failure's code.",
+                "status's 3 (pending) does not stop a batch when more commands follow: status; apply; status runs all three."})
 public final class GodwitCommand implements Runnable, CommandRoot {
     /**
      * The commands, in the order help lists them, each with its name and aliases. They are added
