@@ -24,7 +24,7 @@ import java.util.function.Function;
  * objects godwit does not manage. Knows the selection, which nodes are open, which script
  * the detail pane shows and how far it is scrolled.
  */
-public final class DriftModel {
+public final class DriftModel implements ScreenFrame.Selection {
 
     /** Which of the two scripts the detail pane shows. */
     public enum Script {

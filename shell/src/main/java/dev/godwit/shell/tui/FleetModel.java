@@ -19,7 +19,7 @@ import java.util.Optional;
  * What the fleet screen shows: targets × migrations, each cell the migration's state on that target, a drift mark per
  * target once drift was checked, and the selection, the migration column and the filters (name text and state).
  */
-public final class FleetModel {
+public final class FleetModel implements ScreenFrame.Selection {
 
     /** Which targets the grid lists. */
     enum Filter {
@@ -270,19 +270,19 @@ public final class FleetModel {
         return selected;
     }
 
-    void moveBy(int delta) {
+    public void moveBy(int delta) {
         if (!visible.isEmpty()) {
             selected = Math.max(0, Math.min(visible.size() - 1, selected + delta));
             detailScroll = 0;
         }
     }
 
-    void home() {
+    public void home() {
         selected = 0;
         detailScroll = 0;
     }
 
-    void end() {
+    public void end() {
         selected = Math.max(0, visible.size() - 1);
         detailScroll = 0;
     }

@@ -25,13 +25,31 @@ final class ScreenFrame {
         boolean isDone();
     }
 
-    /** The list and the detail pane the movement keys act on. */
-    interface Pane {
+    /** The selected line of a screen's list, which the movement keys move (each screen's model). */
+    interface Selection {
         void moveBy(int delta);
 
         void home();
 
         void end();
+    }
+
+    /** The list and the detail pane the movement keys act on. */
+    interface Pane {
+        /** The model whose selection the movement keys move. */
+        Selection selection();
+
+        default void moveBy(int delta) {
+            selection().moveBy(delta);
+        }
+
+        default void home() {
+            selection().home();
+        }
+
+        default void end() {
+            selection().end();
+        }
 
         /** Scrolls the detail pane by {@code delta} lines. */
         void scrollDetail(int delta);

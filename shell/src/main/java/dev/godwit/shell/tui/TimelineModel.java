@@ -21,7 +21,7 @@ import java.util.Set;
  * and which rows fit in the window. Everything here is plain data, so it is tested
  * without a terminal.
  */
-public final class TimelineModel {
+public final class TimelineModel implements ScreenFrame.Selection {
     private final Provider provider;
     private final ZoneId zone;
     private final DateTimeFormatter whenShort;

@@ -257,18 +257,8 @@ public final class TimelineScreen implements ScreenFrame.View, ScreenFrame.Pane 
     }
 
     @Override
-    public void moveBy(int delta) {
-        model.moveBy(delta);
-    }
-
-    @Override
-    public void home() {
-        model.home();
-    }
-
-    @Override
-    public void end() {
-        model.end();
+    public ScreenFrame.Selection selection() {
+        return model;
     }
 
     @Override
