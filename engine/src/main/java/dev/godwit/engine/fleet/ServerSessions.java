@@ -3,15 +3,14 @@ package dev.godwit.engine.fleet;
 import dev.godwit.engine.Provider;
 import dev.godwit.engine.dialect.Dialect;
 
+import dev.godwit.engine.db.DecoratingDataSource;
+
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 
 /**
  * The server sessions a fleet target works through. A client killed with -9 leaves its sessions on the server for
@@ -55,61 +54,14 @@ final class ServerSessions {
 
     /** A data source that tells {@code opened} the session of each connection before handing it out. */
     static DataSource reporting(DataSource inner, Provider provider, Consumer<String> opened) {
-        return new DataSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return told(inner.getConnection());
+        return new DecoratingDataSource(inner, c -> {
+            try {
+                opened.accept(id(c, provider));
+                return c;
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
             }
-
-            @Override
-            public Connection getConnection(String user, String password) throws SQLException {
-                return told(inner.getConnection(user, password));
-            }
-
-            private Connection told(Connection c) throws SQLException {
-                try {
-                    opened.accept(id(c, provider));
-                    return c;
-                } catch (SQLException | RuntimeException e) {
-                    c.close();
-                    throw e;
-                }
-            }
-
-            @Override
-            public PrintWriter getLogWriter() throws SQLException {
-                return inner.getLogWriter();
-            }
-
-            @Override
-            public void setLogWriter(PrintWriter out) throws SQLException {
-                inner.setLogWriter(out);
-            }
-
-            @Override
-            public void setLoginTimeout(int seconds) throws SQLException {
-                inner.setLoginTimeout(seconds);
-            }
-
-            @Override
-            public int getLoginTimeout() throws SQLException {
-                return inner.getLoginTimeout();
-            }
-
-            @Override
-            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-                return inner.getParentLogger();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> iface) throws SQLException {
-                return inner.unwrap(iface);
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> iface) throws SQLException {
-                return inner.isWrapperFor(iface);
-            }
-        };
+        });
     }
 }

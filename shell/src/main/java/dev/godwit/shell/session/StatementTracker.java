@@ -1,7 +1,8 @@
 package dev.godwit.shell.session;
 
+import dev.godwit.engine.db.DecoratingDataSource;
+
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
  * Keeps track of the statements open on a session's connections, so that Ctrl-C in the
@@ -39,7 +39,7 @@ public final class StatementTracker {
     }
 
     DataSource wrap(DataSource ds) {
-        return new TrackingDataSource(ds);
+        return new DecoratingDataSource(ds, this::wrap);
     }
 
     private Connection wrap(Connection c) {
@@ -100,58 +100,5 @@ public final class StatementTracker {
         }
 
         abstract Object after(Method m, Object result);
-    }
-
-    private final class TrackingDataSource implements DataSource {
-        private final DataSource ds;
-
-        TrackingDataSource(DataSource ds) {
-            this.ds = ds;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return wrap(ds.getConnection());
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return wrap(ds.getConnection(user, password));
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return ds.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            ds.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            ds.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return ds.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            return iface.isInstance(ds) ? iface.cast(ds) : ds.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws SQLException {
-            return iface.isInstance(ds) || ds.isWrapperFor(iface);
-        }
     }
 }
